@@ -1,0 +1,54 @@
+import type { Comment, NewComment, SortOrder, ThreadPage } from '../model/types.js';
+
+/** What a page request asks for. */
+export interface PageRequest {
+  limit: number;
+  cursor: string | null;
+  sort: SortOrder;
+}
+
+/** The server's answer to a new comment. `comment` is null when it accepted but sent no readable copy. */
+export interface PostResult {
+  /** 201 published, 202 pending, 200 a retry the server had already accepted. */
+  status: number;
+  comment: Comment | null;
+}
+
+/**
+ * Everything the element needs from a comments backend. Pass any object that implements it
+ * as the element's `backend` property to talk to a server with another API.
+ */
+export interface CommentsBackend {
+  /** Loads one page of top-level comments with all their replies. */
+  loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage>;
+  /** Creates a comment; must be idempotent on `comment.clientId`. */
+  postComment(thread: string, comment: NewComment, signal: AbortSignal): Promise<PostResult>;
+}
+
+/** How a backend call failed, as the element needs to tell it apart. */
+export type BackendErrorKind =
+  /** No answer: offline, DNS, connection reset, or a fetch the browser refused. */
+  | 'network'
+  /** No answer in time. */
+  | 'timeout'
+  /** The server answered with an error status. */
+  | 'http'
+  /** The server answered 2xx with something that is not the contract. */
+  | 'invalid-response';
+
+/** A failed backend call, with the server's own message and field when it sent them. */
+export class BackendError extends Error {
+  override name = 'BackendError';
+
+  constructor(
+    readonly kind: BackendErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+    readonly field: string | null = null,
+    /** Seconds to wait before retrying, from Retry-After. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}

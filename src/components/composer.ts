@@ -1,0 +1,201 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { commentsContext, type CommentsApi } from '../context.js';
+import type { Messages } from '../i18n/messages.js';
+import type { CommentFields } from '../model/types.js';
+import { formFieldOf, validateFields, type FieldError } from '../model/validate.js';
+import { composerStyles } from '../styles/composer.js';
+
+type FieldName = keyof CommentFields;
+
+const FIELD_ORDER: FieldName[] = ['body', 'name', 'email', 'url'];
+
+function fieldErrorText(error: FieldError, messages: Messages): string {
+  switch (error) {
+    case 'body-required':
+      return messages.errorBodyRequired;
+    case 'name-required':
+      return messages.errorNameRequired;
+    case 'email-required':
+      return messages.errorEmailRequired;
+    case 'email-invalid':
+      return messages.errorEmailInvalid;
+    case 'url-invalid':
+      return messages.errorUrlInvalid;
+  }
+}
+
+/**
+ * The reply form. One instance exists; the comment section moves it under the comment being
+ * replied to, so what the reader typed travels with it.
+ *
+ * @summary The "Leave a Reply" form.
+ * @slot notice - Shown above the fields, e.g. community guidelines.
+ * @csspart composer - The form.
+ * @csspart composer-heading - "Leave a Reply".
+ * @csspart field - Each field's wrapper.
+ * @csspart label - Each field's label.
+ * @csspart input - Each input and the textarea.
+ * @csspart field-error - A field's error message.
+ * @csspart form-error - The message about the whole form.
+ * @csspart submit-button - "Post Comment".
+ * @csspart cancel-button - "Cancel reply".
+ */
+@customElement('rc-composer')
+export class RcComposer extends LitElement {
+  static override styles = composerStyles;
+
+  @consume({ context: commentsContext, subscribe: true })
+  @state()
+  private api?: CommentsApi;
+
+  @query('textarea') private bodyField?: HTMLTextAreaElement;
+
+  @state() private fields: CommentFields = { body: '', name: '', email: '', url: '' };
+  @state() private errors: Partial<Record<FieldName, string>> = {};
+  @state() private formError = '';
+  @state() private busy = false;
+
+  /** The author of the comment being replied to; undefined when the form is under the thread. */
+  @property({ attribute: false }) replyingTo: string | undefined = undefined;
+
+  private honeypot = '';
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('replyingTo')) this.formError = '';
+  }
+
+  /** Puts the caret in the comment field. */
+  focusBody(): void {
+    void this.updateComplete.then(() => this.bodyField?.focus());
+  }
+
+  private onInput(event: Event): void {
+    const input = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const name = input.name as FieldName;
+    if (input.name === 'hp') {
+      this.honeypot = input.value;
+      return;
+    }
+    this.fields = { ...this.fields, [name]: input.value };
+    if (this.errors[name]) {
+      const { [name]: _fixed, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const api = this.api;
+    if (!api || this.busy) return;
+    const invalid = validateFields(this.fields, api.requireEmail);
+    const names = FIELD_ORDER.filter((name) => invalid[name]);
+    if (names.length > 0) {
+      this.errors = Object.fromEntries(names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages)]));
+      this.formError = api.messages.errorSummary(names.length);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${names[0]}"]`)?.focus();
+      return;
+    }
+    this.errors = {};
+    this.formError = '';
+    this.busy = true;
+    try {
+      const outcome = await api.submit(this.fields, this.honeypot);
+      if (outcome.ok) {
+        // Name, email and website stay for the next comment; only the text is done.
+        this.fields = { ...this.fields, body: '' };
+      } else if (!outcome.cancelled) {
+        const field = formFieldOf(outcome.field);
+        if (field) this.errors = { [field]: outcome.message };
+        this.formError = outcome.message;
+        await this.updateComplete;
+        if (field) this.renderRoot.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderField(name: FieldName, label: string, type: string, required: boolean, autocomplete: string, note?: string) {
+    const error = this.errors[name];
+    const describedBy = [note ? `${name}-note` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    const invalid = error ? 'true' : 'false';
+    const described = describedBy || nothing;
+    const control =
+      type === 'textarea'
+        ? html`<textarea
+            id=${name}
+            name=${name}
+            part="input"
+            rows="6"
+            ?required=${required}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            .value=${live(this.fields[name])}
+            @input=${this.onInput}
+          ></textarea>`
+        : html`<input
+            id=${name}
+            name=${name}
+            part="input"
+            type=${type}
+            autocomplete=${autocomplete}
+            ?required=${required}
+            aria-invalid=${invalid}
+            aria-describedby=${described}
+            .value=${live(this.fields[name])}
+            @input=${this.onInput}
+          />`;
+    return html`<p class="field field-${name}" part="field">
+      <label for=${name} part="label">${label}${required ? html` <span class="mark" aria-hidden="true">*</span>` : nothing}</label>
+      ${control}
+      ${note ? html`<span class="note" id=${`${name}-note`}>${note}</span>` : nothing}
+      ${error ? html`<span class="error" part="field-error" id=${`${name}-error`}>${error}</span>` : nothing}
+    </p>`;
+  }
+
+  override render() {
+    const api = this.api;
+    if (!api) return nothing;
+    const m = api.messages;
+    const replying = this.replyingTo !== undefined;
+    return html`<form part="composer" novalidate aria-labelledby="composer-heading" @submit=${this.onSubmit}>
+      <div class="head">
+        <h3 id="composer-heading" part="composer-heading">
+          ${replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
+        </h3>
+        ${replying
+          ? html`<button type="button" class="cancel" part="cancel-button" @click=${() => api.cancelReply()}>
+              ${m.cancelReply}
+            </button>`
+          : nothing}
+      </div>
+      <slot name="notice"></slot>
+      <p class="hint">${m.requiredNote}</p>
+      ${this.formError ? html`<p class="form-error" part="form-error" role="alert">${this.formError}</p>` : nothing}
+      ${this.renderField('body', m.fieldComment, 'textarea', true, 'off')}
+      <div class="identity">
+        ${this.renderField('name', m.fieldName, 'text', true, 'nickname')}
+        ${this.renderField('email', m.fieldEmail, 'email', api.requireEmail, 'email', m.emailNote)}
+        ${this.renderField('url', m.fieldWebsite, 'url', false, 'url')}
+      </div>
+      <p class="hp" aria-hidden="true">
+        <label>Leave this field empty <input name="hp" tabindex="-1" autocomplete="off" @input=${this.onInput} /></label>
+      </p>
+      <p class="actions">
+        <button type="submit" part="submit-button" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.busy ? m.posting : m.postComment}
+        </button>
+      </p>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-composer': RcComposer;
+  }
+}

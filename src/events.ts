@@ -1,0 +1,54 @@
+import type { Comment, NewComment } from './model/types.js';
+
+/** Detail of `rc-before-submit`: the request about to be sent; cancel the event to stop it. */
+export interface BeforeSubmitDetail {
+  comment: NewComment;
+}
+/** Detail of `rc-submitted`: the server accepted the comment (published or pending). */
+export interface SubmittedDetail {
+  comment: Comment;
+  /** 201 published, 202 pending moderation, 200 an earlier send of the same comment. */
+  status: number;
+}
+/** Detail of `rc-failed`: the comment was not accepted; the reader's text is still in the form. */
+export interface FailedDetail {
+  message: string;
+  /** HTTP status when the server answered, else null (offline, timeout). */
+  status: number | null;
+  field: string | null;
+}
+/** Detail of `rc-loaded`: a page of the thread is shown. */
+export interface LoadedDetail {
+  thread: string;
+  total: number;
+  /** Comments shown so far, all pages. */
+  count: number;
+}
+/** Detail of `rc-error`: the thread could not be loaded, or the element is misconfigured. */
+export interface ErrorDetail {
+  message: string;
+  status: number | null;
+}
+
+/** Every public event of the element, by name. */
+export interface RecoveryCommentsEventMap {
+  'rc-before-submit': CustomEvent<BeforeSubmitDetail>;
+  'rc-submitted': CustomEvent<SubmittedDetail>;
+  'rc-failed': CustomEvent<FailedDetail>;
+  'rc-loaded': CustomEvent<LoadedDetail>;
+  'rc-error': CustomEvent<ErrorDetail>;
+}
+
+declare global {
+  interface HTMLElementEventMap extends RecoveryCommentsEventMap {}
+}
+
+/** Dispatches a public event (bubbling, composed); returns false when a listener cancelled it. */
+export function emit<K extends keyof RecoveryCommentsEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: RecoveryCommentsEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}

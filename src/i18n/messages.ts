@@ -1,0 +1,43 @@
+/** Every string the reader sees. A locale provides all of them; owners may override any. */
+export interface Messages {
+  heading: (count: number, title: string) => string;
+  headingNoTitle: (count: number) => string;
+  empty: string;
+  loading: string;
+  loadError: string;
+  retry: string;
+  loadMore: string;
+  loadingMore: string;
+  skipped: (count: number) => string;
+  says: string;
+  reply: string;
+  replyTo: (name: string) => string;
+  inReplyTo: (name: string) => string;
+  replyToRemoved: string;
+  anonymous: string;
+  awaitingModeration: string;
+  leaveReply: string;
+  leaveReplyTo: (name: string) => string;
+  cancelReply: string;
+  requiredNote: string;
+  emailNote: string;
+  fieldComment: string;
+  fieldName: string;
+  fieldEmail: string;
+  fieldWebsite: string;
+  required: string;
+  postComment: string;
+  posting: string;
+  errorBodyRequired: string;
+  errorNameRequired: string;
+  errorEmailRequired: string;
+  errorEmailInvalid: string;
+  errorUrlInvalid: string;
+  errorSummary: (count: number) => string;
+  sendFailed: string;
+  offline: string;
+  timeout: string;
+  rateLimited: (seconds: number | null) => string;
+  posted: string;
+  configError: string;
+}

@@ -1,0 +1,125 @@
+import type { Comment, SortOrder } from './types.js';
+
+/** A comment placed in the displayed reply tree. */
+export interface ThreadNode {
+  comment: Comment;
+  /** Display depth, 1 for top level, never above maxDepth. */
+  depth: number;
+  children: ThreadNode[];
+  /** Set when the comment is shown below its real depth: the name of the author it answers. */
+  inReplyTo: string | null;
+  /** True when the comment's parent is not in the thread (deleted, unpublished or never sent). */
+  orphan: boolean;
+}
+
+/** The hard cap on nesting whatever the page asks for: deep nesting is unreadable on a phone. */
+export const DEPTH_LIMIT = 10;
+
+const timeOf = (comment: Comment): number => {
+  const time = comment.createdAt === null ? Number.NaN : Date.parse(comment.createdAt);
+  return Number.isNaN(time) ? Number.MAX_SAFE_INTEGER : time;
+};
+
+/**
+ * Builds the displayed tree from a flat list of comments. Never recurses and never loops
+ * forever: duplicates keep the first, cycles are cut, orphans become top-level comments,
+ * and anything deeper than `maxDepth` is shown at the last level with `inReplyTo` set.
+ */
+export function buildTree(comments: readonly Comment[], maxDepth: number, sort: SortOrder = 'oldest'): ThreadNode[] {
+  const depthCap = Math.min(DEPTH_LIMIT, Math.max(1, Math.floor(maxDepth) || 1));
+  const byId = new Map<string, Comment>();
+  for (const comment of comments) if (!byId.has(comment.id)) byId.set(comment.id, comment);
+
+  // The parent each comment hangs under; null for top level. Cycles are cut below.
+  const parentOf = new Map<string, string | null>();
+  const orphans = new Set<string>();
+  for (const comment of byId.values()) {
+    const parentId = comment.parentId;
+    if (parentId !== null && !byId.has(parentId)) orphans.add(comment.id);
+    parentOf.set(comment.id, parentId !== null && byId.has(parentId) ? parentId : null);
+  }
+  cutCycles(parentOf, orphans);
+
+  const times = new Map<string, number>();
+  for (const comment of byId.values()) times.set(comment.id, timeOf(comment));
+  const ascending = (a: Comment, b: Comment) => times.get(a.id)! - times.get(b.id)!;
+
+  const roots: Comment[] = [];
+  const childrenOf = new Map<string, Comment[]>();
+  for (const comment of byId.values()) {
+    const parentId = parentOf.get(comment.id) ?? null;
+    if (parentId === null) {
+      roots.push(comment);
+    } else {
+      const siblings = childrenOf.get(parentId);
+      if (siblings) siblings.push(comment);
+      else childrenOf.set(parentId, [comment]);
+    }
+  }
+  roots.sort(sort === 'newest' ? (a, b) => ascending(b, a) : ascending);
+  for (const siblings of childrenOf.values()) siblings.sort(ascending);
+
+  // Depth-first, in pre-order, with an explicit stack. `list` is where a node is displayed:
+  // its parent's children, or, beyond maxDepth, the children of its last-level ancestor's parent.
+  const top: ThreadNode[] = [];
+  type Frame = { comment: Comment; depth: number; list: ThreadNode[]; parentNode: ThreadNode | null; lastList: ThreadNode[] };
+  const stack: Frame[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push({ comment: roots[i]!, depth: 1, list: top, parentNode: null, lastList: top });
+  }
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const { comment, depth } = frame;
+    const beyond = depth > depthCap;
+    const node: ThreadNode = {
+      comment,
+      depth: Math.min(depth, depthCap),
+      children: [],
+      inReplyTo: beyond && frame.parentNode ? frame.parentNode.comment.author.name : null,
+      orphan: orphans.has(comment.id),
+    };
+    frame.list.push(node);
+    const children = childrenOf.get(comment.id);
+    if (!children) continue;
+    // Children of a last-level node are shown beside it, in the same list.
+    const childList = depth >= depthCap ? frame.lastList : node.children;
+    const childLastList = depth + 1 >= depthCap ? childList : node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ comment: children[i]!, depth: depth + 1, list: childList, parentNode: node, lastList: childLastList });
+    }
+  }
+  return top;
+}
+
+/** Cuts every parent cycle by making the comment that closes it a top-level orphan. */
+function cutCycles(parentOf: Map<string, string | null>, orphans: Set<string>): void {
+  const done = new Set<string>();
+  for (const start of parentOf.keys()) {
+    if (done.has(start)) continue;
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let current: string | null = start;
+    while (current !== null && !done.has(current)) {
+      if (onPath.has(current)) {
+        parentOf.set(current, null);
+        orphans.add(current);
+        break;
+      }
+      path.push(current);
+      onPath.add(current);
+      current = parentOf.get(current) ?? null;
+    }
+    for (const id of path) done.add(id);
+  }
+}
+
+/** Finds a comment's node anywhere in the tree, without recursion. */
+export function findNode(roots: readonly ThreadNode[], id: string): ThreadNode | null {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.comment.id === id) return node;
+    stack.push(...node.children);
+  }
+  return null;
+}

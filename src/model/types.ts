@@ -1,0 +1,50 @@
+/** Who wrote a comment, as the public API shows it (email is never returned). */
+export interface Author {
+  name: string;
+  /** Only ever an http(s) URL; anything else is dropped while parsing. */
+  url: string | null;
+}
+
+/** Moderation state of a comment the server returned. */
+export type CommentStatus = 'published' | 'pending';
+
+/** One comment, validated. */
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  author: Author;
+  body: string;
+  /** ISO 8601 string as sent, or null when the server sent something that is not a date. */
+  createdAt: string | null;
+  status: CommentStatus;
+}
+
+/** One page of a thread: `limit` top-level comments with all their replies. */
+export interface ThreadPage {
+  thread: string;
+  total: number;
+  comments: Comment[];
+  nextCursor: string | null;
+  /** How many entries of the response were not valid comments and were left out. */
+  skipped: number;
+}
+
+/** The fields a reader fills in. */
+export interface CommentFields {
+  body: string;
+  name: string;
+  email: string;
+  url: string;
+}
+
+/** What the client sends to create a comment (§4 of the contract). */
+export interface NewComment {
+  clientId: string;
+  parentId: string | null;
+  author: { name: string; email: string | null; url: string | null };
+  body: string;
+  hp: string;
+}
+
+/** Sort order of top-level comments. */
+export type SortOrder = 'oldest' | 'newest';

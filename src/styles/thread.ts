@@ -1,0 +1,100 @@
+import { css } from 'lit';
+import { tokens } from './tokens.js';
+
+/** Styles of `<recovery-comments>`: heading, reply tree, states. */
+export const threadStyles = [
+  tokens,
+  css`
+    :host {
+      max-inline-size: var(--rc-max-width, none);
+    }
+    section {
+      background: var(--_color-surface);
+    }
+    h2 {
+      font-size: 1.4em;
+      margin-block: 0 var(--_space);
+    }
+    ol {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .replies {
+      padding-inline-start: var(--_indent);
+      border-inline-start: 2px solid var(--_color-border);
+    }
+    .comment {
+      margin-block: var(--_space);
+    }
+    article {
+      border-radius: var(--_radius);
+      padding: calc(var(--_space) * 0.25) 0;
+    }
+    .target > article {
+      background: var(--_color-highlight);
+      outline: 2px solid var(--_color-accent);
+      padding-inline: calc(var(--_space) * 0.5);
+    }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 0.35em;
+    }
+    .author {
+      font-weight: 700;
+    }
+    .says,
+    time,
+    .context {
+      color: var(--_color-muted);
+      font-size: var(--_font-size-small);
+    }
+    time {
+      margin-inline-start: auto;
+    }
+    .context {
+      margin: 0.25em 0 0;
+      font-style: italic;
+    }
+    .body {
+      overflow-wrap: anywhere;
+    }
+    .body p {
+      margin-block: 0.5em;
+    }
+    .pending {
+      color: var(--_color-muted);
+      font-style: italic;
+      margin: 0.25em 0 0;
+    }
+    .comment-pending,
+    [part~='comment-pending'] > article {
+      opacity: 0.85;
+    }
+    .reply,
+    .more,
+    .retry {
+      background: none;
+      border: 1px solid var(--_color-border);
+      border-radius: var(--_radius);
+      color: var(--_color-accent);
+      padding: 0.25em 0.75em;
+    }
+    .reply:hover,
+    .more:hover,
+    .retry:hover {
+      border-color: var(--_color-accent);
+    }
+    .state {
+      color: var(--_color-muted);
+    }
+    .error {
+      color: var(--_color-danger);
+    }
+    .more-row {
+      margin-block: var(--_space);
+    }
+  `,
+];

@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+/**
+ * The public design tokens, read once into private `--_*` variables on `:host`; everything
+ * inside uses only the private ones. Defaults inherit the page's font and colour.
+ */
+export const tokens = css`
+  :host {
+    --_color-text: var(--rc-color-text, currentColor);
+    --_color-muted: var(--rc-color-muted, color-mix(in srgb, currentColor 68%, transparent));
+    --_color-accent: var(--rc-color-accent, light-dark(#0a6b4c, #7fd6b0));
+    --_color-on-accent: var(--rc-color-on-accent, light-dark(#ffffff, #06281c));
+    --_color-surface: var(--rc-color-surface, transparent);
+    --_color-field: var(--rc-color-field, light-dark(#ffffff, #1d1f21));
+    --_color-border: var(--rc-color-border, color-mix(in srgb, currentColor 24%, transparent));
+    --_color-danger: var(--rc-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_color-focus: var(--rc-color-focus, var(--_color-accent));
+    --_color-highlight: var(--rc-color-highlight, color-mix(in srgb, var(--_color-accent) 14%, transparent));
+    --_font-family: var(--rc-font-family, inherit);
+    --_font-size: var(--rc-font-size, inherit);
+    --_font-size-small: var(--rc-font-size-small, 0.875em);
+    --_space: var(--rc-space, 1rem);
+    --_radius: var(--rc-radius, 6px);
+    --_indent: var(--rc-indent, clamp(0.75rem, 4vw, 2rem));
+
+    display: block;
+    color-scheme: inherit;
+    color: var(--_color-text);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  button {
+    font: inherit;
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    cursor: pointer;
+  }
+  button:focus-visible,
+  a:focus-visible,
+  input:focus-visible,
+  textarea:focus-visible,
+  [tabindex='-1']:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_color-accent);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

@@ -1,0 +1,47 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Fails the build when the ES bundle grows past this many gzip bytes (issue #2's budget). */
+const GZIP_BUDGET = 20 * 1024;
+
+/** Prints what every reader pays for, and refuses a bundle over budget or with imports left in. */
+function sizeBudget(): Plugin {
+  return {
+    name: 'rc-size-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const code = Buffer.from(chunk.code);
+        const gzip = gzipSync(code, { level: 9 }).length;
+        const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+        this.info(`${chunk.fileName}: ${code.length} B min, ${gzip} B gzip, ${brotli} B brotli`);
+        if (chunk.imports.length > 0 || chunk.dynamicImports.length > 0) {
+          this.error(`${chunk.fileName} is not self-contained: it imports ${[...chunk.imports, ...chunk.dynamicImports].join(', ')}`);
+        }
+        if (chunk.fileName.endsWith('.js') && !chunk.fileName.includes('.iife.') && gzip > GZIP_BUDGET) {
+          this.error(`${chunk.fileName} is ${gzip} B gzip, over the ${GZIP_BUDGET} B budget`);
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: {
+      entry: 'src/index.ts',
+      name: 'RecoveryComments',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'recovery-comments.js' : 'recovery-comments.iife.js'),
+    },
+    rollupOptions: {
+      output: { minify: true },
+    },
+  },
+  plugins: [sizeBudget()],
+});
