@@ -1,0 +1,179 @@
+// @ts-check
+// Builds the reference server: the §4 comment API under /api, the moderation API under
+// /api/admin, and optional static files (the demo page, the bundle) at /.
+import { resolve } from 'node:path'
+import fastifyCors from '@fastify/cors'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import Fastify from 'fastify'
+import { adminRoutes } from './admin-routes.js'
+import { commentRoutes } from './comment-routes.js'
+import { notFoundError, rateLimitedError, toApiError } from './errors.js'
+import { AJV_OPTIONS } from './schemas.js'
+import { applySeed, readSeedFile } from './seed.js'
+import { CommentStore } from './store.js'
+
+/** @typedef {'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'} LogLevel */
+
+/**
+ * @typedef {object} ServerOptions
+ * @property {string} [db] SQLite file, or ':memory:' (the default here; the CLI defaults to a file)
+ * @property {'pre' | 'off'} [moderation] 'pre': new comments wait for a moderator (default)
+ * @property {string[]} [origins] exact origins (scheme://host[:port]) that get CORS headers
+ * @property {string | null} [adminToken] bearer token of the moderation API; null disables it
+ * @property {string[]} [staticDirs] directories served at /, the first that has a file wins
+ * @property {{ max: number, windowMs: number }} [rateLimit] POSTs of comments per client IP
+ * @property {{ max: number, windowMs: number }} [readRateLimit] GETs per client IP
+ * @property {number} [bodyLimit] largest request body, in bytes
+ * @property {string | null} [seedFile] JSON file of starting comments (see seed.js)
+ * @property {boolean | LogLevel} [logger] request log on stderr; true means 'info'
+ * @property {boolean} [trustProxy] take the client IP from X-Forwarded-For (behind a proxy)
+ */
+
+/** @typedef {ServerOptions & { port?: number, host?: string }} StartOptions */
+
+/**
+ * @typedef {object} RunningServer
+ * @property {string} url e.g. 'http://127.0.0.1:8787'
+ * @property {string} endpoint url + '/api', what the element's `endpoint` attribute takes
+ * @property {import('fastify').FastifyInstance} app
+ * @property {CommentStore} store
+ * @property {() => Promise<void>} close stops listening and closes the database
+ */
+
+/** The defaults of the programmatic API. */
+export const DEFAULT_OPTIONS = Object.freeze({
+  db: ':memory:',
+  moderation: /** @type {'pre' | 'off'} */ ('pre'),
+  rateLimit: Object.freeze({ max: 10, windowMs: 60_000 }),
+  readRateLimit: Object.freeze({ max: 600, windowMs: 60_000 }),
+  bodyLimit: 64 * 1024,
+})
+
+/** Builds the fastify app (not yet listening) and opens its store. */
+export async function createServer(/** @type {ServerOptions} */ options = {}) {
+  const store = new CommentStore(options.db ?? DEFAULT_OPTIONS.db)
+  try {
+    if (options.seedFile) applySeed(store, readSeedFile(options.seedFile))
+    const app = await buildApp(store, options)
+    return { app, store }
+  } catch (error) {
+    store.close()
+    throw error
+  }
+}
+
+/** Creates the server and starts listening (port 0, the default here, picks a free port). */
+export async function startServer(/** @type {StartOptions} */ options = {}) {
+  const { port = 0, host = '127.0.0.1', ...serverOptions } = options
+  const { app, store } = await createServer(serverOptions)
+  try {
+    await app.listen({ port, host })
+  } catch (error) {
+    await app.close()
+    throw error
+  }
+  const address = app.server.address()
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`
+  /** @type {Promise<void> | undefined} */
+  let closing
+  /** @type {RunningServer} */
+  const running = {
+    url,
+    endpoint: `${url}/api`,
+    app,
+    store,
+    close: () => (closing ??= app.close()),
+  }
+  return running
+}
+
+/**
+ * @param {CommentStore} store
+ * @param {ServerOptions} options
+ */
+async function buildApp(store, options) {
+  const logger = options.logger ?? false
+  const app = Fastify({
+    logger: logger === false ? false : { level: logger === true ? 'info' : logger, stream: process.stderr },
+    bodyLimit: options.bodyLimit ?? DEFAULT_OPTIONS.bodyLimit,
+    trustProxy: options.trustProxy ?? false,
+    // Thread ids are up to 512 characters, and URL-encoding can make a character 12 long;
+    // the schema, not the router, should be the one to say "too long".
+    routerOptions: { maxParamLength: 16_384 },
+    ajv: AJV_OPTIONS,
+  })
+  app.addHook('onClose', async () => store.close())
+
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error)
+    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
+    return reply.code(apiError.statusCode).send(apiError.toBody())
+  })
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFoundError().toBody()))
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff')
+    return payload
+  })
+
+  // At the root, not under /api: a blog loading the bundle as a cross-origin module script
+  // needs CORS on the static files too.
+  const allowedOrigins = new Set(options.origins ?? [])
+  await app.register(fastifyCors, {
+    // A function rather than the list: an origin not on the list then gets no CORS headers at
+    // all, and its preflight a 404, instead of a 204 without Access-Control-Allow-Origin.
+    origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Content-Type'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  })
+
+  await app.register(
+    async (api) => {
+      api.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('Cache-Control', 'no-store')
+        return payload
+      })
+      await api.register(fastifyRateLimit, {
+        global: false,
+        errorResponseBuilder: (_request, context) => rateLimitedError(Math.ceil(context.ttl / 1000)),
+      })
+      const writeLimit = options.rateLimit ?? DEFAULT_OPTIONS.rateLimit
+      const readLimit = options.readRateLimit ?? DEFAULT_OPTIONS.readRateLimit
+      const toRoute = (/** @type {{ max: number, windowMs: number }} */ limit) => ({
+        max: limit.max,
+        timeWindow: limit.windowMs,
+      })
+
+      api.get('/health', async () => ({ ok: true }))
+      await api.register(commentRoutes, {
+        store,
+        moderation: options.moderation ?? DEFAULT_OPTIONS.moderation,
+        readLimit: toRoute(readLimit),
+        writeLimit: toRoute(writeLimit),
+      })
+      await api.register(adminRoutes, {
+        prefix: '/admin',
+        store,
+        adminToken: options.adminToken ?? null,
+        rateLimit: toRoute(readLimit),
+      })
+    },
+    { prefix: '/api' },
+  )
+
+  const staticDirs = [...new Set((options.staticDirs ?? []).map((dir) => resolve(dir)))]
+  if (staticDirs.length > 0) {
+    await app.register(async (files) => {
+      files.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('Referrer-Policy', 'strict-origin-when-cross-origin')
+        reply.header('X-Frame-Options', 'SAMEORIGIN')
+        return payload
+      })
+      await files.register(fastifyStatic, { root: staticDirs, index: ['index.html'] })
+    })
+  }
+  return app
+}
