@@ -40,6 +40,7 @@ export interface RecoveryCommentsEventMap {
 }
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges our events into the DOM's map
   interface HTMLElementEventMap extends RecoveryCommentsEventMap {}
 }
 

@@ -19,6 +19,9 @@ import { threadStyles } from './styles/thread.js';
 /** Properties that change what is loaded. */
 const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort'] as const;
 
+const COMPOSER_PARTS =
+  'composer, composer-heading, field, label, input, field-error, form-error, submit-button, cancel-button';
+
 /** How many extra pages a `#comment-<id>` link may load to find its comment. */
 const MAX_PAGES_FOR_TARGET = 20;
 
@@ -69,7 +72,15 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @csspart reply-button - Each comment's Reply button.
  * @csspart load-more - The button that loads the next page.
  * @csspart state - Loading, empty and error messages.
- * @csspart composer - The reply form (and, through it, its parts listed on rc-composer).
+ * @csspart composer - The reply form.
+ * @csspart composer-heading - "Leave a Reply".
+ * @csspart field - Each form field's wrapper.
+ * @csspart label - Each form field's label.
+ * @csspart input - Each input and the comment textarea.
+ * @csspart field-error - A field's error message.
+ * @csspart form-error - The message about the whole form.
+ * @csspart submit-button - "Post Comment".
+ * @csspart cancel-button - "Cancel reply".
  */
 @customElement('recovery-comments')
 export class RecoveryComments extends LitElement {
@@ -112,7 +123,7 @@ export class RecoveryComments extends LitElement {
     (query) => this.onPageLoaded(query),
     (error) => emit(this, 'rc-error', { message: error.message, status: error.status }),
   );
-  private readonly composer = document.createElement('rc-composer') as RcComposer;
+  private readonly composer = createComposer();
   private readonly provider = new ContextProvider(this, { context: commentsContext });
   private pagesForTarget = 0;
   private dateFormat: Intl.DateTimeFormat | null = null;
@@ -346,9 +357,21 @@ export class RecoveryComments extends LitElement {
       </h2>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.renderThread()}
-      ${replyOpen ? nothing : html`<div exportparts="composer">${this.composer}</div>`}
+      ${replyOpen ? nothing : this.composer}
     </section>`;
   }
+}
+
+/** The one reply form, with its parts re-exported so the page can style them. */
+function createComposer(): RcComposer {
+  const composer = document.createElement('rc-composer') as RcComposer;
+  composer.setAttribute('exportparts', COMPOSER_PARTS);
+  // The page's notice (slot="notice") is passed on into the form's own notice slot.
+  const notice = document.createElement('slot');
+  notice.name = 'notice';
+  notice.slot = 'notice';
+  composer.append(notice);
+  return composer;
 }
 
 /** What the page shows for a comment the server accepted without sending it back. */

@@ -119,7 +119,14 @@ export class RcComposer extends LitElement {
     }
   }
 
-  private renderField(name: FieldName, label: string, type: string, required: boolean, autocomplete: string, note?: string) {
+  private renderField(
+    name: FieldName,
+    label: string,
+    type: 'textarea' | 'text' | 'email' | 'url',
+    required: boolean,
+    autocomplete: 'off' | 'nickname' | 'email' | 'url',
+    note?: string,
+  ) {
     const error = this.errors[name];
     const describedBy = [note ? `${name}-note` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
     const invalid = error ? 'true' : 'false';

@@ -120,6 +120,7 @@ export class ThreadController implements ReactiveController {
       // A cursor that does not move would loop "load more" forever.
       this.nextCursor = page.nextCursor !== cursor ? page.nextCursor : null;
       this.status = 'ready';
+      this.loadingMore = false;
       this.onPage(query);
     } catch (error) {
       if (signal.aborted) return;

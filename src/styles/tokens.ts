@@ -24,7 +24,6 @@ export const tokens = css`
     --_indent: var(--rc-indent, clamp(0.75rem, 4vw, 2rem));
 
     display: block;
-    color-scheme: inherit;
     color: var(--_color-text);
     font-family: var(--_font-family);
     font-size: var(--_font-size);

@@ -1,0 +1,99 @@
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { RcComposer } from '../../src/components/composer.js';
+import '../../src/index.js';
+import type { RecoveryComments } from '../../src/recovery-comments.js';
+import { localId, seededId } from './server.js';
+
+/** Options for mounting an element in a test. */
+export interface MountOptions {
+  endpoint: string;
+  thread?: string;
+  title?: string;
+  maxDepth?: number;
+  pageSize?: number;
+  sort?: 'oldest' | 'newest';
+  requireEmail?: boolean;
+  /** Wait for the first page (default) or not. */
+  waitForLoad?: boolean;
+}
+
+/** Puts a `<recovery-comments>` on the page and, by default, waits until its first page is shown. */
+export async function mount(options: MountOptions): Promise<RecoveryComments> {
+  const element = await fixture<RecoveryComments>(html`<recovery-comments
+    endpoint=${options.endpoint}
+    thread=${options.thread ?? ''}
+    thread-title=${options.title ?? 'A Test Post'}
+    max-depth=${options.maxDepth ?? 5}
+    page-size=${options.pageSize ?? 50}
+    sort=${options.sort ?? 'oldest'}
+    ?require-email=${options.requireEmail ?? false}
+  ></recovery-comments>`);
+  if (options.waitForLoad !== false) {
+    await waitUntil(() => !/Loading comments/.test(text(element)), 'the thread never finished loading', { timeout: 5000 });
+  }
+  return element;
+}
+
+/** The element's shadow root. */
+export const root = (element: RecoveryComments): ShadowRoot => element.shadowRoot!;
+
+/** The visible text of the section, flattened. */
+export function text(element: RecoveryComments): string {
+  return (root(element).querySelector('section')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Every rendered comment wrapper, in document order. */
+export const commentWrappers = (element: RecoveryComments): HTMLElement[] => [
+  ...root(element).querySelectorAll<HTMLElement>('[part~="comment"]'),
+];
+
+/** The ids of the comments shown, in document order, seeded ones by their local id. */
+export const shownIds = (element: RecoveryComments): string[] =>
+  commentWrappers(element).map((wrapper) => localId(element.thread, wrapper.dataset.commentId!));
+
+/** One comment's wrapper, by the id the server gave it or by a seeded comment's local id. */
+export const wrapperOf = (element: RecoveryComments, id: string): HTMLElement | null =>
+  root(element).querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`) ??
+  root(element).querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(seededId(element.thread, id))}"]`);
+
+/** The reply form element. */
+export const composerOf = (element: RecoveryComments): RcComposer => root(element).querySelector('rc-composer')!;
+
+/** A control of the form by its name: body, name, email, url, hp. */
+export function field(element: RecoveryComments, name: string): HTMLInputElement | HTMLTextAreaElement {
+  return composerOf(element).shadowRoot!.querySelector(`[name="${name}"]`)!;
+}
+
+/** The visible label text of a control. */
+export function labelOf(element: RecoveryComments, name: string): string {
+  const control = field(element, name);
+  return (composerOf(element).shadowRoot!.querySelector(`label[for="${control.id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Types into a control the way an input event reports it. */
+export function fill(element: RecoveryComments, name: string, value: string): void {
+  const control = field(element, name);
+  control.value = value;
+  control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** A button of the section or its form, by its visible text. */
+export function button(element: RecoveryComments, label: string | RegExp): HTMLButtonElement {
+  const buttons = [
+    ...root(element).querySelectorAll('button'),
+    ...composerOf(element).shadowRoot!.querySelectorAll('button'),
+  ];
+  const found = buttons.find((candidate) => {
+    const shown = candidate.textContent!.replace(/\s+/g, ' ').trim();
+    return typeof label === 'string' ? shown === label : label.test(shown);
+  });
+  if (!found) throw new Error(`no button "${String(label)}"`);
+  return found;
+}
+
+/** Presses Post Comment and waits for the outcome event. */
+export async function post(element: RecoveryComments): Promise<CustomEvent> {
+  const outcome = Promise.race([oneEvent(element, 'rc-submitted'), oneEvent(element, 'rc-failed')]);
+  button(element, 'Post Comment').click();
+  return outcome;
+}

@@ -1,0 +1,91 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** A comment as the test seeds it straight into the reference server's database. */
+export interface SeedComment {
+  id: string;
+  parentId: string | null;
+  author: { name: string; email?: string | null; url?: string | null };
+  body: string;
+  createdAt: string;
+  status: 'published' | 'pending' | 'rejected';
+}
+
+/** Which reference server: with pre-moderation (the default) or without. */
+export type Moderation = 'pre' | 'off';
+
+const infos = new Map<Moderation, Promise<{ endpoint: string; adminToken: string }>>();
+
+/** The reference server the test config started. */
+export function server(moderation: Moderation = 'pre'): Promise<{ endpoint: string; adminToken: string }> {
+  let info = infos.get(moderation);
+  if (!info) infos.set(moderation, (info = executeServerCommand('rc-server', { moderation })));
+  return info;
+}
+
+let counter = 0;
+
+/** A thread id no other test uses, so tests never see each other's comments. */
+export function uniqueThread(name: string): string {
+  counter++;
+  return `/test/${name}-${Date.now().toString(36)}-${counter}/`;
+}
+
+/**
+ * The id a seeded comment gets: comment ids are unique across the whole server, so each
+ * thread's short local ids ("a", "b") are prefixed with a tag of the thread.
+ */
+export function seededId(thread: string, local: string): string {
+  let hash = 0;
+  for (const char of thread) hash = (Math.imul(hash, 31) + char.codePointAt(0)!) | 0;
+  return `t${(hash >>> 0).toString(36)}-${local}`;
+}
+
+/** The local id of a seeded comment ("a"), or the id itself for comments the test posted. */
+export function localId(thread: string, id: string): string {
+  const prefix = seededId(thread, '');
+  return id.startsWith(prefix) ? id.slice(prefix.length) : id;
+}
+
+/** Writes comments straight into the server's database, ids made unique with `seededId`. */
+export async function seed(thread: string, comments: SeedComment[], moderation: Moderation = 'pre'): Promise<void> {
+  const unique = comments.map((comment) => ({
+    ...comment,
+    id: seededId(thread, comment.id),
+    parentId: comment.parentId === null ? null : seededId(thread, comment.parentId),
+  }));
+  await executeServerCommand('rc-seed', { thread, comments: unique, moderation });
+}
+
+/** A comment as the server stored it, for moderators (email and clientId included). */
+export interface StoredComment {
+  id: string;
+  parentId: string | null;
+  body: string;
+  status: string;
+  clientId: string | null;
+  author: { name: string; email: string | null; url: string | null };
+}
+
+/** Everything the server stored for a thread, whatever its status. */
+export function stored(thread: string, moderation: Moderation = 'pre'): Promise<StoredComment[]> {
+  return executeServerCommand('rc-stored', { thread, moderation });
+}
+
+/** A published comment at `minutesAgo`, for seeding. */
+export function published(id: string, parentId: string | null, name: string, body: string, minutesAgo: number): SeedComment {
+  return {
+    id,
+    parentId,
+    author: { name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, url: null },
+    body,
+    createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    status: 'published',
+  };
+}
+
+/** Lists the thread the way the public API does (published only). */
+export async function listThread(thread: string, moderation: Moderation = 'pre'): Promise<{ total: number; comments: { id: string; body: string; parentId: string | null; status: string }[] }> {
+  const { endpoint } = await server(moderation);
+  const response = await fetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments?limit=200`);
+  return response.json();
+}

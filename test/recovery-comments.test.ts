@@ -1,0 +1,404 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CommentsBackend } from '../src/backend/backend.js';
+import type { RecoveryComments } from '../src/recovery-comments.js';
+import { button, commentWrappers, shownIds, composerOf, field, fill, labelOf, mount, post, root, text, wrapperOf } from './helpers/dom.js';
+import { listThread, published, seed, seededId, server, stored, uniqueThread, type SeedComment } from './helpers/server.js';
+
+/** A small thread: two top-level comments, a reply chain three deep under the first. */
+async function seedSmallThread(thread: string): Promise<void> {
+  await seed(thread, [
+    { ...published('a', null, 'Rowan', 'First paragraph.\nSecond line.\n\nSecond paragraph with https://example.org/help.', 60), author: { name: 'Rowan', url: 'https://rowan.example.org/' } },
+    published('b', 'a', 'Anon', 'A reply.', 50),
+    published('c', 'b', 'M.', 'A reply to the reply.', 40),
+    published('d', null, 'Lucía', 'Otro comentario.', 30),
+    { ...published('p', null, 'Hidden', 'Waiting for a moderator.', 20), status: 'pending' },
+    { ...published('x', null, 'Evil', 'link', 10), author: { name: 'Evil', url: 'javascript:alert(1)' } },
+  ]);
+}
+
+const replyButtonOf = (element: RecoveryComments, id: string) =>
+  wrapperOf(element, id)!.querySelector<HTMLButtonElement>(':scope > article button[part="reply-button"]')!;
+
+describe('<recovery-comments> reading a thread', () => {
+  it('renders the heading with the count and the reply tree as nested lists', async () => {
+    const thread = uniqueThread('read');
+    await seedSmallThread(thread);
+    const { endpoint } = await server();
+    const element = await mount({ endpoint, thread, title: 'The First Ninety Days' });
+
+    expect(root(element).querySelector('[part="heading"]')!.textContent!.trim()).to.equal(
+      '5 Responses to “The First Ninety Days”',
+    );
+    // Pending comments are not published, so they are not shown to other readers.
+    expect(shownIds(element)).to.deep.equal(['a', 'b', 'c', 'd', 'x']);
+    expect(wrapperOf(element, 'a')!.contains(wrapperOf(element, 'b'))).to.equal(true);
+    expect(wrapperOf(element, 'b')!.contains(wrapperOf(element, 'c'))).to.equal(true);
+    expect(wrapperOf(element, 'a')!.contains(wrapperOf(element, 'd'))).to.equal(false);
+  });
+
+  it('shows each comment with author, date, body as text with links, and a Reply button', async () => {
+    const thread = uniqueThread('anatomy');
+    await seedSmallThread(thread);
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    const first = wrapperOf(element, 'a')!;
+
+    const author = first.querySelector<HTMLAnchorElement>('[part="author"]')!;
+    expect(author.textContent).to.equal('Rowan');
+    expect(author.href).to.equal('https://rowan.example.org/');
+    expect(author.rel).to.equal('ugc nofollow noopener');
+
+    const time = first.querySelector('time')!;
+    expect(new Date(time.dateTime).getTime()).to.be.closeTo(Date.now() - 60 * 60_000, 120_000);
+    expect(time.textContent!.trim()).to.not.equal('');
+
+    const paragraphs = first.querySelectorAll(':scope > article [part="body"] p');
+    expect(paragraphs).to.have.length(2);
+    expect(paragraphs[0]!.querySelector('br')).to.not.equal(null);
+    const link = paragraphs[1]!.querySelector('a')!;
+    expect(link.href).to.equal('https://example.org/help');
+    expect(link.rel).to.equal('ugc nofollow noopener');
+    expect(paragraphs[1]!.textContent).to.equal('Second paragraph with https://example.org/help.');
+
+    expect(replyButtonOf(element, 'a').textContent!.trim()).to.equal('Reply');
+  });
+
+  it('shows an author name as plain text when the website is not http(s)', async () => {
+    const thread = uniqueThread('author-url');
+    await seedSmallThread(thread);
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    const author = wrapperOf(element, 'x')!.querySelector('[part="author"]')!;
+    expect(author.tagName).to.equal('B');
+    expect(root(element).querySelector('a[href^="javascript:"]')).to.equal(null);
+  });
+
+  it('takes the title from the first h1, and the thread from the canonical URL', async () => {
+    const thread = uniqueThread('canonical');
+    await seed(thread, [published('only', null, 'Sam', 'Hello.', 5)]);
+    const canonical = Object.assign(document.createElement('link'), { rel: 'canonical', href: `https://blog.example.org${thread}` });
+    const h1 = Object.assign(document.createElement('h1'), { textContent: 'Staying Kind To Yourself' });
+    document.head.append(canonical);
+    document.body.prepend(h1);
+    try {
+      const element = document.createElement('recovery-comments');
+      element.endpoint = (await server()).endpoint;
+      const loaded = oneEvent(element, 'rc-loaded');
+      document.body.append(element);
+      expect((await loaded).detail.thread).to.equal(thread);
+      await element.updateComplete;
+      expect(root(element).querySelector('h2')!.textContent!.trim()).to.equal('One Response to “Staying Kind To Yourself”');
+      element.remove();
+    } finally {
+      canonical.remove();
+      h1.remove();
+    }
+  });
+
+  it('shows the empty slot when there are no comments', async () => {
+    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('empty') });
+    expect(root(element).querySelector('slot[name="empty"]')).to.not.equal(null);
+    expect(text(element)).to.contain('No comments yet');
+    expect(commentWrappers(element)).to.have.length(0);
+  });
+
+  it('puts replies deeper than max-depth at the last level with "in reply to Name"', async () => {
+    const thread = uniqueThread('depth');
+    const names = ['Ann', 'Ben', 'Cat', 'Dan', 'Eve'];
+    await seed(thread, names.map((name, i) => published(`n${i}`, i === 0 ? null : `n${i - 1}`, name, `level ${i + 1}`, 50 - i)));
+    const element = await mount({ endpoint: (await server()).endpoint, thread, maxDepth: 3 });
+    expect(wrapperOf(element, 'n1')!.contains(wrapperOf(element, 'n2'))).to.equal(true);
+    // n3 and n4 sit beside n2, at the last level, and say whom they answer.
+    expect(wrapperOf(element, 'n2')!.contains(wrapperOf(element, 'n3'))).to.equal(false);
+    expect(wrapperOf(element, 'n3')!.parentElement).to.equal(wrapperOf(element, 'n2')!.parentElement);
+    expect(wrapperOf(element, 'n3')!.querySelector('[part="context"]')!.textContent).to.equal('in reply to Cat');
+    expect(wrapperOf(element, 'n4')!.querySelector('[part="context"]')!.textContent).to.equal('in reply to Dan');
+  });
+
+  it('sorts top-level comments newest first with sort="newest"', async () => {
+    const thread = uniqueThread('sort');
+    await seed(thread, [published('old', null, 'A', 'old', 30), published('new', null, 'B', 'new', 10), published('r', 'old', 'C', 'reply', 5)]);
+    const element = await mount({ endpoint: (await server()).endpoint, thread, sort: 'newest' });
+    expect(shownIds(element)).to.deep.equal(['new', 'old', 'r']);
+  });
+
+  it('pages top-level comments and loads the next page on request', async () => {
+    const thread = uniqueThread('paging');
+    const comments: SeedComment[] = [];
+    for (let i = 0; i < 5; i++) {
+      comments.push(published(`t${i}`, null, `Reader ${i}`, `top ${i}`, 100 - i));
+      comments.push(published(`t${i}r`, `t${i}`, `Replier ${i}`, `reply ${i}`, 50 - i));
+    }
+    await seed(thread, comments);
+    const element = await mount({ endpoint: (await server()).endpoint, thread, pageSize: 2 });
+    expect(shownIds(element)).to.deep.equal(['t0', 't0r', 't1', 't1r']);
+    expect(root(element).querySelector('h2')!.textContent).to.contain('10 Responses');
+
+    button(element, 'Load more comments').click();
+    await oneEvent(element, 'rc-loaded');
+    await element.updateComplete;
+    expect(shownIds(element)).to.have.length(8);
+    button(element, 'Load more comments').click();
+    await oneEvent(element, 'rc-loaded');
+    await element.updateComplete;
+    expect(commentWrappers(element)).to.have.length(10);
+    expect(() => button(element, 'Load more comments')).to.throw();
+  });
+
+  it('shows a retryable error when the server cannot be reached, then loads on retry', async () => {
+    const { endpoint } = await server();
+    const thread = uniqueThread('retry');
+    await seed(thread, [published('z', null, 'Zoe', 'Still here.', 5)]);
+    // Fault injection: the first request fails as a dropped connection would.
+    const realFetch = window.fetch;
+    let calls = 0;
+    window.fetch = (...args) => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(...args));
+    try {
+      const errored = new Promise((resolve) => addEventListener('rc-error', resolve, { once: true }));
+      const element = await mount({ endpoint, thread, waitForLoad: false });
+      await errored;
+      await element.updateComplete;
+      expect(root(element).querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded');
+      button(element, 'Try again').click();
+      await oneEvent(element, 'rc-loaded');
+      await element.updateComplete;
+      expect(shownIds(element)).to.deep.equal(['z']);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('shows the loading state while the first page is on its way', async () => {
+    const never: CommentsBackend = { loadPage: () => new Promise(() => {}), postComment: () => new Promise(() => {}) };
+    const element = document.createElement('recovery-comments');
+    element.backend = never;
+    document.body.append(element);
+    await element.updateComplete;
+    expect(text(element)).to.contain('Loading comments…');
+    element.remove();
+  });
+
+  it('shows a clear error for a response that is not a thread, and for a missing endpoint', async () => {
+    const broken: CommentsBackend = {
+      loadPage: async () => {
+        throw new Error('not a backend error');
+      },
+      postComment: async () => ({ status: 500, comment: null }),
+    };
+    const element = document.createElement('recovery-comments');
+    element.backend = broken;
+    document.body.append(element);
+    await waitUntil(() => text(element).includes('could not be loaded'));
+    element.remove();
+
+    const unconfigured = document.createElement('recovery-comments');
+    const error = oneEvent(unconfigured, 'rc-error');
+    document.body.append(unconfigured);
+    expect((await error).detail.message).to.contain('endpoint');
+    await unconfigured.updateComplete;
+    expect(text(unconfigured)).to.contain('not set up correctly');
+    unconfigured.remove();
+  });
+
+  it('scrolls to and highlights the comment named by #comment-<id>, loading pages to find it', async () => {
+    const thread = uniqueThread('hash');
+    await seed(thread, Array.from({ length: 6 }, (_, i) => published(`h${i}`, null, `R${i}`, `comment ${i}`, 60 - i)));
+    history.replaceState(null, '', `#comment-${seededId(thread, 'h5')}`);
+    try {
+      const element = await mount({ endpoint: (await server()).endpoint, thread, pageSize: 2 });
+      await waitUntil(() => wrapperOf(element, 'h5') !== null, 'the targeted comment was never loaded');
+      await element.updateComplete;
+      const target = wrapperOf(element, 'h5')!;
+      expect(target.getAttribute('part')).to.contain('comment-target');
+      const box = target.getBoundingClientRect();
+      await waitUntil(() => target.getBoundingClientRect().top < innerHeight && box.bottom > 0, 'not scrolled into view');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
+  it('is accessible when loaded', async () => {
+    const thread = uniqueThread('axe');
+    await seedSmallThread(thread);
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    await expect(element).to.be.accessible();
+  });
+});
+
+describe('<recovery-comments> replying', () => {
+  it('has the labelled fields, marks required ones, and hides the honeypot', async () => {
+    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('form') });
+    expect(labelOf(element, 'body')).to.equal('Comment *');
+    expect(labelOf(element, 'name')).to.equal('Name *');
+    expect(labelOf(element, 'email')).to.equal('Email');
+    expect(labelOf(element, 'url')).to.equal('Website');
+    expect(field(element, 'body').required).to.equal(true);
+    expect(field(element, 'email').required).to.equal(false);
+    expect(composerOf(element).shadowRoot!.textContent).to.contain('Your email address will not be published.');
+    expect(field(element, 'hp').getClientRects()).to.have.length(0);
+    expect(button(element, 'Post Comment')).to.exist;
+    expect(text(element)).to.contain('Leave a Reply');
+  });
+
+  it('requires the email with require-email', async () => {
+    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('req-email'), requireEmail: true });
+    expect(labelOf(element, 'email')).to.equal('Email *');
+    fill(element, 'body', 'Hi');
+    fill(element, 'name', 'Sam');
+    button(element, 'Post Comment').click();
+    await composerOf(element).updateComplete;
+    expect(field(element, 'email').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('moves the form under the comment on Reply, and back on Cancel reply', async () => {
+    const thread = uniqueThread('move');
+    await seedSmallThread(thread);
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    replyButtonOf(element, 'b').click();
+    await element.updateComplete;
+    expect(wrapperOf(element, 'b')!.contains(composerOf(element))).to.equal(true);
+    expect(root(element).querySelectorAll('rc-composer')).to.have.length(1);
+    await composerOf(element).updateComplete;
+    expect(composerOf(element).shadowRoot!.querySelector('h3')!.textContent!.trim()).to.equal('Leave a Reply to Anon');
+    await waitUntil(() => composerOf(element).shadowRoot!.activeElement === field(element, 'body'), 'focus did not move to the comment field');
+
+    // Reply elsewhere: still one form, now under the other comment, keeping the text.
+    fill(element, 'body', 'Half a thought');
+    replyButtonOf(element, 'd').click();
+    await element.updateComplete;
+    expect(wrapperOf(element, 'd')!.contains(composerOf(element))).to.equal(true);
+    expect(field(element, 'body').value).to.equal('Half a thought');
+
+    button(element, 'Cancel reply').click();
+    await element.updateComplete;
+    expect(commentWrappers(element).some((wrapper) => wrapper.contains(composerOf(element)))).to.equal(false);
+    await waitUntil(() => root(element).activeElement === replyButtonOf(element, 'd'), 'focus did not return to Reply');
+  });
+
+  it('ties validation errors to their fields and sends nothing', async () => {
+    const thread = uniqueThread('invalid');
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    let sent = 0;
+    element.addEventListener('rc-before-submit', () => sent++);
+    fill(element, 'email', 'not-an-email');
+    button(element, 'Post Comment').click();
+    await composerOf(element).updateComplete;
+    for (const name of ['body', 'name', 'email']) {
+      const control = field(element, name);
+      expect(control.getAttribute('aria-invalid'), name).to.equal('true');
+      const ids = control.getAttribute('aria-describedby')!.split(' ');
+      const message = ids.map((id) => composerOf(element).shadowRoot!.getElementById(id)).find((node) => node?.classList.contains('error'));
+      expect(message, `${name} has an error message`).to.exist;
+    }
+    expect(composerOf(element).shadowRoot!.activeElement).to.equal(field(element, 'body'));
+    expect(sent).to.equal(0);
+    await expect(element).to.be.accessible();
+  });
+
+  it('posts a reply under a nested comment; pending moderation shows in place', async () => {
+    const thread = uniqueThread('pending');
+    await seedSmallThread(thread);
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    let request: { clientId: string; parentId: string | null } | undefined;
+    element.addEventListener('rc-before-submit', (event) => (request = event.detail.comment));
+    replyButtonOf(element, 'c').click();
+    await element.updateComplete;
+    fill(element, 'body', 'Thank you.\n\nThis helped.');
+    fill(element, 'name', 'Quiet Harbor');
+    fill(element, 'email', 'qh@example.org');
+    const outcome = await post(element);
+    expect(outcome.type).to.equal('rc-submitted');
+    expect(outcome.detail.status).to.equal(202);
+    expect(request!.clientId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(request!.parentId).to.equal(seededId(thread, 'c'));
+
+    await element.updateComplete;
+    const id = outcome.detail.comment.id;
+    const mine = wrapperOf(element, id)!;
+    expect(wrapperOf(element, 'c')!.contains(mine)).to.equal(true);
+    expect(mine.getAttribute('part')).to.equal('comment comment-pending');
+    expect(mine.textContent).to.contain('Your comment is awaiting moderation.');
+    expect(mine.textContent).to.not.contain('qh@example.org');
+    // The form went back under the thread and is empty for the next comment.
+    expect(mine.contains(composerOf(element))).to.equal(false);
+    expect(field(element, 'body').value).to.equal('');
+    expect(field(element, 'name').value).to.equal('Quiet Harbor');
+    const kept = await stored(thread);
+    const mineStored = kept.filter((comment) => comment.clientId === request!.clientId);
+    expect(mineStored).to.have.length(1);
+    expect(mineStored[0]).to.deep.include({ id, parentId: seededId(thread, 'c'), status: 'pending', body: 'Thank you.\n\nThis helped.' });
+    // Published readers do not see it yet; the heading count is unchanged.
+    expect((await listThread(thread)).comments.some((comment) => comment.id === id)).to.equal(false);
+    expect(root(element).querySelector('h2')!.textContent).to.contain('5 Responses');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows a published reply in place when moderation is off', async () => {
+    const thread = uniqueThread('published');
+    const { endpoint } = await server('off');
+    await seed(thread, [published('root', null, 'Sam', 'Hello.', 5)], 'off');
+    const element = await mount({ endpoint, thread });
+    replyButtonOf(element, 'root').click();
+    await element.updateComplete;
+    fill(element, 'body', 'Welcome 🌱');
+    fill(element, 'name', 'Anon');
+    const outcome = await post(element);
+    expect(outcome.detail.status).to.equal(201);
+    await element.updateComplete;
+    const mine = wrapperOf(element, outcome.detail.comment.id)!;
+    expect(wrapperOf(element, 'root')!.contains(mine)).to.equal(true);
+    expect(mine.getAttribute('part')).to.equal('comment');
+    expect(root(element).querySelector('h2')!.textContent).to.contain('2 Responses');
+    await waitUntil(() => root(element).activeElement === mine.querySelector('article'), 'focus did not move to the new comment');
+    const list = await listThread(thread, 'off');
+    expect(list.comments.filter((comment) => comment.body === 'Welcome 🌱')).to.have.length(1);
+  });
+
+  it("shows the server's message on the field and keeps every character typed", async () => {
+    const thread = uniqueThread('server-error');
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    const body = 'A long careful reply.\nWith two lines — and “quotes”. 😀';
+    fill(element, 'body', body);
+    fill(element, 'name', 'N'.repeat(150)); // The server allows 100 characters.
+    const outcome = await post(element);
+    expect(outcome.type).to.equal('rc-failed');
+    expect(outcome.detail.status).to.equal(422);
+    await composerOf(element).updateComplete;
+    expect(field(element, 'body').value).to.equal(body);
+    expect(field(element, 'name').getAttribute('aria-invalid')).to.equal('true');
+    const message = composerOf(element).shadowRoot!.getElementById('name-error')!.textContent!;
+    expect(message).to.equal(outcome.detail.message);
+    expect(message.length).to.be.greaterThan(5);
+  });
+
+  it('keeps the text and says so when the server cannot be reached', async () => {
+    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('down') });
+    fill(element, 'body', 'Do not lose me');
+    fill(element, 'name', 'Sam');
+    // Point the element at a port nothing listens on, as when the server is down.
+    const dead = 'http://127.0.0.1:9/api';
+    element.endpoint = dead;
+    await element.updateComplete;
+    const outcome = await post(element);
+    expect(outcome.type).to.equal('rc-failed');
+    expect(outcome.detail.status).to.equal(null);
+    await composerOf(element).updateComplete;
+    expect(field(element, 'body').value).to.equal('Do not lose me');
+    expect(composerOf(element).shadowRoot!.querySelector('[part="form-error"]')!.textContent).to.contain('still here');
+  });
+
+  it('sends nothing when rc-before-submit is cancelled', async () => {
+    const thread = uniqueThread('cancelled');
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    element.addEventListener('rc-before-submit', (event) => event.preventDefault());
+    let submitted = false;
+    element.addEventListener('rc-submitted', () => (submitted = true));
+    fill(element, 'body', 'Not yet');
+    fill(element, 'name', 'Sam');
+    const cancelled = oneEvent(element, 'rc-before-submit');
+    button(element, 'Post Comment').click();
+    await cancelled;
+    await composerOf(element).updateComplete;
+    expect(submitted).to.equal(false);
+    expect(await stored(thread)).to.deep.equal([]);
+    expect(field(element, 'body').value).to.equal('Not yet');
+  });
+});

@@ -1,0 +1,87 @@
+// @ts-check
+// Component tests: real Chromium (Debian's, never a downloaded build) against the real
+// reference server, which this config starts in-process and hands to tests by command.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { startServer } from './server/app.js';
+
+const PORT = Number(process.env.WTR_PORT ?? 8765);
+const ADMIN_TOKEN = 'test-admin-token';
+
+/**
+ * Starts two reference servers, with pre-moderation (the default) and without, and answers the
+ * tests' commands: where the servers are, seeding, and what they stored.
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function referenceServers() {
+  /** @type {Record<string, Awaited<ReturnType<typeof startServer>>>} */
+  const servers = {};
+  return {
+    name: 'rc-reference-servers',
+    async serverStart() {
+      for (const moderation of /** @type {const} */ (['pre', 'off'])) {
+        servers[moderation] = await startServer({
+          port: 0,
+          host: '127.0.0.1',
+          moderation,
+          adminToken: ADMIN_TOKEN,
+          origins: [`http://localhost:${PORT}`],
+          // Tests post a lot from one address; the limit itself is covered by the server tests.
+          rateLimit: { max: 10_000, windowMs: 60_000 },
+          logger: false,
+        });
+      }
+    },
+    async serverStop() {
+      await Promise.all(Object.values(servers).map((server) => server.close()));
+    },
+    async executeCommand({ command, payload }) {
+      const args = /** @type {any} */ (payload ?? {});
+      const server = servers[args.moderation ?? 'pre'];
+      if (!server || !command.startsWith('rc-')) return undefined;
+      switch (command) {
+        case 'rc-server':
+          return { endpoint: server.endpoint, adminToken: ADMIN_TOKEN };
+        case 'rc-seed':
+          for (const comment of args.comments) server.store.insertComment(args.thread, comment);
+          return true;
+        case 'rc-stored':
+          return ['pending', 'published', 'rejected'].flatMap((status) =>
+            server.store.listForModeration({ status: /** @type {any} */ (status), thread: args.thread }),
+          );
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  port: PORT,
+  hostname: 'localhost',
+  nodeResolve: true,
+  concurrency: 1,
+  // Lit's dev build catches more mistakes; its one-line banner is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromePath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), referenceServers()],
+};
