@@ -122,7 +122,9 @@ export const QUERIES = Object.freeze({
   nextPageOldest: `${TOP_LEVEL} AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
   firstPageNewest: `${TOP_LEVEL} ORDER BY created_at DESC, id DESC LIMIT ?`,
   nextPageNewest: `${TOP_LEVEL} AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?`,
-  repliesOfRoots: `SELECT ${COLUMNS} FROM comments
+  // INDEXED BY: without statistics the planner prefers the status index, which would read every
+  // published comment of every thread.
+  repliesOfRoots: `SELECT ${COLUMNS} FROM comments INDEXED BY comments_by_root
     WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'published' AND parent_id IS NOT NULL
     ORDER BY created_at, id`,
   countPublished: `SELECT count(*) AS n FROM comments WHERE thread = ? AND status = 'published'`,
