@@ -32,7 +32,11 @@ export function parseSeedTime(/** @type {string} */ value, /** @type {number} */
     return new Date(now - Number(relative[1]) * UNIT_MS[unit])
   }
   // Only full dates with a time: Date.parse alone would take "3" or "March" too.
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return null
+  const calendar = /^(\d{4})-(\d{2})-(\d{2})T/.exec(value)
+  if (calendar === null) return null
+  // Date rolls "02-30" over into March; a seed with that date has a typo worth reporting.
+  const [year, month, day] = calendar.slice(1).map(Number)
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? null : date
 }
