@@ -27,7 +27,6 @@ export function runModerateCommand(/** @type {ModerateCommand} */ command, /** @
 
 /** Makes stored text safe to print on a terminal: a hostile comment must not send escape codes. */
 export function printable(/** @type {string} */ text) {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�')
 }
 

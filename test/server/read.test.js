@@ -2,6 +2,7 @@
 // GET /api/threads/:thread/comments over HTTP, /api/health, and 404s.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { createServer } from '../../server/app.js'
 import { THREAD, getJson, launchTestServer, postJson, submission } from './helpers.js'
 
 const at = (/** @type {number} */ minute) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString()
@@ -175,4 +176,20 @@ describe('health and unknown addresses', () => {
       })
     }
   })
+})
+
+test('500 in the error format, without internals, when the database fails', async (t) => {
+  const { app, store } = await createServer()
+  t.after(() => app.close())
+  store.db.close()
+  for (const request of [
+    { method: /** @type {const} */ ('GET'), url: '/api/threads/x/comments' },
+    { method: /** @type {const} */ ('POST'), url: '/api/threads/x/comments', payload: submission() },
+  ]) {
+    const response = await app.inject(request)
+    assert.equal(response.statusCode, 500)
+    assert.deepEqual(response.json(), {
+      error: { code: 'internal_error', message: 'Something went wrong on the server. Please try again in a moment.', field: null },
+    })
+  }
 })

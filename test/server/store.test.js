@@ -218,3 +218,30 @@ test('a file database is put in WAL mode and keeps its comments across reopening
   assert.equal(second.getComment('x')?.body, 'kept')
   assert.throws(() => new CommentStore(join(dir, 'missing.db'), { fileMustExist: true }))
 })
+
+test('two processes racing on one clientId: the unique index refuses the second row, the loser replays', (t) => {
+  const path = join(tempDir(t), 'race.db')
+  const winner = new CommentStore(path)
+  const loser = new CommentStore(path)
+  t.after(() => {
+    winner.close()
+    loser.close()
+  })
+  const submission = { clientId: crypto.randomUUID(), parentId: null, author: { name: 'A', email: null, url: null }, body: 'once' }
+  const won = winner.submitComment('/t', submission, 'pending')
+  assert.equal(won.kind, 'created')
+
+  // The loser looked the clientId up just before the winner committed, so its lookup missed.
+  const lookup = loser.sql.byClientId
+  let missesLeft = 1
+  loser.sql.byClientId = {
+    get: (...params) => (missesLeft-- > 0 ? undefined : lookup.get(...params)),
+    all: (...params) => lookup.all(...params),
+    run: (...params) => lookup.run(...params),
+  }
+  const lost = loser.submitComment('/t', submission, 'pending')
+  assert.deepEqual(lost, { kind: 'replayed', comment: won.kind === 'created' ? won.comment : null })
+  missesLeft = 1
+  assert.deepEqual(loser.submitComment('/t', { ...submission, body: 'twice' }, 'pending'), { kind: 'conflict' })
+  assert.equal(loser.countComments('/t'), 1)
+})
