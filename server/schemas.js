@@ -22,7 +22,8 @@ const NOT_BLANK = '\\S'
 // Plausible, not RFC-complete: something@domain.tld with no spaces. Blank means "not given".
 const EMAIL_OR_BLANK = '^(?:\\s*|[^\\s@]+@[^\\s@.]+(?:\\.[^\\s@.]+)+)$'
 const UUID_V4 = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$'
-// 1 to 200 without leading zeros or signs; query values are strings (type coercion is off).
+// 1 to 200 (store.js MAX_PAGE_SIZE) without leading zeros or signs; query values stay strings
+// because type coercion is off.
 const PAGE_LIMIT = '^(?:[1-9]|[1-9][0-9]|1[0-9][0-9]|200)$'
 
 /** True for an absolute http(s) URL without credentials in it, or a blank string ("not given"). */
@@ -143,6 +144,8 @@ export const commentIdParamsSchema = {
 
 /** @typedef {[code: string, message: string]} Words */
 
+const count = (/** @type {number} */ n) => n.toLocaleString('en-US')
+
 /**
  * What to tell the reader, per body field and per kind of problem.
  * @type {Record<string, { missing?: Words, tooLong?: Words, invalid: Words }>}
@@ -150,12 +153,12 @@ export const commentIdParamsSchema = {
 const FIELD_WORDS = {
   body: {
     missing: ['body_required', 'Please write a comment.'],
-    tooLong: ['body_too_long', 'Your comment is too long: please keep it under 20,000 characters.'],
+    tooLong: ['body_too_long', `Your comment is too long: please keep it to ${count(BODY_MAX_LENGTH)} characters or fewer.`],
     invalid: ['body_required', 'Please write a comment.'],
   },
   'author.name': {
     missing: ['name_required', 'Please enter your name.'],
-    tooLong: ['name_too_long', 'Your name is too long: please use at most 100 characters.'],
+    tooLong: ['name_too_long', `Your name is too long: please use at most ${count(NAME_MAX_LENGTH)} characters.`],
     invalid: ['name_required', 'Please enter your name.'],
   },
   'author.email': {
@@ -180,12 +183,12 @@ const QUERY_WORDS = {
   cursor: ['invalid_cursor', 'The page cursor is not valid. Please load the comments again from the first page.'],
   sort: ['invalid_sort', 'The sort order must be "oldest" or "newest".'],
   status: ['invalid_status', 'The status must be "pending", "published" or "rejected".'],
-  thread: ['invalid_thread', 'The thread id must be 1 to 512 characters long.'],
+  thread: ['invalid_thread', `The thread id must be 1 to ${THREAD_MAX_LENGTH} characters long.`],
 }
 
 /** @type {Record<string, Words>} */
 const PARAM_WORDS = {
-  thread: ['invalid_thread', 'The thread id must be 1 to 512 characters long.'],
+  thread: ['invalid_thread', `The thread id must be 1 to ${THREAD_MAX_LENGTH} characters long.`],
   id: ['invalid_id', 'This is not a valid comment id.'],
 }
 
