@@ -47,7 +47,8 @@ export const DEFAULT_OPTIONS = Object.freeze({
   moderation: /** @type {'pre' | 'off'} */ ('pre'),
   rateLimit: Object.freeze({ max: 10, windowMs: 60_000 }),
   readRateLimit: Object.freeze({ max: 600, windowMs: 60_000 }),
-  bodyLimit: 64 * 1024,
+  // A 20,000-character comment of 4-byte characters (emoji, some scripts) must fit.
+  bodyLimit: 128 * 1024,
 })
 
 /** Builds the fastify app (not yet listening) and opens its store. */

@@ -16,6 +16,10 @@ export interface CommentsApi {
   submit(fields: CommentFields, honeypot: string): Promise<SubmitOutcome>;
   /** Moves the form back under the thread. */
   cancelReply(): void;
+  /** The reader changed the form: save the draft. */
+  fieldsChanged(fields: CommentFields): void;
+  /** The reader ticked or unticked "Save my name, email, and website". */
+  rememberChanged(remember: boolean, fields: CommentFields): void;
 }
 
 /** Provided by `<recovery-comments>`, consumed by `<rc-composer>`. */

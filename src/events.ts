@@ -4,15 +4,31 @@ import type { Comment, NewComment } from './model/types.js';
 export interface BeforeSubmitDetail {
   comment: NewComment;
 }
+/** Detail of `rc-queued`: the comment is stored in the outbox and will be sent (now, or when online). */
+export interface QueuedDetail {
+  comment: NewComment;
+  thread: string;
+}
+/** Detail of `rc-draft-saved`: what the reader typed is stored on this device. */
+export interface DraftSavedDetail {
+  thread: string;
+  parentId: string | null;
+  savedAt: number;
+}
 /** Detail of `rc-submitted`: the server accepted the comment (published or pending). */
 export interface SubmittedDetail {
   comment: Comment;
   /** 201 published, 202 pending moderation, 200 an earlier send of the same comment. */
   status: number;
 }
-/** Detail of `rc-failed`: the comment was not accepted; the reader's text is still in the form. */
+/**
+ * Detail of `rc-failed`: the comment was refused (its text is back in the form) or could not be
+ * sent after several tries (it waits, marked "Couldn't send", for the reader to press Retry).
+ */
 export interface FailedDetail {
   message: string;
+  /** True when the comment is still queued and can be retried. */
+  retryable: boolean;
   /** HTTP status when the server answered, else null (offline, timeout). */
   status: number | null;
   field: string | null;
@@ -33,6 +49,8 @@ export interface ErrorDetail {
 /** Every public event of the element, by name. */
 export interface RecoveryCommentsEventMap {
   'rc-before-submit': CustomEvent<BeforeSubmitDetail>;
+  'rc-queued': CustomEvent<QueuedDetail>;
+  'rc-draft-saved': CustomEvent<DraftSavedDetail>;
   'rc-submitted': CustomEvent<SubmittedDetail>;
   'rc-failed': CustomEvent<FailedDetail>;
   'rc-loaded': CustomEvent<LoadedDetail>;

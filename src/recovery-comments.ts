@@ -6,6 +6,7 @@ import { RestBackend } from './backend/rest.js';
 import { RcComposer } from './components/composer.js';
 import { renderComment } from './components/comment-view.js';
 import { commentsContext, type CommentsApi, type SubmitOutcome } from './context.js';
+import { OfflineController } from './controllers/offline-controller.js';
 import { ThreadController, type ThreadQuery } from './controllers/thread-controller.js';
 import { emit } from './events.js';
 import { en } from './i18n/en.js';
@@ -14,10 +15,13 @@ import { newClientId } from './model/client-id.js';
 import { findNode } from './model/tree.js';
 import { defaultThreadId, defaultThreadTitle } from './model/thread-id.js';
 import type { Comment, CommentFields, NewComment, SortOrder } from './model/types.js';
+import type { Draft, RemoteDraftChange } from './offline/drafts.js';
+import type { Settlement } from './offline/outbox.js';
+import { sharedDeviceStore, type KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
 
 /** Properties that change what is loaded. */
-const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort'] as const;
+const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', 'storage'] as const;
 
 const COMPOSER_PARTS =
   'composer, composer-heading, field, label, input, field-error, form-error, submit-button, cancel-button';
@@ -33,9 +37,11 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @slot empty - Shown instead of the thread when it has no comments yet.
  * @slot notice - Shown above the reply form's fields, e.g. community guidelines.
  *
- * @fires rc-before-submit - Cancelable; before a comment is sent. `detail.comment` is the request.
+ * @fires rc-before-submit - Cancelable; before a comment is queued. `detail.comment` is the request.
+ * @fires rc-queued - A comment is stored in the outbox; it is sent now, or when the connection returns.
  * @fires rc-submitted - The server accepted a comment (published or awaiting moderation).
- * @fires rc-failed - A comment could not be sent; the reader's text is still in the form.
+ * @fires rc-failed - A comment was refused (its text is back in the form) or could not be sent after several tries.
+ * @fires rc-draft-saved - What the reader typed is stored on this device.
  * @fires rc-loaded - A page of the thread was loaded and shown.
  * @fires rc-error - The thread could not be loaded, or the element is misconfigured.
  *
@@ -63,12 +69,15 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @csspart replies - A nested list of replies.
  * @csspart comment - Each comment's wrapper (its replies are inside it).
  * @csspart comment-pending - Added to a comment awaiting moderation.
+ * @csspart comment-unsent - Added to the reader's own comment that is queued, sending or failed.
+ * @csspart retry-button - "Retry" on a comment that could not be sent.
+ * @csspart edit-button - "Edit" on a comment that could not be sent.
  * @csspart comment-target - Added to the comment the page URL links to (`#comment-<id>`).
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart date - The comment's date.
  * @csspart body - The comment's text.
  * @csspart context - "in reply to Name" beyond the maximum depth.
- * @csspart status - "Your comment is awaiting moderation."
+ * @csspart status - "Your comment is awaiting moderation.", "Sending…", "Couldn't send".
  * @csspart reply-button - Each comment's Reply button.
  * @csspart load-more - The button that loads the next page.
  * @csspart state - Loading, empty and error messages.
@@ -113,6 +122,15 @@ export class RecoveryComments extends LitElement {
   /** Owner overrides for any reader-visible string. */
   @property({ attribute: false }) messages: Partial<Messages> = {};
 
+  /** Days after which an untouched draft is deleted from the device. */
+  @property({ type: Number, attribute: 'draft-max-age' }) draftMaxAge = 30;
+
+  /** Days the reader's own comment awaiting moderation keeps showing to them (it may have been rejected). */
+  @property({ type: Number, attribute: 'pending-max-age' }) pendingMaxAge = 14;
+
+  /** Where drafts, the outbox and remembered details live; IndexedDB by default. Replace for tests or custom storage. */
+  @property({ attribute: false }) storage: KeyValueStore | null = null;
+
   @state() private replyTo: string | null = null;
   @state() private targetId: string | null = null;
   @state() private announcement = '';
@@ -123,7 +141,21 @@ export class RecoveryComments extends LitElement {
     (query) => this.onPageLoaded(query),
     (error) => emit(this, 'rc-error', { message: error.message, status: error.status }),
   );
+  private readonly offline = new OfflineController(
+    this,
+    {
+      settled: (settlement) => this.onSettled(settlement),
+      draftSaved: (draft) => this.onDraftSaved(draft),
+      remoteDraft: (change) => this.onRemoteDraft(change),
+      storageFailed: () => (this.composer.draftStatus = { kind: 'memory-only' }),
+    },
+    () => ({ draftDays: positive(this.draftMaxAge, 30), pendingDays: positive(this.pendingMaxAge, 14) }),
+  );
   private readonly composer = createComposer();
+  /** The thread whose drafts were restored, so a later page does not restore them again. */
+  private restoredFor: string | null = null;
+  private currentQuery: ThreadQuery | null = null;
+  private mergedCache: { thread: Comment[]; echoes: Comment[]; merged: Comment[] } | null = null;
   private readonly provider = new ContextProvider(this, { context: commentsContext });
   private pagesForTarget = 0;
   private dateFormat: Intl.DateTimeFormat | null = null;
@@ -147,16 +179,39 @@ export class RecoveryComments extends LitElement {
     if (QUERY_PROPERTIES.some((key) => changed.has(key))) {
       this.reload();
     }
-    const replyTarget = this.replyTo === null ? null : findNode(this.threadState.tree(this.maxDepth, this.sort), this.replyTo);
+    const replyTarget = this.replyTo === null ? null : findNode(this.tree(), this.replyTo);
     this.composer.replyingTo = replyTarget ? replyTarget.comment.author.name : undefined;
   }
 
   /** Loads the thread again from its first page. */
   reload(): void {
     const query = this.query();
+    this.currentQuery = query;
     if (query === null) return;
     this.pagesForTarget = 0;
+    this.restoredFor = null;
+    this.offline.configure(this.storage ?? sharedDeviceStore(), {
+      endpoint: this.endpoint || 'custom-backend',
+      thread: query.thread,
+      backend: query.backend,
+    });
     void this.threadState.load(query);
+  }
+
+  /** The server's comments and the reader's own unsent or pending ones, as one list. */
+  private comments(): Comment[] {
+    const thread = this.threadState.comments;
+    const echoes = this.offline.echoes;
+    const cache = this.mergedCache;
+    if (cache && cache.thread === thread && cache.echoes === echoes) return cache.merged;
+    const known = new Set(thread.map((comment) => comment.id));
+    const merged = [...thread, ...echoes.filter((echo) => !known.has(echo.id))];
+    this.mergedCache = { thread, echoes, merged };
+    return merged;
+  }
+
+  private tree() {
+    return this.threadState.tree(this.comments(), this.maxDepth, this.sort);
   }
 
   private get text(): Messages {
@@ -199,11 +254,14 @@ export class RecoveryComments extends LitElement {
       requireEmail: this.requireEmail,
       submit: (fields, honeypot) => this.submit(fields, honeypot),
       cancelReply: () => this.cancelReply(),
+      fieldsChanged: (fields) => void this.offline.saveDraft(this.replyTo, fields),
+      rememberChanged: (remember, fields) =>
+        void this.offline.rememberIdentity(remember, { name: fields.name, email: fields.email, url: fields.url }),
     };
   }
 
   private async submit(fields: CommentFields, honeypot: string): Promise<SubmitOutcome> {
-    const query = this.query();
+    const query = this.currentQuery;
     if (query === null) return { ok: false, message: `${this.text.configError} ${this.configError}`, field: null };
     const request: NewComment = {
       clientId: newClientId(),
@@ -213,26 +271,113 @@ export class RecoveryComments extends LitElement {
       hp: honeypot,
     };
     if (!emit(this, 'rc-before-submit', { comment: request }, true)) return { ok: false, cancelled: true };
-    try {
-      const result = await query.backend.postComment(query.thread, request, new AbortController().signal);
-      const comment = result.comment ?? localCopy(request, result.status === 201 ? 'published' : 'pending');
-      this.threadState.add(comment);
-      this.replyTo = null;
-      this.announce(comment.status === 'pending' ? this.text.awaitingModeration : this.text.posted);
+    if (this.composer.remember) void this.offline.rememberIdentity(true, { name: fields.name, email: fields.email, url: fields.url });
+    await this.offline.send(request);
+    emit(this, 'rc-queued', { comment: request, thread: query.thread });
+    this.replyTo = null;
+    this.composer.draftStatus = this.offline.memoryOnly ? { kind: 'memory-only' } : null;
+    this.announce(navigator.onLine === false ? this.text.waitingForConnection : this.text.sending);
+    await this.updateComplete;
+    this.focusComment(`local-${request.clientId}`);
+    return { ok: true };
+  }
+
+  /** What became of a queued comment: shown in place, sent back to the form, or marked failed. */
+  private onSettled(settlement: Settlement): void {
+    const m = this.text;
+    const { entry } = settlement;
+    const here = this.currentQuery !== null && entry.thread === this.currentQuery.thread;
+    if (settlement.kind === 'sent') {
+      const { result } = settlement;
+      const comment = result.comment ?? localCopy(entry.request, result.status === 201 ? 'published' : 'pending');
+      if (here) {
+        if (comment.status === 'pending') void this.offline.addPending(comment);
+        else this.threadState.add(comment);
+        this.announce(comment.status === 'pending' ? m.awaitingModeration : m.posted);
+        const echoHadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.closest(`[data-comment-id="local-${entry.request.clientId}"]`);
+        if (echoHadFocus) void this.updateComplete.then(() => this.focusComment(comment.id));
+      }
       emit(this, 'rc-submitted', { comment, status: result.status });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(comment.id)}"] > article`)?.focus();
-      return { ok: true };
-    } catch (error) {
-      const failure = error instanceof BackendError ? error : new BackendError('network', String(error));
-      const message = this.failureMessage(failure);
-      emit(this, 'rc-failed', { message, status: failure.status, field: failure.field });
-      return { ok: false, message, field: failure.field };
+      return;
     }
+    const message = this.failureMessage(settlement.error);
+    if (settlement.kind === 'rejected' && here) this.restoreRejected(entry.request, message, settlement.error.field);
+    else if (here) this.announce(m.couldNotSend(message));
+    emit(this, 'rc-failed', { message, status: settlement.error.status, field: settlement.error.field, retryable: settlement.kind === 'failed' });
+  }
+
+  /** A refused comment goes back into its form, under its parent, with the server's message. */
+  private restoreRejected(request: NewComment, message: string, field: string | null): void {
+    const fields = fieldsOf(request);
+    void this.offline.saveDraft(request.parentId, fields);
+    this.replyTo = request.parentId;
+    this.composer.load(fields);
+    this.composer.showError(message, field);
+    this.announce(message);
+    this.composer.focusBody();
+  }
+
+  private onDraftSaved(draft: Draft): void {
+    if (!this.offline.isOwn(draft) || !this.offline.matches(draft, this.replyTo)) return;
+    const time = new Intl.DateTimeFormat(this.locale(), { timeStyle: 'short' }).format(draft.savedAt);
+    this.composer.draftStatus = this.offline.memoryOnly ? { kind: 'memory-only' } : { kind: 'saved', time };
+    emit(this, 'rc-draft-saved', { thread: draft.thread, parentId: draft.parentId, savedAt: draft.savedAt });
+  }
+
+  /** Another tab saved or deleted the draft this form shows. */
+  private onRemoteDraft(change: RemoteDraftChange): void {
+    const draft = change.draft;
+    if (draft === null || this.offline.isOwn(draft) || !this.offline.matches(draft, this.replyTo)) return;
+    if (sameFields(draft.fields, this.composer.values)) return;
+    // Untouched here: follow the other tab. Edited here too: keep both, and let the reader choose.
+    if (this.composer.edited) this.composer.otherVersion = draft.fields;
+    else this.composer.load(draft.fields);
+  }
+
+  private async retrySend(clientId: string): Promise<void> {
+    await this.offline.retry(clientId);
+  }
+
+  /** "Edit" on a comment that could not be sent: its text goes back into the form. */
+  private async editUnsent(clientId: string): Promise<void> {
+    const entry = await this.offline.edit(clientId);
+    if (!entry) return;
+    const { request } = entry;
+    const fields = fieldsOf(request);
+    await this.offline.saveDraft(request.parentId, fields);
+    this.replyTo = request.parentId;
+    this.composer.load(fields);
+    this.composer.focusBody();
+  }
+
+  /** After the first page: reopen the newest draft under its comment, and fill remembered details. */
+  private async restoreDrafts(thread: string): Promise<void> {
+    if (this.restoredFor === thread) return;
+    this.restoredFor = thread;
+    const [drafts, identity] = await Promise.all([this.offline.draftsForThread(), this.offline.identity()]);
+    if (identity) {
+      this.composer.remember = true;
+      if (!this.composer.edited) {
+        const values = this.composer.values;
+        this.composer.load({
+          body: values.body,
+          name: values.name || identity.name,
+          email: values.email || identity.email,
+          url: values.url || identity.url,
+        });
+      }
+    }
+    const ids = new Set(this.threadState.comments.map((comment) => comment.id));
+    const draft = drafts.find((candidate) => candidate.parentId === null || ids.has(candidate.parentId));
+    // Never overwrite what the reader typed since the page loaded.
+    if (!draft || this.composer.edited || this.composer.values.body.trim() !== '') return;
+    this.replyTo = draft.parentId;
+    this.composer.load(draft.fields);
   }
 
   private failureMessage(error: BackendError): string {
     const m = this.text;
+    if (error.kind === 'blocked') return error.message;
     if (error.kind === 'network') return m.offline;
     if (error.kind === 'timeout') return m.timeout;
     if (error.status === 429) return m.rateLimited(error.retryAfter);
@@ -241,13 +386,26 @@ export class RecoveryComments extends LitElement {
   }
 
   private openReply(id: string): void {
-    this.replyTo = id;
+    this.moveComposer(id);
     this.composer.focusBody();
+  }
+
+  /** Moves the form under another comment (or the thread) with that place's own draft. */
+  private moveComposer(parentId: string | null): void {
+    if (parentId === this.replyTo) return;
+    this.replyTo = parentId;
+    const identity = { ...this.composer.values, body: '' };
+    this.composer.load(identity);
+    this.composer.draftStatus = this.offline.memoryOnly ? { kind: 'memory-only' } : null;
+    this.composer.otherVersion = null;
+    void this.offline.draftFor(parentId).then((draft) => {
+      if (draft && this.replyTo === parentId && !this.composer.edited) this.composer.load(draft.fields);
+    });
   }
 
   private cancelReply(): void {
     const id = this.replyTo;
-    this.replyTo = null;
+    this.moveComposer(null);
     if (id === null) return;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"] .reply`)?.focus(),
@@ -263,7 +421,17 @@ export class RecoveryComments extends LitElement {
   private onPageLoaded(query: ThreadQuery): void {
     const state = this.threadState;
     emit(this, 'rc-loaded', { thread: query.thread, total: state.total, count: state.comments.length });
+    void this.offline.syncPending(new Set(state.comments.map((comment) => comment.id)));
+    void this.restoreDrafts(query.thread);
     void this.revealTarget();
+  }
+
+  private focusComment(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"] > article`)?.focus();
+  }
+
+  private locale(): string | undefined {
+    return this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
   private readonly onHashChange = (): void => {
@@ -277,7 +445,7 @@ export class RecoveryComments extends LitElement {
     const id = this.targetId;
     if (id === null) return;
     const state = this.threadState;
-    if (state.comments.some((comment) => comment.id === id)) {
+    if (this.comments().some((comment) => comment.id === id)) {
       await this.updateComplete;
       this.renderRoot.querySelector(`[data-comment-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' });
     } else if (state.nextCursor !== null && this.pagesForTarget < MAX_PAGES_FOR_TARGET) {
@@ -287,7 +455,7 @@ export class RecoveryComments extends LitElement {
   }
 
   private formatDate(iso: string): string {
-    this.dateFormat ??= new Intl.DateTimeFormat(this.closest('[lang]')?.getAttribute('lang') || undefined, {
+    this.dateFormat ??= new Intl.DateTimeFormat(this.locale(), {
       dateStyle: 'long',
       timeStyle: 'short',
     });
@@ -307,14 +475,16 @@ export class RecoveryComments extends LitElement {
     if (state.status === 'loading' || state.status === 'idle') {
       return html`<p class="state" part="state">${m.loading}</p>`;
     }
+    const tree = this.tree();
+    let head: unknown = nothing;
     if (state.status === 'error') {
-      return html`<div class="state error" part="state" role="alert">
+      // The reader's own unsent comments still show below the error.
+      head = html`<div class="state error" part="state" role="alert">
         <p>${m.loadError} ${state.error?.message ?? ''}</p>
         <button class="retry" type="button" @click=${() => state.retry()}>${m.retry}</button>
       </div>`;
-    }
-    const tree = state.tree(this.maxDepth, this.sort);
-    if (tree.length === 0) {
+      if (tree.length === 0) return head;
+    } else if (tree.length === 0) {
       return html`<div class="state" part="state"><slot name="empty">${m.empty}</slot></div>`;
     }
     const options = {
@@ -323,9 +493,13 @@ export class RecoveryComments extends LitElement {
       replyTo: this.replyTo,
       targetId: this.targetId,
       composer: this.composer,
+      online: navigator.onLine !== false,
       onReply: (id: string) => this.openReply(id),
+      onRetry: (clientId: string) => void this.retrySend(clientId),
+      onEdit: (clientId: string) => void this.editUnsent(clientId),
     };
     return html`
+      ${head}
       ${state.skipped > 0 ? html`<p class="state" part="state">${m.skipped(state.skipped)}</p>` : nothing}
       <ol class="thread" part="thread">${tree.map((node) => renderComment(node, options))}</ol>
       ${state.nextCursor === null ? nothing : this.renderMore()}
@@ -350,7 +524,7 @@ export class RecoveryComments extends LitElement {
     const state = this.threadState;
     const title = this.threadTitle || defaultThreadTitle();
     const count = state.total;
-    const replyOpen = this.replyTo !== null && state.comments.some((comment) => comment.id === this.replyTo);
+    const replyOpen = this.replyTo !== null && this.comments().some((comment) => comment.id === this.replyTo);
     return html`<section part="section" aria-labelledby="rc-heading">
       <h2 id="rc-heading" part="heading">
         ${state.status === 'ready' && count > 0 ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
@@ -384,6 +558,19 @@ function localCopy(request: NewComment, status: Comment['status']): Comment {
     createdAt: new Date().toISOString(),
     status,
   };
+}
+
+/** The form fields a request was made from. */
+function fieldsOf(request: NewComment): CommentFields {
+  return { body: request.body, name: request.author.name, email: request.author.email ?? '', url: request.author.url ?? '' };
+}
+
+function positive(value: number, fallback: number): number {
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function sameFields(a: CommentFields, b: CommentFields): boolean {
+  return a.body === b.body && a.name === b.name && a.email === b.email && a.url === b.url;
 }
 
 function targetFromHash(): string | null {

@@ -260,12 +260,19 @@ describe('<recovery-comments> replying', () => {
     expect(composerOf(element).shadowRoot!.querySelector('h3')!.textContent!.trim()).to.equal('Leave a Reply to Anon');
     await waitUntil(() => composerOf(element).shadowRoot!.activeElement === field(element, 'body'), 'focus did not move to the comment field');
 
-    // Reply elsewhere: still one form, now under the other comment, keeping the text.
+    // Reply elsewhere: still one form, now under the other comment, with that comment's own
+    // draft; the first text waits in its draft and comes back with the form.
+    fill(element, 'name', 'Sam');
     fill(element, 'body', 'Half a thought');
     replyButtonOf(element, 'd').click();
     await element.updateComplete;
     expect(wrapperOf(element, 'd')!.contains(composerOf(element))).to.equal(true);
-    expect(field(element, 'body').value).to.equal('Half a thought');
+    expect(field(element, 'body').value).to.equal('');
+    expect(field(element, 'name').value).to.equal('Sam');
+    replyButtonOf(element, 'b').click();
+    await waitUntil(() => field(element, 'body').value === 'Half a thought', "b's draft did not come back");
+    replyButtonOf(element, 'd').click();
+    await element.updateComplete;
 
     button(element, 'Cancel reply').click();
     await element.updateComplete;
@@ -310,8 +317,8 @@ describe('<recovery-comments> replying', () => {
     expect(request!.clientId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(request!.parentId).to.equal(seededId(thread, 'c'));
 
-    await element.updateComplete;
     const id = outcome.detail.comment.id;
+    await waitUntil(() => wrapperOf(element, id), 'the pending comment is not shown');
     const mine = wrapperOf(element, id)!;
     expect(wrapperOf(element, 'c')!.contains(mine)).to.equal(true);
     expect(mine.getAttribute('part')).to.equal('comment comment-pending');
@@ -342,7 +349,7 @@ describe('<recovery-comments> replying', () => {
     fill(element, 'name', 'Anon');
     const outcome = await post(element);
     expect(outcome.detail.status).to.equal(201);
-    await element.updateComplete;
+    await waitUntil(() => wrapperOf(element, outcome.detail.comment.id), 'the published comment is not shown');
     const mine = wrapperOf(element, outcome.detail.comment.id)!;
     expect(wrapperOf(element, 'root')!.contains(mine)).to.equal(true);
     expect(mine.getAttribute('part')).to.equal('comment');
@@ -369,20 +376,20 @@ describe('<recovery-comments> replying', () => {
     expect(message.length).to.be.greaterThan(5);
   });
 
-  it('keeps the text and says so when the server cannot be reached', async () => {
-    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('down') });
+  it('keeps an unsendable comment in the thread, marked as on its way, when the server cannot be reached', async () => {
+    // A port nothing listens on, as when the server is down.
+    const element = await mount({ endpoint: 'http://127.0.0.1:9/api', thread: uniqueThread('down'), waitForLoad: false });
+    await waitUntil(() => text(element).includes('could not be loaded'));
     fill(element, 'body', 'Do not lose me');
     fill(element, 'name', 'Sam');
-    // Point the element at a port nothing listens on, as when the server is down.
-    const dead = 'http://127.0.0.1:9/api';
-    element.endpoint = dead;
+    const queued = oneEvent(element, 'rc-queued');
+    button(element, 'Post Comment').click();
+    const { comment } = (await queued).detail;
     await element.updateComplete;
-    const outcome = await post(element);
-    expect(outcome.type).to.equal('rc-failed');
-    expect(outcome.detail.status).to.equal(null);
-    await composerOf(element).updateComplete;
-    expect(field(element, 'body').value).to.equal('Do not lose me');
-    expect(composerOf(element).shadowRoot!.querySelector('[part="form-error"]')!.textContent).to.contain('still here');
+    const echo = wrapperOf(element, `local-${comment.clientId}`)!;
+    expect(echo.getAttribute('part')).to.equal('comment comment-unsent');
+    expect(echo.textContent).to.contain('Do not lose me');
+    expect(echo.querySelector('[part="status"]')!.textContent).to.match(/Sending…|Waiting for a connection/);
   });
 
   it('sends nothing when rc-before-submit is cancelled', async () => {

@@ -34,7 +34,9 @@ export type BackendErrorKind =
   /** The server answered with an error status. */
   | 'http'
   /** The server answered 2xx with something that is not the contract. */
-  | 'invalid-response';
+  | 'invalid-response'
+  /** The page's Content Security Policy (connect-src) does not allow the endpoint. */
+  | 'blocked';
 
 /** A failed backend call, with the server's own message and field when it sent them. */
 export class BackendError extends Error {

@@ -1,6 +1,7 @@
 import { InvalidResponseError, parseApiError, parseComment, parseThreadPage, truncate } from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
 import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
+import { blockedByCsp, watchCsp } from './csp-watch.js';
 
 /** A thread page larger than this is refused rather than parsed: it would freeze a phone. */
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -54,6 +55,7 @@ export class RestBackend implements CommentsBackend {
   /** `endpoint` may be relative to the page (e.g. "/api"). */
   constructor(endpoint: string, baseUrl: string = document.baseURI) {
     this.base = new URL(endpoint, baseUrl).href.replace(/\/+$/, '');
+    watchCsp();
   }
 
   async loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage> {
@@ -93,6 +95,13 @@ export class RestBackend implements CommentsBackend {
     } catch (error) {
       if (signal.aborted) throw error;
       if (timeout.aborted) throw new BackendError('timeout', 'The comments server did not answer in time.');
+      if (await blockedByCsp(url)) {
+        const origin = new URL(url).origin;
+        throw new BackendError(
+          'blocked',
+          `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
+        );
+      }
       throw new BackendError('network', 'Could not reach the comments server.');
     }
   }

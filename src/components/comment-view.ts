@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../i18n/messages.js';
 import { formatBody, type Segment } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
+import type { Comment } from '../model/types.js';
 
 /** What rendering a comment needs besides the comment itself. */
 export interface CommentViewOptions {
@@ -13,7 +14,11 @@ export interface CommentViewOptions {
   targetId: string | null;
   /** The reply form itself, rendered under `replyTo`. */
   composer: unknown;
+  /** Whether the browser believes it is online (for the wording of queued comments). */
+  online: boolean;
   onReply: (id: string) => void;
+  onRetry: (clientId: string) => void;
+  onEdit: (clientId: string) => void;
 }
 
 const REL = 'ugc nofollow noopener';
@@ -36,13 +41,30 @@ function renderAuthor(node: ThreadNode, messages: Messages): TemplateResult {
     : html`<b class="author" part="author">${shown}</b>`;
 }
 
+/** The line under the reader's own comment that is not published: where it is on its way. */
+function renderStatus(comment: Comment, options: CommentViewOptions): TemplateResult {
+  const { messages } = options;
+  const delivery = comment.delivery;
+  if (!delivery) return html`<p class="pending" part="status">${messages.awaitingModeration}</p>`;
+  if (delivery.state === 'failed') {
+    return html`<div class="unsent failed" part="status">
+      <p>${messages.couldNotSend(delivery.error ?? messages.sendFailed)}</p>
+      <button type="button" class="reply" part="retry-button" @click=${() => options.onRetry(delivery.clientId)}>${messages.retrySend}</button>
+      <button type="button" class="reply" part="edit-button" @click=${() => options.onEdit(delivery.clientId)}>${messages.edit}</button>
+    </div>`;
+  }
+  const waiting = delivery.state === 'queued' && !options.online;
+  return html`<p class="pending" part="status">${waiting ? messages.waitingForConnection : messages.sending}</p>`;
+}
+
 /** One comment and, nested inside it, its replies. Recursion is bounded by the tree's max depth. */
 export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
   const { comment } = node;
   const { messages } = options;
   const pending = comment.status === 'pending';
+  const unsent = comment.delivery !== undefined;
   const target = options.targetId === comment.id;
-  const parts = `comment${pending ? ' comment-pending' : ''}${target ? ' comment-target' : ''}`;
+  const parts = `comment${unsent ? ' comment-unsent' : pending ? ' comment-pending' : ''}${target ? ' comment-target' : ''}`;
   const context = node.orphan
     ? messages.replyToRemoved
     : node.inReplyTo !== null
@@ -60,7 +82,7 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
       ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}
       <div class="body" part="body">${renderBody(comment.body)}</div>
       ${pending
-        ? html`<p class="pending" part="status">${messages.awaitingModeration}</p>`
+        ? renderStatus(comment, options)
         : html`<button
             class="reply"
             part="reply-button"

@@ -10,6 +10,9 @@ import { composerStyles } from '../styles/composer.js';
 
 type FieldName = keyof CommentFields;
 
+/** The quiet line about the draft: saved on the device (with the time), or kept only in memory. */
+export type DraftStatus = { kind: 'saved'; time: string } | { kind: 'memory-only' } | null;
+
 const FIELD_ORDER: FieldName[] = ['body', 'name', 'email', 'url'];
 
 function fieldErrorText(error: FieldError, messages: Messages): string {
@@ -42,6 +45,8 @@ function fieldErrorText(error: FieldError, messages: Messages): string {
  * @csspart form-error - The message about the whole form.
  * @csspart submit-button - "Post Comment".
  * @csspart cancel-button - "Cancel reply".
+ * @csspart discard-button - "Discard draft".
+ * @csspart draft-status - "Draft saved on this device", or that it is kept only in this window.
  */
 @customElement('rc-composer')
 export class RcComposer extends LitElement {
@@ -61,7 +66,21 @@ export class RcComposer extends LitElement {
   /** The author of the comment being replied to; undefined when the form is under the thread. */
   @property({ attribute: false }) replyingTo: string | undefined = undefined;
 
+  /** The quiet line under the form: when the draft was saved, or that it lives only in memory. */
+  @property({ attribute: false }) draftStatus: DraftStatus = null;
+
+  /** The same draft as saved by another tab while this one was being edited too. */
+  @property({ attribute: false }) otherVersion: CommentFields | null = null;
+
+  /** Whether "Save my name, email, and website" is ticked. */
+  @property({ attribute: false }) remember = false;
+
+  /** The text just discarded, offered back through Undo. */
+  @state() private discarded: CommentFields | null = null;
+
   private honeypot = '';
+  /** Whether the reader typed since the form was last filled by the page. */
+  private dirty = false;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('replyingTo')) this.formError = '';
@@ -72,6 +91,62 @@ export class RcComposer extends LitElement {
     void this.updateComplete.then(() => this.bodyField?.focus());
   }
 
+  /** What the form holds now. */
+  get values(): CommentFields {
+    return this.fields;
+  }
+
+  /** Whether the reader has typed since the page last filled the form. */
+  get edited(): boolean {
+    return this.dirty;
+  }
+
+  /** Fills the form (a restored draft, another parent's draft); clears errors and Undo. */
+  load(fields: CommentFields): void {
+    this.fields = { ...fields };
+    this.dirty = false;
+    this.errors = {};
+    this.formError = '';
+    this.discarded = null;
+  }
+
+  /** Shows an error from the server on its field and above the form. */
+  showError(message: string, serverField: string | null): void {
+    const field = formFieldOf(serverField);
+    this.errors = field ? { [field]: message } : {};
+    this.formError = message;
+  }
+
+  private change(fields: CommentFields): void {
+    this.fields = fields;
+    this.dirty = true;
+    this.api?.fieldsChanged(fields);
+  }
+
+  private discard(): void {
+    this.discarded = this.fields;
+    this.change({ ...this.fields, body: '' });
+    this.dirty = false;
+  }
+
+  private undoDiscard(): void {
+    if (!this.discarded) return;
+    this.change(this.discarded);
+    this.discarded = null;
+    this.focusBody();
+  }
+
+  private useOtherVersion(): void {
+    if (!this.otherVersion) return;
+    this.change(this.otherVersion);
+    this.otherVersion = null;
+  }
+
+  private onRememberChange(event: Event): void {
+    this.remember = (event.target as HTMLInputElement).checked;
+    this.api?.rememberChanged(this.remember, this.fields);
+  }
+
   private onInput(event: Event): void {
     const input = event.target as HTMLInputElement | HTMLTextAreaElement;
     const name = input.name as FieldName;
@@ -79,7 +154,8 @@ export class RcComposer extends LitElement {
       this.honeypot = input.value;
       return;
     }
-    this.fields = { ...this.fields, [name]: input.value };
+    this.discarded = null;
+    this.change({ ...this.fields, [name]: input.value });
     if (this.errors[name]) {
       const { [name]: _fixed, ...rest } = this.errors;
       this.errors = rest;
@@ -106,12 +182,11 @@ export class RcComposer extends LitElement {
       const outcome = await api.submit(this.fields, this.honeypot);
       if (outcome.ok) {
         // Name, email and website stay for the next comment; only the text is done.
-        this.fields = { ...this.fields, body: '' };
+        this.load({ ...this.fields, body: '' });
       } else if (!outcome.cancelled) {
-        const field = formFieldOf(outcome.field);
-        if (field) this.errors = { [field]: outcome.message };
-        this.formError = outcome.message;
+        this.showError(outcome.message, outcome.field);
         await this.updateComplete;
+        const field = formFieldOf(outcome.field);
         if (field) this.renderRoot.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
       }
     } finally {
@@ -164,6 +239,24 @@ export class RcComposer extends LitElement {
     </p>`;
   }
 
+  private renderDraftStatus(m: Messages) {
+    if (this.discarded) {
+      return html`<p class="draft-status" part="draft-status">
+        ${m.draftDiscarded} <button type="button" class="quiet" @click=${this.undoDiscard}>${m.undo}</button>
+      </p>`;
+    }
+    const other = this.otherVersion
+      ? html`<p class="draft-status conflict" part="draft-status">
+          ${m.draftChangedElsewhere}
+          <button type="button" class="quiet" @click=${this.useOtherVersion}>${m.useOtherVersion}</button>
+        </p>`
+      : nothing;
+    const status = this.draftStatus;
+    if (status === null) return other;
+    const text = status.kind === 'memory-only' ? m.draftMemoryOnly : m.draftSaved(status.time);
+    return html`${other}<p class="draft-status${status.kind === 'memory-only' ? ' warning' : ''}" part="draft-status">${text}</p>`;
+  }
+
   override render() {
     const api = this.api;
     if (!api) return nothing;
@@ -189,6 +282,10 @@ export class RcComposer extends LitElement {
         ${this.renderField('email', m.fieldEmail, 'email', api.requireEmail, 'email', m.emailNote)}
         ${this.renderField('url', m.fieldWebsite, 'url', false, 'url')}
       </div>
+      <p class="remember">
+        <input id="remember" type="checkbox" .checked=${live(this.remember)} @change=${this.onRememberChange} />
+        <label for="remember">${m.rememberMe}</label>
+      </p>
       <p class="hp" aria-hidden="true">
         <label>Leave this field empty <input name="hp" tabindex="-1" autocomplete="off" @input=${this.onInput} /></label>
       </p>
@@ -196,7 +293,11 @@ export class RcComposer extends LitElement {
         <button type="submit" part="submit-button" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy ? m.posting : m.postComment}
         </button>
+        ${this.fields.body.trim() !== ''
+          ? html`<button type="button" class="quiet" part="discard-button" @click=${this.discard}>${m.discardDraft}</button>`
+          : nothing}
       </p>
+      ${this.renderDraftStatus(m)}
     </form>`;
   }
 }

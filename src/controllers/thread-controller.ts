@@ -33,7 +33,7 @@ export class ThreadController implements ReactiveController {
   /** The request in flight, aborted when the query changes or the element leaves the page. */
   private request: AbortController | null = null;
   private ids = new Set<string>();
-  private treeCache: { comments: Comment[]; maxDepth: number; sort: SortOrder; tree: ThreadNode[] } | null = null;
+  private treeCache: { comments: readonly Comment[]; maxDepth: number; sort: SortOrder; tree: ThreadNode[] } | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -96,12 +96,12 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The reply tree, rebuilt only when the comments or the layout change. */
-  tree(maxDepth: number, sort: SortOrder): ThreadNode[] {
+  /** The reply tree of `comments` (these and the reader's own), rebuilt only when they or the layout change. */
+  tree(comments: readonly Comment[], maxDepth: number, sort: SortOrder): ThreadNode[] {
     const cache = this.treeCache;
-    if (cache && cache.comments === this.comments && cache.maxDepth === maxDepth && cache.sort === sort) return cache.tree;
-    const tree = buildTree(this.comments, maxDepth, sort);
-    this.treeCache = { comments: this.comments, maxDepth, sort, tree };
+    if (cache && cache.comments === comments && cache.maxDepth === maxDepth && cache.sort === sort) return cache.tree;
+    const tree = buildTree(comments, maxDepth, sort);
+    this.treeCache = { comments, maxDepth, sort, tree };
     return tree;
   }
 

@@ -40,4 +40,18 @@ export interface Messages {
   rateLimited: (seconds: number | null) => string;
   posted: string;
   configError: string;
+  waitingForConnection: string;
+  sending: string;
+  couldNotSend: (reason: string) => string;
+  retrySend: string;
+  edit: string;
+  queued: string;
+  draftSaved: (time: string) => string;
+  draftMemoryOnly: string;
+  discardDraft: string;
+  draftDiscarded: string;
+  undo: string;
+  rememberMe: string;
+  draftChangedElsewhere: string;
+  useOtherVersion: string;
 }

@@ -17,6 +17,16 @@ export interface Comment {
   /** ISO 8601 string as sent, or null when the server sent something that is not a date. */
   createdAt: string | null;
   status: CommentStatus;
+  /** Only on the reader's own comments the server has not accepted yet (never from a server). */
+  delivery?: Delivery;
+}
+
+/** How far the reader's own unsent comment has got. */
+export interface Delivery {
+  state: 'queued' | 'sending' | 'failed';
+  clientId: string;
+  /** Why the last attempt failed, in words for the reader. */
+  error: string | null;
 }
 
 /** One page of a thread: `limit` top-level comments with all their replies. */

@@ -86,6 +86,40 @@ export const composerStyles = [
       opacity: 0.7;
       cursor: progress;
     }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: calc(var(--_space) * 0.75);
+    }
+    .remember {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.5em;
+    }
+    .remember input {
+      inline-size: auto;
+      min-block-size: 24px;
+      min-inline-size: 24px;
+      margin: 0;
+    }
+    .remember label {
+      font-weight: normal;
+    }
+    .draft-status {
+      color: var(--_color-muted);
+      font-size: var(--_font-size-small);
+    }
+    .draft-status.warning {
+      color: var(--_color-danger);
+    }
+    .quiet {
+      background: none;
+      border: none;
+      color: var(--_color-accent);
+      text-decoration: underline;
+      padding: 0.25em 0.25em;
+    }
     .cancel {
       background: none;
       border: 1px solid var(--_color-border);

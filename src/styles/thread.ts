@@ -69,6 +69,15 @@ export const threadStyles = [
       font-style: italic;
       margin: 0.25em 0 0;
     }
+    .unsent p {
+      margin: 0.25em 0;
+    }
+    .failed p {
+      color: var(--_color-danger);
+    }
+    .unsent .reply {
+      margin-inline-end: 0.5em;
+    }
     .comment-pending,
     [part~='comment-pending'] > article {
       opacity: 0.85;

@@ -2,6 +2,7 @@ import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { RcComposer } from '../../src/components/composer.js';
 import '../../src/index.js';
 import type { RecoveryComments } from '../../src/recovery-comments.js';
+import { DeviceStore, type KeyValueStore } from '../../src/offline/storage.js';
 import { localId, seededId } from './server.js';
 
 /** Options for mounting an element in a test. */
@@ -15,6 +16,16 @@ export interface MountOptions {
   requireEmail?: boolean;
   /** Wait for the first page (default) or not. */
   waitForLoad?: boolean;
+  /** Device storage; by default a fresh IndexedDB database for this element alone. */
+  storage?: KeyValueStore;
+}
+
+let databases = 0;
+
+/** A fresh IndexedDB-backed store no other test uses. */
+export function freshStore(): DeviceStore {
+  databases++;
+  return new DeviceStore(`rc-test-${Date.now().toString(36)}-${databases}`);
 }
 
 /** Puts a `<recovery-comments>` on the page and, by default, waits until its first page is shown. */
@@ -27,6 +38,7 @@ export async function mount(options: MountOptions): Promise<RecoveryComments> {
     page-size=${options.pageSize ?? 50}
     sort=${options.sort ?? 'oldest'}
     ?require-email=${options.requireEmail ?? false}
+    .storage=${options.storage ?? freshStore()}
   ></recovery-comments>`);
   if (options.waitForLoad !== false) {
     await waitUntil(() => !/Loading comments/.test(text(element)), 'the thread never finished loading', { timeout: 5000 });

@@ -322,13 +322,19 @@ describe('POST errors', () => {
   })
 
   test('413 for a body over the limit, in the error format, tied to the body field', async () => {
-    const { status, body } = await postJson(server.commentsUrl(), submission({ body: 'x'.repeat(70_000) }))
+    const { status, body } = await postJson(server.commentsUrl(), submission({ body: 'x'.repeat(140_000) }))
     assert.equal(status, 413)
     assert.deepEqual(body.error, {
       code: 'payload_too_large',
       message: 'This comment is too large to send. Please shorten it.',
       field: 'body',
     })
+  })
+
+  test('the longest allowed comment fits the body limit even in 4-byte characters', async () => {
+    const { status, body } = await postJson(server.commentsUrl(), submission({ body: '\u{1F331}'.repeat(20_000) }))
+    assert.equal(status, 201)
+    assert.equal([...body.body].length, 20_000)
   })
 
   test('400 for a thread id over 512 characters; 512 is fine', async () => {

@@ -1,0 +1,249 @@
+import { BackendError, type CommentsBackend, type PostResult } from '../backend/backend.js';
+import type { NewComment } from '../model/types.js';
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
+import type { KeyValueStore } from './storage.js';
+
+/** Where a queued comment is on its way. */
+export type DeliveryState = 'queued' | 'sending' | 'failed';
+
+/** A comment the reader sent that the server has not accepted yet. */
+export interface OutboxEntry {
+  endpoint: string;
+  thread: string;
+  request: NewComment;
+  /** When the reader pressed Post Comment: the outbox sends in this order. */
+  queuedAt: number;
+  attempts: number;
+  /** Not before this time (ms since epoch). */
+  nextAttemptAt: number;
+  state: DeliveryState;
+  /** The last error, as the reader should read it; null before any failure. */
+  error: string | null;
+  /** Set when the last failure was the page's CSP blocking the endpoint. */
+  blocked?: boolean;
+}
+
+/** How an entry left the outbox, or why it stays. */
+export type Settlement =
+  | { kind: 'sent'; entry: OutboxEntry; result: PostResult }
+  | { kind: 'rejected'; entry: OutboxEntry; error: BackendError }
+  | { kind: 'failed'; entry: OutboxEntry; error: BackendError };
+
+/** What the outbox needs from the world; tests replace the clock, the dice and the lock. */
+export interface OutboxOptions {
+  store: KeyValueStore;
+  endpoint: string;
+  backend: CommentsBackend;
+  policy?: RetryPolicy;
+  now?: () => number;
+  random?: () => number;
+  /** Runs `work` while no other tab runs it; resolves without running it when another tab does. */
+  exclusive?: (name: string, work: () => Promise<void>) => Promise<void>;
+  setTimer?: (callback: () => void, ms: number) => () => void;
+  /** Whether to try at all: attempts made while the browser knows it is offline would only use up retries. */
+  isOnline?: () => boolean;
+  /** The entries changed (here or, through `notifyChanged`, in another tab). */
+  onChange?: (entries: OutboxEntry[]) => void;
+  onSettled?: (settlement: Settlement) => void;
+}
+
+const PREFIX = 'outbox|';
+const MIN_TIMER_MS = 1000;
+const CHANNEL = 'recovery-comments-outbox';
+const keyOf = (entry: Pick<OutboxEntry, 'endpoint' | 'request'>) => `${PREFIX}${entry.endpoint}|${entry.request.clientId}`;
+
+function isEntry(value: unknown): value is OutboxEntry {
+  const entry = value as OutboxEntry;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.endpoint === 'string' &&
+    typeof entry.thread === 'string' &&
+    typeof entry.queuedAt === 'number' &&
+    typeof entry.attempts === 'number' &&
+    typeof entry.request === 'object' &&
+    entry.request !== null &&
+    typeof entry.request.clientId === 'string' &&
+    typeof entry.request.body === 'string'
+  );
+}
+
+/** One tab at a time through the Web Locks API; where it is missing, idempotent POSTs make overlap harmless. */
+export function webLock(name: string, work: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return work();
+  return locks
+    .request(name, { ifAvailable: true }, async (lock) => {
+      if (lock) await work();
+    })
+    .then(() => undefined);
+}
+
+function browserTimer(callback: () => void, ms: number): () => void {
+  const id = setTimeout(callback, ms);
+  return () => clearTimeout(id);
+}
+
+/**
+ * Comments on their way to one endpoint, kept on the device until the server answers. Sends in
+ * the order they were written, one tab at a time, retrying what may succeed later with capped,
+ * jittered backoff, and always with the clientId made when the reader pressed Post Comment.
+ */
+export class Outbox {
+  private readonly policy: RetryPolicy;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly exclusive: (name: string, work: () => Promise<void>) => Promise<void>;
+  private readonly setTimer: (callback: () => void, ms: number) => () => void;
+  private readonly isOnline: () => boolean;
+  private readonly channel: BroadcastChannel | null;
+  private cancelTimer: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private disposed = false;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.exclusive = options.exclusive ?? webLock;
+    this.setTimer = options.setTimer ?? browserTimer;
+    this.isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+    this.channel?.addEventListener('message', (event: MessageEvent<string>) => {
+      if (event.data === options.endpoint) void this.changed(false);
+    });
+  }
+
+  /** This endpoint's entries, oldest first. */
+  async list(): Promise<OutboxEntry[]> {
+    const entries = await this.options.store.entries<unknown>(`${PREFIX}${this.options.endpoint}|`);
+    return entries
+      .map(([, value]) => value)
+      .filter(isEntry)
+      .sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  /** Stores a comment to send and starts sending. Resolves once it is stored. */
+  async enqueue(thread: string, request: NewComment): Promise<OutboxEntry> {
+    const now = this.now();
+    const entry: OutboxEntry = {
+      endpoint: this.options.endpoint,
+      thread,
+      request,
+      queuedAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+      state: 'queued',
+      error: null,
+    };
+    await this.options.store.set(keyOf(entry), entry);
+    await this.changed(true);
+    void this.replay();
+    return entry;
+  }
+
+  /** Sends a failed entry again, from a fresh start. */
+  async retry(clientId: string): Promise<void> {
+    const entry = (await this.list()).find((candidate) => candidate.request.clientId === clientId);
+    if (!entry) return;
+    await this.put({ ...entry, attempts: 0, state: 'queued', nextAttemptAt: this.now(), error: null, blocked: false });
+    void this.replay();
+  }
+
+  /** Takes an entry out (the reader chose Edit); returns it so its text can go back to the form. */
+  async take(clientId: string): Promise<OutboxEntry | undefined> {
+    const entry = (await this.list()).find((candidate) => candidate.request.clientId === clientId);
+    if (!entry) return undefined;
+    await this.options.store.delete(keyOf(entry));
+    await this.changed(true);
+    return entry;
+  }
+
+  /** Sends what is due now. Concurrent calls share one run; a call during a run triggers one more. */
+  replay(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.exclusive(`recovery-comments-outbox:${this.options.endpoint}`, () => this.sendDue());
+      } while (this.again && !this.disposed);
+    })().finally(() => {
+      this.running = null;
+      void this.scheduleNext();
+    });
+    return this.running;
+  }
+
+  /** Stops timers and listening; entries stay stored for the next page. */
+  dispose(): void {
+    this.disposed = true;
+    this.cancelTimer?.();
+    this.channel?.close();
+  }
+
+  private async sendDue(): Promise<void> {
+    // Read afresh under the lock: another tab may have sent entries since.
+    for (const entry of await this.list()) {
+      if (this.disposed || !this.isOnline()) return;
+      if (entry.state === 'failed') continue;
+      // Strict order: nothing overtakes an earlier comment that is waiting to be retried.
+      if (entry.nextAttemptAt > this.now()) return;
+      const sending: OutboxEntry = { ...entry, state: 'sending', attempts: entry.attempts + 1 };
+      await this.put(sending);
+      let result: PostResult;
+      try {
+        result = await this.options.backend.postComment(entry.thread, entry.request, new AbortController().signal);
+      } catch (error) {
+        const failure = error instanceof BackendError ? error : new BackendError('network', String(error));
+        const decision = decideRetry(failure, sending.attempts, this.policy, this.random);
+        if (decision.kind === 'retry') {
+          await this.put({ ...sending, state: 'queued', nextAttemptAt: this.now() + decision.delayMs, error: failure.message });
+          return;
+        }
+        if (decision.kind === 'reject') {
+          // Tell the page first, so the text is back in the form before its echo goes.
+          this.options.onSettled?.({ kind: 'rejected', entry: sending, error: failure });
+          await this.options.store.delete(keyOf(entry));
+          await this.changed(true);
+          continue;
+        }
+        const failed = { ...sending, state: 'failed' as const, error: failure.message, blocked: decision.kind === 'blocked' };
+        await this.put(failed);
+        this.options.onSettled?.({ kind: 'failed', entry: failed, error: failure });
+        continue;
+      }
+      // The published or pending comment is shown before its echo goes, so nothing flickers.
+      this.options.onSettled?.({ kind: 'sent', entry: sending, result });
+      await this.options.store.delete(keyOf(entry));
+      await this.changed(true);
+    }
+  }
+
+  private async put(entry: OutboxEntry): Promise<void> {
+    await this.options.store.set(keyOf(entry), entry);
+    await this.changed(true);
+  }
+
+  private async changed(broadcast: boolean): Promise<void> {
+    if (this.disposed) return;
+    if (broadcast) this.channel?.postMessage(this.options.endpoint);
+    this.options.onChange?.(await this.list());
+  }
+
+  private async scheduleNext(): Promise<void> {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    // Offline, the 'online' event starts the next run; a timer would only spin.
+    if (this.disposed || !this.isOnline()) return;
+    const waiting = (await this.list()).filter((entry) => entry.state !== 'failed');
+    if (waiting.length === 0) return;
+    const next = Math.min(...waiting.map((entry) => entry.nextAttemptAt));
+    // At least a second, so a tab that lost the lock to another does not spin while it waits.
+    this.cancelTimer = this.setTimer(() => void this.replay(), Math.max(MIN_TIMER_MS, next - this.now()));
+  }
+}
