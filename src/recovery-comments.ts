@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { BackendError, type CommentsBackend } from './backend/backend.js';
 import { RestBackend } from './backend/rest.js';
 import { RcComposer } from './components/composer.js';
@@ -91,50 +90,69 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @csspart submit-button - "Post Comment".
  * @csspart cancel-button - "Cancel reply".
  */
-@customElement('recovery-comments')
 export class RecoveryComments extends LitElement {
   static override styles = threadStyles;
 
+  // Plain static properties instead of decorators: the decorator helpers cost every reader bytes.
+  static override properties = {
+    endpoint: {},
+    thread: {},
+    threadTitle: { attribute: 'thread-title' },
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    sort: {},
+    requireEmail: { type: Boolean, attribute: 'require-email' },
+    backend: {},
+    messages: { attribute: false },
+    draftMaxAge: { type: Number, attribute: 'draft-max-age' },
+    pendingMaxAge: { type: Number, attribute: 'pending-max-age' },
+    storage: { attribute: false },
+    replyTo: { state: true },
+    targetId: { state: true },
+    announcement: { state: true },
+    configError: { state: true },
+  };
+
   /** Base URL of the comments API, e.g. "https://comments.example.org/api" or "/api". */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** Thread id; defaults to the path of the page's canonical URL, else of its own URL. */
-  @property() thread = '';
+  thread = '';
 
   /** Title in the heading; defaults to the page's first h1, else the document title. */
-  @property({ attribute: 'thread-title' }) threadTitle = '';
+  threadTitle = '';
 
   /** Deepest reply level shown nested; deeper replies sit at the last level with "in reply to Name". */
-  @property({ type: Number, attribute: 'max-depth' }) maxDepth = 5;
+  maxDepth = 5;
 
   /** Top-level comments per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+  pageSize = 50;
 
   /** Order of top-level comments: "oldest" (default) or "newest". Replies are always oldest first. */
-  @property() sort: SortOrder = 'oldest';
+  sort: SortOrder = 'oldest';
 
   /** Makes the email field required. */
-  @property({ type: Boolean, attribute: 'require-email' }) requireEmail = false;
+  requireEmail = false;
 
   /** "rest" (the default HTTP contract), or, as a property, any object implementing CommentsBackend. */
-  @property({ attribute: 'backend' }) backend: string | CommentsBackend = 'rest';
+  backend: string | CommentsBackend = 'rest';
 
   /** Owner overrides for any reader-visible string. */
-  @property({ attribute: false }) messages: Partial<Messages> = {};
+  messages: Partial<Messages> = {};
 
   /** Days after which an untouched draft is deleted from the device. */
-  @property({ type: Number, attribute: 'draft-max-age' }) draftMaxAge = 30;
+  draftMaxAge = 30;
 
   /** Days the reader's own comment awaiting moderation keeps showing to them (it may have been rejected). */
-  @property({ type: Number, attribute: 'pending-max-age' }) pendingMaxAge = 14;
+  pendingMaxAge = 14;
 
   /** Where drafts, the outbox and remembered details live; IndexedDB by default. Replace for tests or custom storage. */
-  @property({ attribute: false }) storage: KeyValueStore | null = null;
+  storage: KeyValueStore | null = null;
 
-  @state() private replyTo: string | null = null;
-  @state() private targetId: string | null = null;
-  @state() private announcement = '';
-  @state() private configError = '';
+  private replyTo: string | null = null;
+  private targetId: string | null = null;
+  private announcement = '';
+  private configError = '';
 
   private readonly threadState = new ThreadController(
     this,
@@ -582,6 +600,8 @@ function targetFromHash(): string | null {
     return match[1]!;
   }
 }
+
+customElements.define('recovery-comments', RecoveryComments);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { commentsContext, type CommentsApi } from '../context.js';
 import type { Messages } from '../i18n/messages.js';
 import type { CommentFields } from '../model/types.js';
@@ -48,39 +46,51 @@ function fieldErrorText(error: FieldError, messages: Messages): string {
  * @csspart discard-button - "Discard draft".
  * @csspart draft-status - "Draft saved on this device", or that it is kept only in this window.
  */
-@customElement('rc-composer')
 export class RcComposer extends LitElement {
   static override styles = composerStyles;
 
-  @consume({ context: commentsContext, subscribe: true })
-  @state()
-  private api?: CommentsApi;
-
-  @query('textarea') private bodyField?: HTMLTextAreaElement;
-
-  @state() private fields: CommentFields = { body: '', name: '', email: '', url: '' };
-  @state() private errors: Partial<Record<FieldName, string>> = {};
-  @state() private formError = '';
-  @state() private busy = false;
+  // Plain static properties instead of decorators: the decorator helpers cost every reader bytes.
+  static override properties = {
+    replyingTo: { attribute: false },
+    draftStatus: { attribute: false },
+    otherVersion: { attribute: false },
+    remember: { attribute: false },
+    api: { state: true },
+    fields: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    busy: { state: true },
+    discarded: { state: true },
+  };
 
   /** The author of the comment being replied to; undefined when the form is under the thread. */
-  @property({ attribute: false }) replyingTo: string | undefined = undefined;
+  replyingTo: string | undefined = undefined;
 
   /** The quiet line under the form: when the draft was saved, or that it lives only in memory. */
-  @property({ attribute: false }) draftStatus: DraftStatus = null;
+  draftStatus: DraftStatus = null;
 
   /** The same draft as saved by another tab while this one was being edited too. */
-  @property({ attribute: false }) otherVersion: CommentFields | null = null;
+  otherVersion: CommentFields | null = null;
 
   /** Whether "Save my name, email, and website" is ticked. */
-  @property({ attribute: false }) remember = false;
+  remember = false;
 
+  private api?: CommentsApi;
+  private fields: CommentFields = { body: '', name: '', email: '', url: '' };
+  private errors: Partial<Record<FieldName, string>> = {};
+  private formError = '';
+  private busy = false;
   /** The text just discarded, offered back through Undo. */
-  @state() private discarded: CommentFields | null = null;
+  private discarded: CommentFields | null = null;
 
   private honeypot = '';
   /** Whether the reader typed since the form was last filled by the page. */
   private dirty = false;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: commentsContext, subscribe: true, callback: (api) => (this.api = api) });
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('replyingTo')) this.formError = '';
@@ -88,7 +98,11 @@ export class RcComposer extends LitElement {
 
   /** Puts the caret in the comment field. */
   focusBody(): void {
-    void this.updateComplete.then(() => this.bodyField?.focus());
+    void this.updateComplete.then(() => this.control('body')?.focus());
+  }
+
+  private control(name: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
   }
 
   /** What the form holds now. */
@@ -104,6 +118,11 @@ export class RcComposer extends LitElement {
   /** Fills the form (a restored draft, another parent's draft); clears errors and Undo. */
   load(fields: CommentFields): void {
     this.fields = { ...fields };
+    // The DOM may hold typing Lit has not rendered yet; set it directly so it cannot survive.
+    for (const name of FIELD_ORDER) {
+      const control = this.control(name) as HTMLInputElement | null;
+      if (control) control.value = fields[name];
+    }
     this.dirty = false;
     this.errors = {};
     this.formError = '';
@@ -172,7 +191,7 @@ export class RcComposer extends LitElement {
       this.errors = Object.fromEntries(names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages)]));
       this.formError = api.messages.errorSummary(names.length);
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[name="${names[0]}"]`)?.focus();
+      this.control(names[0]!)?.focus();
       return;
     }
     this.errors = {};
@@ -187,7 +206,7 @@ export class RcComposer extends LitElement {
         this.showError(outcome.message, outcome.field);
         await this.updateComplete;
         const field = formFieldOf(outcome.field);
-        if (field) this.renderRoot.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+        if (field) this.control(field)?.focus();
       }
     } finally {
       this.busy = false;
@@ -216,7 +235,7 @@ export class RcComposer extends LitElement {
             ?required=${required}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            .value=${live(this.fields[name])}
+            .value=${this.fields[name]}
             @input=${this.onInput}
           ></textarea>`
         : html`<input
@@ -228,7 +247,7 @@ export class RcComposer extends LitElement {
             ?required=${required}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            .value=${live(this.fields[name])}
+            .value=${this.fields[name]}
             @input=${this.onInput}
           />`;
     return html`<p class="field field-${name}" part="field">
@@ -283,7 +302,7 @@ export class RcComposer extends LitElement {
         ${this.renderField('url', m.fieldWebsite, 'url', false, 'url')}
       </div>
       <p class="remember">
-        <input id="remember" type="checkbox" .checked=${live(this.remember)} @change=${this.onRememberChange} />
+        <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.onRememberChange} />
         <label for="remember">${m.rememberMe}</label>
       </p>
       <p class="hp" aria-hidden="true">
@@ -301,6 +320,8 @@ export class RcComposer extends LitElement {
     </form>`;
   }
 }
+
+customElements.define('rc-composer', RcComposer);
 
 declare global {
   interface HTMLElementTagNameMap {

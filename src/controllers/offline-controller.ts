@@ -105,7 +105,15 @@ export class OfflineController implements ReactiveController {
           this.outboxEntries = entries;
           this.refreshEchoes();
         },
-        onSettled: (settlement) => this.events.settled(settlement),
+        onSettled: (settlement) => {
+          // Its echo goes in the same render as the published, pending or restored comment comes.
+          const clientId = settlement.entry.request.clientId;
+          if (settlement.kind !== 'failed') {
+            this.outboxEntries = this.outboxEntries.filter((entry) => entry.request.clientId !== clientId);
+            this.refreshEchoes();
+          }
+          this.events.settled(settlement);
+        },
       });
     }
     void this.outbox.list().then((entries) => {

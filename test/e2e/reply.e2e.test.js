@@ -48,9 +48,9 @@ describe('the demo page with the built bundle', () => {
     await parent.waitFor();
     await parent.locator('> article [part="reply-button"]').click();
     const form = parent.locator('rc-composer');
-    await form.getByLabel('Comment').fill(body);
-    await form.getByLabel('Name').fill('Quiet Harbor');
-    await form.getByLabel('Email').fill('harbor@example.org');
+    await form.getByRole('textbox', { name: 'Comment', exact: true }).fill(body);
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Quiet Harbor');
+    await form.getByRole('textbox', { name: 'Email', exact: true }).fill('harbor@example.org');
     await form.getByRole('button', { name: 'Post Comment' }).click();
     return { page, errors };
   }
@@ -60,8 +60,8 @@ describe('the demo page with the built bundle', () => {
     try {
       const body = `Thank you for this, it helps. (${Date.now()})`;
       const { page, errors } = await replyOnDemo(server.url + '/', 'c5', body);
-      // The reader's own comment: the article with the text, inside its wrapper.
-      const reply = page.locator('article', { hasText: body }).locator('xpath=..');
+      // The reader's own comment, once published: the wrapper whose own article has the text.
+      const reply = page.locator('li[part="comment"]', { has: page.locator(':scope > article', { hasText: body }) });
       await reply.waitFor();
       const id = await reply.getAttribute('data-comment-id');
       assert.ok(id);
@@ -83,7 +83,7 @@ describe('the demo page with the built bundle', () => {
     try {
       const body = `Waiting my turn. (${Date.now()})`;
       const { page } = await replyOnDemo(server.url + '/', 'c2', body);
-      const pending = page.locator('article', { hasText: body }).locator('xpath=..');
+      const pending = page.locator('li[part="comment comment-pending"]', { has: page.locator(':scope > article', { hasText: body }) });
       await pending.waitFor();
       assert.equal(await pending.getAttribute('part'), 'comment comment-pending');
       assert.match(await pending.innerText(), /Your comment is awaiting moderation\./);
