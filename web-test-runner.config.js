@@ -4,6 +4,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startServer } from './server/app.js';
+import { startFaultProxy } from './test/support/fault-proxy.js';
 
 const PORT = Number(process.env.WTR_PORT ?? 8765);
 const ADMIN_TOKEN = 'test-admin-token';
@@ -16,6 +17,8 @@ const ADMIN_TOKEN = 'test-admin-token';
 function referenceServers() {
   /** @type {Record<string, Awaited<ReturnType<typeof startServer>>>} */
   const servers = {};
+  /** @type {Awaited<ReturnType<typeof startFaultProxy>> | undefined} */
+  let proxy;
   return {
     name: 'rc-reference-servers',
     async serverStart() {
@@ -31,15 +34,28 @@ function referenceServers() {
           logger: false,
         });
       }
+      // Faults a real server cannot make on demand, in front of the server without moderation.
+      proxy = await startFaultProxy({ target: servers.off.url });
     },
     async serverStop() {
+      await proxy?.close();
       await Promise.all(Object.values(servers).map((server) => server.close()));
     },
     async executeCommand({ command, payload }) {
       const args = /** @type {any} */ (payload ?? {});
       const server = servers[args.moderation ?? 'pre'];
-      if (!server || !command.startsWith('rc-')) return undefined;
+      if (!server || !proxy || !command.startsWith('rc-')) return undefined;
       switch (command) {
+        case 'rc-proxy':
+          return { endpoint: proxy.endpoint };
+        case 'rc-proxy-inject':
+          proxy.inject(args.faults);
+          return true;
+        case 'rc-proxy-log':
+          return proxy.log();
+        case 'rc-proxy-reset':
+          proxy.reset();
+          return true;
         case 'rc-server':
           return { endpoint: server.endpoint, adminToken: ADMIN_TOKEN };
         case 'rc-seed':
@@ -52,6 +68,38 @@ function referenceServers() {
         default:
           return undefined;
       }
+    },
+  };
+}
+
+/**
+ * Takes the test page offline for one backend origin only. `page.setOfflineMode` would also cut
+ * the test runner's own WebSocket (TOOLCHAIN.md), so this uses per-URL network conditions.
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+function networkConditions() {
+  /** @type {Map<string, any>} */
+  const sessions = new Map();
+  return {
+    name: 'rc-network-conditions',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'rc-network') return undefined;
+      const { offline, origins } = /** @type {{ offline: boolean, origins: string[] }} */ (payload);
+      const page = /** @type {any} */ (session.browser).getPage(session.id);
+      let cdp = sessions.get(session.id);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        await cdp.send('Network.enable');
+        sessions.set(session.id, cdp);
+      }
+      await cdp.send('Network.emulateNetworkConditionsByRule', {
+        offline,
+        matchedNetworkConditions: offline
+          ? origins.map((origin) => ({ urlPattern: `${origin}/*`, offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }))
+          : [],
+      });
+      await cdp.send('Network.overrideNetworkState', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      return true;
     },
   };
 }
@@ -83,5 +131,5 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), referenceServers()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), referenceServers(), networkConditions()],
 };

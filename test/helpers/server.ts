@@ -89,3 +89,50 @@ export async function listThread(thread: string, moderation: Moderation = 'pre')
   const response = await fetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments?limit=200`);
   return response.json();
 }
+
+/** A fault the proxy injects (see test/support/fault-proxy.js). */
+export interface Fault {
+  method?: string;
+  path?: string;
+  times?: number;
+  action:
+    | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
+    | { kind: 'forward-then-drop' }
+    | { kind: 'drop' }
+    | { kind: 'delay'; ms: number };
+}
+
+/** One request the proxy saw. */
+export interface ProxyLogEntry {
+  method: string;
+  path: string;
+  status: number | 'dropped';
+  clientId: string | null;
+  fault: string | null;
+  at: number;
+}
+
+/** The fault-injecting proxy in front of the server without moderation. */
+export function proxy(): Promise<{ endpoint: string }> {
+  return executeServerCommand('rc-proxy');
+}
+
+/** Adds faults for the next matching requests. */
+export async function injectFaults(faults: Fault[]): Promise<void> {
+  await executeServerCommand('rc-proxy-inject', { faults });
+}
+
+/** What went through the proxy since the last reset. */
+export function proxyLog(): Promise<ProxyLogEntry[]> {
+  return executeServerCommand('rc-proxy-log');
+}
+
+/** Clears the proxy's faults and log. */
+export async function resetProxy(): Promise<void> {
+  await executeServerCommand('rc-proxy-reset');
+}
+
+/** Cuts (or restores) the page's network to these origins, firing `offline`/`online` as a real outage does. */
+export async function setOffline(offline: boolean, origins: string[]): Promise<void> {
+  await executeServerCommand('rc-network', { offline, origins });
+}

@@ -1,0 +1,140 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { BackendError, type CommentsBackend, type PostResult } from '../../src/backend/backend.js';
+import type { NewComment } from '../../src/model/types.js';
+import { Outbox, type Settlement } from '../../src/offline/outbox.js';
+import type { RetryPolicy } from '../../src/offline/retry-policy.js';
+import { MemoryStore } from '../helpers/memory-store.js';
+
+/** What the fake server answers to one attempt. */
+type Answer = { kind: 'ok'; status: 200 | 201 | 202 } | { kind: 'network' } | { kind: 'timeout' } | { kind: 'http'; status: number; retryAfter: number | null };
+
+const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+const policy: RetryPolicy = { baseMs: 100, capMs: 2000, maxAttempts: 4 };
+
+const answer: fc.Arbitrary<Answer> = fc.oneof(
+  fc.constantFrom<Answer>({ kind: 'ok', status: 201 }, { kind: 'ok', status: 202 }, { kind: 'ok', status: 200 }, { kind: 'network' }, { kind: 'timeout' }),
+  fc.record({
+    kind: fc.constant('http' as const),
+    status: fc.constantFrom(400, 401, 403, 404, 409, 413, 415, 422, 408, 429, 500, 502, 503, 504),
+    retryAfter: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
+  }),
+);
+
+function request(i: number): NewComment {
+  return { clientId: `00000000-0000-4000-8000-00000000000${i}`, parentId: null, author: { name: 'A', email: null, url: null }, body: `comment ${i}`, hp: '' };
+}
+
+/** Runs an outbox against scripted answers on a fake clock until nothing is left to do. */
+async function simulate(count: number, answers: Answer[], dice: number[]) {
+  let now = 0;
+  let timer: { at: number } | null = null;
+  const calls: Array<{ clientId: string; at: number; answer: Answer }> = [];
+  const settled: Settlement[] = [];
+  let next = 0;
+  const backend: CommentsBackend = {
+    loadPage: () => Promise.reject(new Error('not used')),
+    async postComment(_thread, comment): Promise<PostResult> {
+      const given = answers[next++] ?? { kind: 'ok', status: 201 };
+      calls.push({ clientId: comment.clientId, at: now, answer: given });
+      if (given.kind === 'ok') return { status: given.status, comment: null };
+      if (given.kind === 'network') throw new BackendError('network', 'offline');
+      if (given.kind === 'timeout') throw new BackendError('timeout', 'slow');
+      throw new BackendError('http', `HTTP ${given.status}`, given.status, 'e', null, given.retryAfter);
+    },
+  };
+  let die = 0;
+  const outbox = new Outbox({
+    store: new MemoryStore(),
+    endpoint: 'https://comments.example.org/api',
+    backend,
+    policy,
+    now: () => now,
+    random: () => dice[die++ % dice.length]!,
+    exclusive: (_name, work) => work(),
+    setTimer: (_callback, ms) => {
+      const scheduled = { at: now + ms };
+      timer = scheduled;
+      return () => {
+        if (timer === scheduled) timer = null;
+      };
+    },
+    isOnline: () => true,
+    onSettled: (settlement) => settled.push(settlement),
+  });
+  // The outbox schedules its next timer after a few awaits of its own; let those run.
+  const settle = async () => {
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+  };
+  for (let i = 0; i < count; i++) await outbox.enqueue('/t/', request(i));
+  await outbox.replay();
+  await settle();
+  for (let steps = 0; timer !== null && steps < 200; steps++) {
+    now = Math.max(now, (timer as { at: number }).at);
+    timer = null;
+    await outbox.replay();
+    await settle();
+  }
+  outbox.dispose();
+  return { calls, settled, remaining: await outbox.list() };
+}
+
+describe('Outbox', () => {
+  it('sends each entry once when the server accepts, in the order written', async () => {
+    const { calls, settled, remaining } = await simulate(3, [], [0.5]);
+    expect(calls.map((call) => call.clientId)).to.deep.equal([0, 1, 2].map((i) => request(i).clientId));
+    expect(settled.map((s) => s.kind)).to.deep.equal(['sent', 'sent', 'sent']);
+    expect(remaining).to.deep.equal([]);
+  });
+
+  it('retries 503 then succeeds with the same clientId', async () => {
+    const { calls, settled } = await simulate(1, [{ kind: 'http', status: 503, retryAfter: null }], [0.5]);
+    expect(calls).to.have.length(2);
+    expect(new Set(calls.map((call) => call.clientId)).size).to.equal(1);
+    expect(settled.map((s) => s.kind)).to.deep.equal(['sent']);
+  });
+
+  it('keeps an entry as failed after the attempt cap, and sends it again on retry', async () => {
+    const network: Answer = { kind: 'network' };
+    const { calls, settled, remaining } = await simulate(1, [network, network, network, network], [0.5]);
+    expect(calls).to.have.length(policy.maxAttempts);
+    expect(settled.map((s) => s.kind)).to.deep.equal(['failed']);
+    expect(remaining.map((entry) => entry.state)).to.deep.equal(['failed']);
+  });
+
+  it('property: capped attempts, no forbidden retry, Retry-After honoured, strict order', async function () {
+    this.timeout(120_000);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(answer, { maxLength: 30 }),
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 10 }),
+        async (count, answers, dice) => {
+          const { calls, settled } = await simulate(count, answers, dice);
+          const ids = Array.from({ length: count }, (_, i) => request(i).clientId);
+          for (const id of ids) {
+            const mine = calls.filter((call) => call.clientId === id);
+            // Never more attempts than the cap.
+            expect(mine.length).to.be.at.most(policy.maxAttempts);
+            mine.forEach((call, i) => {
+              const next = mine[i + 1];
+              if (!next) return;
+              const given = call.answer;
+              // Only retryable failures are ever followed by another attempt…
+              const retryable = given.kind === 'network' || given.kind === 'timeout' || (given.kind === 'http' && RETRYABLE.has(given.status));
+              expect(retryable, `attempt after ${JSON.stringify(given)}`).to.equal(true);
+              // …and never sooner than the server asked.
+              if (given.kind === 'http' && given.retryAfter !== null) expect(next.at - call.at).to.be.at.least(given.retryAfter * 1000);
+            });
+            // Every entry ends settled: sent, rejected or failed.
+            expect(settled.filter((s) => s.entry.request.clientId === id)).to.have.length(1);
+          }
+          // Strict order: once a later entry is attempted, no earlier one is attempted again.
+          const order = calls.map((call) => ids.indexOf(call.clientId));
+          for (let i = 1; i < order.length; i++) expect(order[i]).to.be.at.least(order[i - 1]!);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
