@@ -61,6 +61,9 @@ function referenceServers() {
         case 'rc-seed':
           for (const comment of args.comments) server.store.insertComment(args.thread, comment);
           return true;
+        case 'rc-set-status':
+          server.store.setStatus(args.id, args.status);
+          return true;
         case 'rc-stored':
           return ['pending', 'published', 'rejected'].flatMap((status) =>
             server.store.listForModeration({ status: /** @type {any} */ (status), thread: args.thread }),

@@ -308,9 +308,10 @@ export class RecoveryComments extends LitElement {
     if (settlement.kind === 'sent') {
       const { result } = settlement;
       const comment = result.comment ?? localCopy(entry.request, result.status === 201 ? 'published' : 'pending');
+      // Kept even when the answer comes after the reader left the thread: it shows on their return.
+      if (comment.status === 'pending') void this.offline.addPending(entry, comment);
       if (here) {
-        if (comment.status === 'pending') void this.offline.addPending(comment);
-        else this.threadState.add(comment);
+        if (comment.status !== 'pending') this.threadState.add(comment);
         this.announce(comment.status === 'pending' ? m.awaitingModeration : m.posted);
         const echoHadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.closest(`[data-comment-id="local-${entry.request.clientId}"]`);
         if (echoHadFocus) void this.updateComplete.then(() => this.focusComment(comment.id));

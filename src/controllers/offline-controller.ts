@@ -150,12 +150,17 @@ export class OfflineController implements ReactiveController {
     return this.outbox?.take(clientId);
   }
 
-  /** Remembers a comment the server accepted for moderation. */
-  async addPending(comment: Comment): Promise<void> {
-    const scope = this.requireScope();
-    this.pendingEchoes = [...this.pendingEchoes.filter((echo) => echo.id !== comment.id), comment];
-    this.refreshEchoes();
-    await this.pending!.add(scope.endpoint, scope.thread, comment);
+  /**
+   * Remembers a comment the server accepted for moderation. It takes the outbox entry's own
+   * endpoint and thread: the answer may come after the element left the page.
+   */
+  async addPending(entry: OutboxEntry, comment: Comment): Promise<void> {
+    const scope = this.scope;
+    if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread) {
+      this.pendingEchoes = [...this.pendingEchoes.filter((echo) => echo.id !== comment.id), comment];
+      this.refreshEchoes();
+    }
+    await this.pending?.add(entry.endpoint, entry.thread, comment);
   }
 
   /** The thread's drafts, newest first. */

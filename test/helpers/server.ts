@@ -136,3 +136,8 @@ export async function resetProxy(): Promise<void> {
 export async function setOffline(offline: boolean, origins: string[]): Promise<void> {
   await executeServerCommand('rc-network', { offline, origins });
 }
+
+/** Moderates a comment straight in the database (approve: 'published'). */
+export async function setStatus(id: string, status: 'published' | 'pending' | 'rejected', moderation: Moderation = 'pre'): Promise<void> {
+  await executeServerCommand('rc-set-status', { id, status, moderation });
+}
