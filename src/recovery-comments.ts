@@ -190,6 +190,7 @@ export class RecoveryComments extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.text = { ...en, ...this.messages };
     if (changed.has('messages') || changed.has('requireEmail') || !this.provider.value) {
       this.provider.setValue(this.api());
     }
@@ -232,9 +233,8 @@ export class RecoveryComments extends LitElement {
     return this.threadState.tree(this.comments(), this.maxDepth, this.sort);
   }
 
-  private get text(): Messages {
-    return { ...en, ...this.messages };
-  }
+  /** English with the owner's overrides, rebuilt only when `messages` changes. */
+  private text: Messages = en;
 
   private query(): ThreadQuery | null {
     let backend: CommentsBackend;
