@@ -68,10 +68,45 @@ function isEntry(value: unknown): value is OutboxEntry {
   );
 }
 
-/** One tab at a time through the Web Locks API; where it is missing, idempotent POSTs make overlap harmless. */
+const TAB = Math.random().toString(36).slice(2);
+const LEASE_MS = 30_000;
+
+/**
+ * Where Web Locks are missing (older Safari): a lease in localStorage. It is not atomic, but it
+ * keeps tabs from taking turns at the same entries; the server's clientId check covers the rest.
+ */
+export async function leaseLock(name: string, work: () => Promise<void>, storage: Storage | null = localStorageOrNull()): Promise<void> {
+  const key = `rc-lease|${name}`;
+  try {
+    const held = JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string; until: number } | null;
+    if (held && held.tab !== TAB && held.until > Date.now()) return;
+    storage?.setItem(key, JSON.stringify({ tab: TAB, until: Date.now() + LEASE_MS }));
+  } catch {
+    // No usable localStorage: run anyway; a repeated POST is answered 200, never a second comment.
+  }
+  try {
+    await work();
+  } finally {
+    try {
+      if ((JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string } | null)?.tab === TAB) storage?.removeItem(key);
+    } catch {
+      // As above.
+    }
+  }
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** One tab at a time through the Web Locks API, or a localStorage lease where it is missing. */
 export function webLock(name: string, work: () => Promise<void>): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return work();
+  if (!locks) return leaseLock(name, work);
   return locks
     .request(name, { ifAvailable: true }, async (lock) => {
       if (lock) await work();

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { BackendError, type CommentsBackend, type PostResult } from '../../src/backend/backend.js';
 import type { NewComment } from '../../src/model/types.js';
-import { Outbox, type Settlement } from '../../src/offline/outbox.js';
+import { leaseLock, Outbox, type Settlement } from '../../src/offline/outbox.js';
 import type { RetryPolicy } from '../../src/offline/retry-policy.js';
 import { MemoryStore } from '../helpers/memory-store.js';
 
@@ -136,5 +136,39 @@ describe('Outbox', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('leaseLock (where Web Locks are missing)', () => {
+  afterEach(() => localStorage.removeItem('rc-lease|test-lease'));
+
+  it('lets one holder work at a time and frees the lease afterwards', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = leaseLock('test-lease', () => held);
+    // Another tab's lease looks like this one; simulate it by writing a foreign holder.
+    localStorage.setItem('rc-lease|test-lease', JSON.stringify({ tab: 'another-tab', until: Date.now() + 10_000 }));
+    let ran = false;
+    await leaseLock('test-lease', async () => {
+      ran = true;
+    });
+    expect(ran).to.equal(false);
+    release();
+    await first;
+    localStorage.removeItem('rc-lease|test-lease');
+    await leaseLock('test-lease', async () => {
+      ran = true;
+    });
+    expect(ran).to.equal(true);
+    expect(localStorage.getItem('rc-lease|test-lease')).to.equal(null);
+  });
+
+  it('takes over an expired lease', async () => {
+    localStorage.setItem('rc-lease|test-lease', JSON.stringify({ tab: 'crashed-tab', until: Date.now() - 1 }));
+    let ran = false;
+    await leaseLock('test-lease', async () => {
+      ran = true;
+    });
+    expect(ran).to.equal(true);
   });
 });
