@@ -25,9 +25,11 @@ function sizeBudget(): Plugin {
           const modules = Object.entries(chunk.modules).sort(([, a], [, b]) => b.renderedLength - a.renderedLength);
           for (const [id, info] of modules) this.info(`  ${info.renderedLength} ${id.replace(process.cwd(), '')}`);
         }
-        if (chunk.imports.length > 0 || chunk.dynamicImports.length > 0) {
-          this.error(`${chunk.fileName} is not self-contained: it imports ${[...chunk.imports, ...chunk.dynamicImports].join(', ')}`);
-        }
+        // Self-contained: the only files it may load are the locales, on demand.
+        const loads = [...chunk.imports, ...chunk.dynamicImports].filter(
+          (file) => !file.startsWith('locales/') && file !== chunk.fileName,
+        );
+        if (loads.length > 0) this.error(`${chunk.fileName} is not self-contained: it imports ${loads.join(', ')}`);
         if (chunk.fileName.endsWith('.js') && !chunk.fileName.includes('.iife.') && gzip > GZIP_BUDGET) {
           this.error(`${chunk.fileName} is ${gzip} B gzip, over the ${GZIP_BUDGET} B budget`);
         }
@@ -73,8 +75,10 @@ export default defineConfig({
       formats: ['es', 'iife'],
       fileName: (format) => (format === 'es' ? 'recovery-comments.js' : 'recovery-comments.iife.js'),
     },
+
     rollupOptions: {
-      output: { minify: true },
+      // Locales are the only other files; the IIFE build inlines them (it cannot split).
+      output: { minify: true, chunkFileNames: 'locales/[name]-[hash].js' },
     },
   },
   plugins: [minifyStyles(), sizeBudget()],

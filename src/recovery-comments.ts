@@ -9,6 +9,7 @@ import { OfflineController } from './controllers/offline-controller.js';
 import { ThreadController, type ThreadQuery } from './controllers/thread-controller.js';
 import { emit } from './events.js';
 import { en } from './i18n/en.js';
+import { directionOf, loadMessages, primaryLanguage, requestedLocale } from './i18n/locales.js';
 import type { Messages } from './i18n/messages.js';
 import { newClientId } from './model/client-id.js';
 import { findNode } from './model/tree.js';
@@ -107,6 +108,7 @@ export class RecoveryComments extends LitElement {
     draftMaxAge: { type: Number, attribute: 'draft-max-age' },
     pendingMaxAge: { type: Number, attribute: 'pending-max-age' },
     storage: { attribute: false },
+    lang: { reflect: true },
     replyTo: { state: true },
     targetId: { state: true },
     announcement: { state: true },
@@ -152,7 +154,7 @@ export class RecoveryComments extends LitElement {
   private replyTo: string | null = null;
   private targetId: string | null = null;
   private announcement = '';
-  private configError = '';
+  private configError: ConfigProblem | null = null;
 
   private readonly threadState = new ThreadController(
     this,
@@ -190,11 +192,11 @@ export class RecoveryComments extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.text = { ...en, ...this.messages };
+    if (changed.has('lang') || !this.hasUpdated) this.switchLocale(requestedLocale(this));
+    if (changed.has('messages') || changed.has('lang')) this.text = { ...en, ...this.localeMessages, ...this.messages };
     if (changed.has('messages') || changed.has('requireEmail') || !this.provider.value) {
       this.provider.setValue(this.api());
     }
-    if (changed.has('lang')) this.dateFormat = null;
     if (QUERY_PROPERTIES.some((key) => changed.has(key))) {
       this.reload();
     }
@@ -233,19 +235,21 @@ export class RecoveryComments extends LitElement {
     return this.threadState.tree(this.comments(), this.maxDepth, this.sort);
   }
 
-  /** English with the owner's overrides, rebuilt only when `messages` changes. */
+  /** The locale's messages with the owner's overrides, rebuilt only when either changes. */
   private text: Messages = en;
+  /** The locale being spoken ("en" until another one has loaded). */
+  private locale = 'en';
+  private localeMessages: Messages | null = null;
+  private localeRequest = 0;
 
   private query(): ThreadQuery | null {
-    let backend: CommentsBackend;
-    try {
-      backend = this.resolveBackend();
-    } catch (error) {
-      this.configError = (error as Error).message;
-      emit(this, 'rc-error', { message: this.configError, status: null });
+    const backend = this.resolveBackend();
+    if (typeof backend === 'function') {
+      this.configError = backend;
+      emit(this, 'rc-error', { message: backend(this.text), status: null });
       return null;
     }
-    this.configError = '';
+    this.configError = null;
     const pageSize = Number.isFinite(this.pageSize) ? Math.min(200, Math.max(1, Math.floor(this.pageSize))) : 50;
     return {
       backend,
@@ -255,14 +259,17 @@ export class RecoveryComments extends LitElement {
     };
   }
 
-  private resolveBackend(): CommentsBackend {
+  /** The backend to use, or what is wrong with the configuration (in the reader's language). */
+  private resolveBackend(): CommentsBackend | ConfigProblem {
     if (typeof this.backend === 'object' && this.backend !== null) return this.backend;
-    if (this.backend !== 'rest' && this.backend !== '') throw new Error(`unknown backend "${String(this.backend)}".`);
-    if (!this.endpoint) throw new Error('the endpoint attribute is missing.');
+    const name = String(this.backend);
+    if (name !== 'rest' && name !== '') return (m) => m.configUnknownBackend(name);
+    const endpoint = this.endpoint;
+    if (!endpoint) return (m) => m.configNoEndpoint;
     try {
-      return new RestBackend(this.endpoint);
+      return new RestBackend(endpoint);
     } catch {
-      throw new Error(`the endpoint "${this.endpoint}" is not a valid URL.`);
+      return (m) => m.configBadEndpoint(endpoint);
     }
   }
 
@@ -280,7 +287,7 @@ export class RecoveryComments extends LitElement {
 
   private async submit(fields: CommentFields, honeypot: string): Promise<SubmitOutcome> {
     const query = this.currentQuery;
-    if (query === null) return { ok: false, message: `${this.text.configError} ${this.configError}`, field: null };
+    if (query === null) return { ok: false, message: `${this.text.configError} ${this.configError?.(this.text) ?? ''}`, field: null };
     const request: NewComment = {
       clientId: newClientId(),
       parentId: this.replyTo,
@@ -319,7 +326,7 @@ export class RecoveryComments extends LitElement {
       emit(this, 'rc-submitted', { comment, status: result.status });
       return;
     }
-    const message = this.failureMessage(settlement.error);
+    const message = this.describe(settlement.error);
     if (settlement.kind === 'rejected' && here) this.restoreRejected(entry.request, message, settlement.error.field);
     else if (here) this.announce(m.couldNotSend(message));
     emit(this, 'rc-failed', { message, status: settlement.error.status, field: settlement.error.field, retryable: settlement.kind === 'failed' });
@@ -338,7 +345,9 @@ export class RecoveryComments extends LitElement {
 
   private onDraftSaved(draft: Draft): void {
     if (!this.offline.isOwn(draft) || !this.offline.matches(draft, this.replyTo)) return;
-    const time = new Intl.DateTimeFormat(this.locale(), { timeStyle: 'short' }).format(draft.savedAt);
+    const time = new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' }).format(draft.savedAt);
+    // Screen readers hear it once per draft, not on every keystroke.
+    if (this.composer.draftStatus === null) this.announce(this.text.draftSavedShort);
     this.composer.draftStatus = this.offline.memoryOnly ? { kind: 'memory-only' } : { kind: 'saved', time };
     emit(this, 'rc-draft-saved', { thread: draft.thread, parentId: draft.parentId, savedAt: draft.savedAt });
   }
@@ -394,14 +403,23 @@ export class RecoveryComments extends LitElement {
     this.composer.load(draft.fields);
   }
 
-  private failureMessage(error: BackendError): string {
+  /** A failed call in the reader's language; `loading` words a network failure for reading, not sending. */
+  private describe(error: BackendError, loading = false): string {
     const m = this.text;
-    if (error.kind === 'blocked') return error.message;
-    if (error.kind === 'network') return m.offline;
-    if (error.kind === 'timeout') return m.timeout;
-    if (error.status === 429) return m.rateLimited(error.retryAfter);
-    // The server's own words are the most useful ones, and they reach the DOM only as text.
-    return error.kind === 'http' && error.code !== null ? error.message : m.sendFailed;
+    switch (error.kind) {
+      case 'blocked':
+        return m.errorBlocked(originOf(this.endpoint));
+      case 'network':
+        return loading ? m.unreachable : m.offline;
+      case 'timeout':
+        return m.timeout;
+      case 'invalid-response':
+        return m.errorInvalidResponse;
+      default:
+        if (error.status === 429) return m.rateLimited(error.retryAfter);
+        // The server's own words are the most useful ones, and they reach the DOM only as text.
+        return error.code !== null ? error.message : m.errorServer(error.status ?? 0);
+    }
   }
 
   private openReply(id: string): void {
@@ -449,8 +467,23 @@ export class RecoveryComments extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"] > article`)?.focus();
   }
 
-  private locale(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || undefined;
+  /** Speaks `tag` from now on: English at once, another shipped locale as soon as its file is in. */
+  private switchLocale(tag: string): void {
+    const request = ++this.localeRequest;
+    const apply = (messages: Messages | null, locale: string) => {
+      if (request !== this.localeRequest) return;
+      this.locale = locale;
+      this.localeMessages = messages;
+      this.text = { ...en, ...messages, ...this.messages };
+      this.dateFormat = null;
+      this.provider.setValue(this.api());
+      this.requestUpdate();
+    };
+    if (primaryLanguage(tag) === 'en') {
+      apply(null, tag);
+      return;
+    }
+    void loadMessages(tag).then((messages) => apply(messages, messages ? tag : 'en'));
   }
 
   private readonly onHashChange = (): void => {
@@ -474,7 +507,7 @@ export class RecoveryComments extends LitElement {
   }
 
   private formatDate(iso: string): string {
-    this.dateFormat ??= new Intl.DateTimeFormat(this.locale(), {
+    this.dateFormat ??= new Intl.DateTimeFormat(this.locale, {
       dateStyle: 'long',
       timeStyle: 'short',
     });
@@ -489,7 +522,7 @@ export class RecoveryComments extends LitElement {
     const m = this.text;
     const state = this.threadState;
     if (this.configError) {
-      return html`<p class="state error" part="state" role="alert">${m.configError} ${this.configError}</p>`;
+      return html`<p class="state error" part="state" role="alert">${m.configError} ${this.configError(m)}</p>`;
     }
     if (state.status === 'loading' || state.status === 'idle') {
       return html`<p class="state" part="state">${m.loading}</p>`;
@@ -499,7 +532,7 @@ export class RecoveryComments extends LitElement {
     if (state.status === 'error') {
       // The reader's own unsent comments still show below the error.
       head = html`<div class="state error" part="state" role="alert">
-        <p>${m.loadError} ${state.error?.message ?? ''}</p>
+        <p>${m.loadError} ${state.error ? this.describe(state.error, true) : ''}</p>
         <button class="retry" type="button" @click=${() => state.retry()}>${m.retry}</button>
       </div>`;
       if (tree.length === 0) return head;
@@ -530,7 +563,7 @@ export class RecoveryComments extends LitElement {
     const state = this.threadState;
     return html`<div class="more-row">
       ${state.moreError
-        ? html`<p class="state error" part="state" role="alert">${m.loadError} ${state.moreError.message}</p>`
+        ? html`<p class="state error" part="state" role="alert">${m.loadError} ${this.describe(state.moreError, true)}</p>`
         : nothing}
       <button class="more" part="load-more" type="button" ?disabled=${state.loadingMore} @click=${() => state.loadMore()}>
         ${state.loadingMore ? m.loadingMore : m.loadMore}
@@ -544,7 +577,7 @@ export class RecoveryComments extends LitElement {
     const title = this.threadTitle || defaultThreadTitle();
     const count = state.total;
     const replyOpen = this.replyTo !== null && this.comments().some((comment) => comment.id === this.replyTo);
-    return html`<section part="section" aria-labelledby="rc-heading">
+    return html`<section part="section" aria-labelledby="rc-heading" lang=${this.locale} dir=${directionOf(this.locale)}>
       <h2 id="rc-heading" part="heading">
         ${state.status === 'ready' && count > 0 ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
       </h2>
@@ -582,6 +615,17 @@ function localCopy(request: NewComment, status: Comment['status']): Comment {
 /** The form fields a request was made from. */
 function fieldsOf(request: NewComment): CommentFields {
   return { body: request.body, name: request.author.name, email: request.author.email ?? '', url: request.author.url ?? '' };
+}
+
+/** Says, in the reader's language, what is wrong with the element's configuration. */
+type ConfigProblem = (m: Messages) => string;
+
+function originOf(endpoint: string): string {
+  try {
+    return new URL(endpoint, document.baseURI).origin;
+  } catch {
+    return endpoint;
+  }
 }
 
 function positive(value: number, fallback: number): number {

@@ -71,13 +71,12 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
       ? messages.inReplyTo(node.inReplyTo || messages.anonymous)
       : null;
   const name = comment.author.name || messages.anonymous;
+  const date = comment.createdAt === null ? '' : options.formatDate(comment.createdAt);
   return html`<li class=${target ? 'comment target' : 'comment'} part=${parts} data-comment-id=${comment.id}>
-    <article id=${`comment-${comment.id}`} tabindex="-1" aria-label=${name}>
+    <article id=${`comment-${comment.id}`} tabindex="-1" aria-label=${messages.commentLabel(name, date)}>
       <div class="meta">
         ${renderAuthor(node, messages)} <span class="says">${messages.says}</span>
-        ${comment.createdAt === null
-          ? nothing
-          : html`<time part="date" datetime=${comment.createdAt}>${options.formatDate(comment.createdAt)}</time>`}
+        ${comment.createdAt === null ? nothing : html`<time part="date" datetime=${comment.createdAt}>${date}</time>`}
       </div>
       ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}
       <div class="body" part="body">${renderBody(comment.body)}</div>

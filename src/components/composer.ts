@@ -306,7 +306,7 @@ export class RcComposer extends LitElement {
         <label for="remember">${m.rememberMe}</label>
       </p>
       <p class="hp" aria-hidden="true">
-        <label>Leave this field empty <input name="hp" tabindex="-1" autocomplete="off" @input=${this.onInput} /></label>
+        <label>${m.honeypot} <input name="hp" tabindex="-1" autocomplete="off" @input=${this.onInput} /></label>
       </p>
       <p class="actions">
         <button type="submit" part="submit-button" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>

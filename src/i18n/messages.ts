@@ -1,6 +1,12 @@
-/** Every string the reader sees. A locale provides all of them; owners may override any. */
+/**
+ * Every string the reader sees. A locale provides all of them (English is the fallback); site
+ * owners may override any through the element's `messages` property. Functions receive the
+ * values to place; counts should go through Intl.PluralRules of the locale.
+ */
 export interface Messages {
+  /** "14 Responses to “Title”". */
   heading: (count: number, title: string) => string;
+  /** "14 Responses", when the page has no title. */
   headingNoTitle: (count: number) => string;
   empty: string;
   loading: string;
@@ -8,13 +14,19 @@ export interface Messages {
   retry: string;
   loadMore: string;
   loadingMore: string;
+  /** How many entries of the server's answer were not valid comments. */
   skipped: (count: number) => string;
+  /** After the author's name: "Anon says:". */
   says: string;
   reply: string;
+  /** The Reply button's accessible name. */
   replyTo: (name: string) => string;
+  /** Above a reply shown below its real depth. */
   inReplyTo: (name: string) => string;
   replyToRemoved: string;
   anonymous: string;
+  /** The accessible name of a comment: author and date. */
+  commentLabel: (name: string, date: string) => string;
   awaitingModeration: string;
   leaveReply: string;
   leaveReplyTo: (name: string) => string;
@@ -25,7 +37,8 @@ export interface Messages {
   fieldName: string;
   fieldEmail: string;
   fieldWebsite: string;
-  required: string;
+  /** Label of the hidden anti-spam field; no person sees it. */
+  honeypot: string;
   postComment: string;
   posting: string;
   errorBodyRequired: string;
@@ -33,20 +46,35 @@ export interface Messages {
   errorEmailRequired: string;
   errorEmailInvalid: string;
   errorUrlInvalid: string;
+  /** Above the form when fields need correcting. */
   errorSummary: (count: number) => string;
   sendFailed: string;
+  /** No connection to the comments server, when sending. */
   offline: string;
+  /** No connection to the comments server, when loading. */
+  unreachable: string;
   timeout: string;
+  /** The server answered with something that is not the comments API. */
+  errorInvalidResponse: string;
+  /** The server failed without saying why. */
+  errorServer: (status: number) => string;
+  /** The page's Content Security Policy blocks the comments server: a message for the site owner. */
+  errorBlocked: (origin: string) => string;
   rateLimited: (seconds: number | null) => string;
   posted: string;
   configError: string;
+  configNoEndpoint: string;
+  configBadEndpoint: (endpoint: string) => string;
+  configUnknownBackend: (name: string) => string;
   waitingForConnection: string;
   sending: string;
   couldNotSend: (reason: string) => string;
   retrySend: string;
   edit: string;
-  queued: string;
+  /** The quiet line under the form, with the time. */
   draftSaved: (time: string) => string;
+  /** Announced to screen readers once per draft. */
+  draftSavedShort: string;
   draftMemoryOnly: string;
   discardDraft: string;
   draftDiscarded: string;
