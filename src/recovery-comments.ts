@@ -156,97 +156,97 @@ export class RecoveryComments extends LitElement {
   private announcement = '';
   private configError: ConfigProblem | null = null;
 
-  private readonly threadState = new ThreadController(
+  readonly #threadState = new ThreadController(
     this,
-    (query) => this.onPageLoaded(query),
+    (query) => this.#onPageLoaded(query),
     (error) => emit(this, 'rc-error', { message: error.message, status: error.status }),
   );
-  private readonly offline = new OfflineController(
+  readonly #offline = new OfflineController(
     this,
     {
-      settled: (settlement) => this.onSettled(settlement),
-      draftSaved: (draft) => this.onDraftSaved(draft),
-      remoteDraft: (change) => this.onRemoteDraft(change),
-      storageFailed: () => (this.composer.draftStatus = { kind: 'memory-only' }),
+      settled: (settlement) => this.#onSettled(settlement),
+      draftSaved: (draft) => this.#onDraftSaved(draft),
+      remoteDraft: (change) => this.#onRemoteDraft(change),
+      storageFailed: () => (this.#composer.draftStatus = { kind: 'memory-only' }),
     },
     () => ({ draftDays: positive(this.draftMaxAge, 30), pendingDays: positive(this.pendingMaxAge, 14) }),
   );
-  private readonly composer = createComposer();
+  readonly #composer = createComposer();
   /** The thread whose drafts were restored, so a later page does not restore them again. */
-  private restoredFor: string | null = null;
-  private currentQuery: ThreadQuery | null = null;
-  private mergedCache: { thread: Comment[]; echoes: Comment[]; merged: Comment[] } | null = null;
-  private readonly provider = new ContextProvider(this, { context: commentsContext });
-  private pagesForTarget = 0;
-  private dateFormat: Intl.DateTimeFormat | null = null;
+  #restoredFor: string | null = null;
+  #currentQuery: ThreadQuery | null = null;
+  #mergedCache: { thread: Comment[]; echoes: Comment[]; merged: Comment[] } | null = null;
+  readonly #provider = new ContextProvider(this, { context: commentsContext });
+  #pagesForTarget = 0;
+  #dateFormat: Intl.DateTimeFormat | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('hashchange', this.#onHashChange);
     this.targetId = targetFromHash();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('hashchange', this.#onHashChange);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || !this.hasUpdated) this.switchLocale(requestedLocale(this));
-    if (changed.has('messages') || changed.has('lang')) this.text = { ...en, ...this.localeMessages, ...this.messages };
-    if (changed.has('messages') || changed.has('requireEmail') || !this.provider.value) {
-      this.provider.setValue(this.api());
+    if (changed.has('lang') || !this.hasUpdated) this.#switchLocale(requestedLocale(this));
+    if (changed.has('messages') || changed.has('lang')) this.#text = { ...en, ...this.#localeMessages, ...this.messages };
+    if (changed.has('messages') || changed.has('requireEmail') || !this.#provider.value) {
+      this.#provider.setValue(this.#api());
     }
     if (QUERY_PROPERTIES.some((key) => changed.has(key))) {
       this.reload();
     }
-    const replyTarget = this.replyTo === null ? null : findNode(this.tree(), this.replyTo);
-    this.composer.replyingTo = replyTarget ? replyTarget.comment.author.name : undefined;
+    const replyTarget = this.replyTo === null ? null : findNode(this.#tree(), this.replyTo);
+    this.#composer.replyingTo = replyTarget ? replyTarget.comment.author.name : undefined;
   }
 
   /** Loads the thread again from its first page. */
   reload(): void {
-    const query = this.query();
-    this.currentQuery = query;
+    const query = this.#query();
+    this.#currentQuery = query;
     if (query === null) return;
-    this.pagesForTarget = 0;
-    this.restoredFor = null;
-    this.offline.configure(this.storage ?? sharedDeviceStore(), {
+    this.#pagesForTarget = 0;
+    this.#restoredFor = null;
+    this.#offline.configure(this.storage ?? sharedDeviceStore(), {
       endpoint: this.endpoint || 'custom-backend',
       thread: query.thread,
       backend: query.backend,
     });
-    void this.threadState.load(query);
+    void this.#threadState.load(query);
   }
 
   /** The server's comments and the reader's own unsent or pending ones, as one list. */
-  private comments(): Comment[] {
-    const thread = this.threadState.comments;
-    const echoes = this.offline.echoes;
-    const cache = this.mergedCache;
+  #comments(): Comment[] {
+    const thread = this.#threadState.comments;
+    const echoes = this.#offline.echoes;
+    const cache = this.#mergedCache;
     if (cache && cache.thread === thread && cache.echoes === echoes) return cache.merged;
     const known = new Set(thread.map((comment) => comment.id));
     const merged = [...thread, ...echoes.filter((echo) => !known.has(echo.id))];
-    this.mergedCache = { thread, echoes, merged };
+    this.#mergedCache = { thread, echoes, merged };
     return merged;
   }
 
-  private tree() {
-    return this.threadState.tree(this.comments(), this.maxDepth, this.sort);
+  #tree() {
+    return this.#threadState.tree(this.#comments(), this.maxDepth, this.sort);
   }
 
   /** The locale's messages with the owner's overrides, rebuilt only when either changes. */
-  private text: Messages = en;
+  #text: Messages = en;
   /** The locale being spoken ("en" until another one has loaded). */
-  private locale = 'en';
-  private localeMessages: Messages | null = null;
-  private localeRequest = 0;
+  #locale = 'en';
+  #localeMessages: Messages | null = null;
+  #localeRequest = 0;
 
-  private query(): ThreadQuery | null {
-    const backend = this.resolveBackend();
+  #query(): ThreadQuery | null {
+    const backend = this.#resolveBackend();
     if (typeof backend === 'function') {
       this.configError = backend;
-      emit(this, 'rc-error', { message: backend(this.text), status: null });
+      emit(this, 'rc-error', { message: backend(this.#text), status: null });
       return null;
     }
     this.configError = null;
@@ -260,7 +260,7 @@ export class RecoveryComments extends LitElement {
   }
 
   /** The backend to use, or what is wrong with the configuration (in the reader's language). */
-  private resolveBackend(): CommentsBackend | ConfigProblem {
+  #resolveBackend(): CommentsBackend | ConfigProblem {
     if (typeof this.backend === 'object' && this.backend !== null) return this.backend;
     const name = String(this.backend);
     if (name !== 'rest' && name !== '') return (m) => m.configUnknownBackend(name);
@@ -273,21 +273,21 @@ export class RecoveryComments extends LitElement {
     }
   }
 
-  private api(): CommentsApi {
+  #api(): CommentsApi {
     return {
-      messages: this.text,
+      messages: this.#text,
       requireEmail: this.requireEmail,
-      submit: (fields, honeypot) => this.submit(fields, honeypot),
-      cancelReply: () => this.cancelReply(),
-      fieldsChanged: (fields) => void this.offline.saveDraft(this.replyTo, fields),
+      submit: (fields, honeypot) => this.#submit(fields, honeypot),
+      cancelReply: () => this.#cancelReply(),
+      fieldsChanged: (fields) => void this.#offline.saveDraft(this.replyTo, fields),
       rememberChanged: (remember, fields) =>
-        void this.offline.rememberIdentity(remember, { name: fields.name, email: fields.email, url: fields.url }),
+        void this.#offline.rememberIdentity(remember, { name: fields.name, email: fields.email, url: fields.url }),
     };
   }
 
-  private async submit(fields: CommentFields, honeypot: string): Promise<SubmitOutcome> {
-    const query = this.currentQuery;
-    if (query === null) return { ok: false, message: `${this.text.configError} ${this.configError?.(this.text) ?? ''}`, field: null };
+  async #submit(fields: CommentFields, honeypot: string): Promise<SubmitOutcome> {
+    const query = this.#currentQuery;
+    if (query === null) return { ok: false, message: `${this.#text.configError} ${this.configError?.(this.#text) ?? ''}`, field: null };
     const request: NewComment = {
       clientId: newClientId(),
       parentId: this.replyTo,
@@ -296,98 +296,98 @@ export class RecoveryComments extends LitElement {
       hp: honeypot,
     };
     if (!emit(this, 'rc-before-submit', { comment: request }, true)) return { ok: false, cancelled: true };
-    if (this.composer.remember) void this.offline.rememberIdentity(true, { name: fields.name, email: fields.email, url: fields.url });
-    await this.offline.send(request);
+    if (this.#composer.remember) void this.#offline.rememberIdentity(true, { name: fields.name, email: fields.email, url: fields.url });
+    await this.#offline.send(request);
     emit(this, 'rc-queued', { comment: request, thread: query.thread });
     this.replyTo = null;
-    this.composer.draftStatus = this.offline.memoryOnly ? { kind: 'memory-only' } : null;
-    this.announce(navigator.onLine === false ? this.text.waitingForConnection : this.text.sending);
+    this.#composer.draftStatus = this.#offline.memoryOnly ? { kind: 'memory-only' } : null;
+    this.#announce(navigator.onLine === false ? this.#text.waitingForConnection : this.#text.sending);
     await this.updateComplete;
-    this.focusComment(`local-${request.clientId}`);
+    this.#focusComment(`local-${request.clientId}`);
     return { ok: true };
   }
 
   /** What became of a queued comment: shown in place, sent back to the form, or marked failed. */
-  private onSettled(settlement: Settlement): void {
-    const m = this.text;
+  #onSettled(settlement: Settlement): void {
+    const m = this.#text;
     const { entry } = settlement;
-    const here = this.currentQuery !== null && entry.thread === this.currentQuery.thread;
+    const here = this.#currentQuery !== null && entry.thread === this.#currentQuery.thread;
     if (settlement.kind === 'sent') {
       const { result } = settlement;
       const comment = result.comment ?? localCopy(entry.request, result.status === 201 ? 'published' : 'pending');
       // Kept even when the answer comes after the reader left the thread: it shows on their return.
-      if (comment.status === 'pending') void this.offline.addPending(entry, comment);
+      if (comment.status === 'pending') void this.#offline.addPending(entry, comment);
       if (here) {
-        if (comment.status !== 'pending') this.threadState.add(comment);
-        this.announce(comment.status === 'pending' ? m.awaitingModeration : m.posted);
+        if (comment.status !== 'pending') this.#threadState.add(comment);
+        this.#announce(comment.status === 'pending' ? m.awaitingModeration : m.posted);
         const echoHadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.closest(`[data-comment-id="local-${entry.request.clientId}"]`);
-        if (echoHadFocus) void this.updateComplete.then(() => this.focusComment(comment.id));
+        if (echoHadFocus) void this.updateComplete.then(() => this.#focusComment(comment.id));
       }
       emit(this, 'rc-submitted', { comment, status: result.status });
       return;
     }
-    const message = this.describe(settlement.error);
-    if (settlement.kind === 'rejected' && here) this.restoreRejected(entry.request, message, settlement.error.field);
-    else if (here) this.announce(m.couldNotSend(message));
+    const message = this.#describe(settlement.error);
+    if (settlement.kind === 'rejected' && here) this.#restoreRejected(entry.request, message, settlement.error.field);
+    else if (here) this.#announce(m.couldNotSend(message));
     emit(this, 'rc-failed', { message, status: settlement.error.status, field: settlement.error.field, retryable: settlement.kind === 'failed' });
   }
 
   /** A refused comment goes back into its form, under its parent, with the server's message. */
-  private restoreRejected(request: NewComment, message: string, field: string | null): void {
+  #restoreRejected(request: NewComment, message: string, field: string | null): void {
     const fields = fieldsOf(request);
-    void this.offline.saveDraft(request.parentId, fields);
+    void this.#offline.saveDraft(request.parentId, fields);
     this.replyTo = request.parentId;
-    this.composer.load(fields);
-    this.composer.showError(message, field);
-    this.announce(message);
-    this.composer.focusBody();
+    this.#composer.load(fields);
+    this.#composer.showError(message, field);
+    this.#announce(message);
+    this.#composer.focusBody();
   }
 
-  private onDraftSaved(draft: Draft): void {
-    if (!this.offline.isOwn(draft) || !this.offline.matches(draft, this.replyTo)) return;
-    const time = new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' }).format(draft.savedAt);
+  #onDraftSaved(draft: Draft): void {
+    if (!this.#offline.isOwn(draft) || !this.#offline.matches(draft, this.replyTo)) return;
+    const time = new Intl.DateTimeFormat(this.#locale, { timeStyle: 'short' }).format(draft.savedAt);
     // Screen readers hear it once per draft, not on every keystroke.
-    if (this.composer.draftStatus === null) this.announce(this.text.draftSavedShort);
-    this.composer.draftStatus = this.offline.memoryOnly ? { kind: 'memory-only' } : { kind: 'saved', time };
+    if (this.#composer.draftStatus === null) this.#announce(this.#text.draftSavedShort);
+    this.#composer.draftStatus = this.#offline.memoryOnly ? { kind: 'memory-only' } : { kind: 'saved', time };
     emit(this, 'rc-draft-saved', { thread: draft.thread, parentId: draft.parentId, savedAt: draft.savedAt });
   }
 
   /** Another tab saved or deleted the draft this form shows. */
-  private onRemoteDraft(change: RemoteDraftChange): void {
+  #onRemoteDraft(change: RemoteDraftChange): void {
     const draft = change.draft;
-    if (draft === null || this.offline.isOwn(draft) || !this.offline.matches(draft, this.replyTo)) return;
-    if (sameFields(draft.fields, this.composer.values)) return;
+    if (draft === null || this.#offline.isOwn(draft) || !this.#offline.matches(draft, this.replyTo)) return;
+    if (sameFields(draft.fields, this.#composer.values)) return;
     // Untouched here: follow the other tab. Edited here too: keep both, and let the reader choose.
-    if (this.composer.edited) this.composer.otherVersion = draft.fields;
-    else this.composer.load(draft.fields);
+    if (this.#composer.edited) this.#composer.otherVersion = draft.fields;
+    else this.#composer.load(draft.fields);
   }
 
-  private async retrySend(clientId: string): Promise<void> {
-    await this.offline.retry(clientId);
+  async #retrySend(clientId: string): Promise<void> {
+    await this.#offline.retry(clientId);
   }
 
   /** "Edit" on a comment that could not be sent: its text goes back into the form. */
-  private async editUnsent(clientId: string): Promise<void> {
-    const entry = await this.offline.edit(clientId);
+  async #editUnsent(clientId: string): Promise<void> {
+    const entry = await this.#offline.edit(clientId);
     if (!entry) return;
     const { request } = entry;
     const fields = fieldsOf(request);
-    await this.offline.saveDraft(request.parentId, fields);
+    await this.#offline.saveDraft(request.parentId, fields);
     this.replyTo = request.parentId;
-    this.composer.load(fields);
-    this.composer.focusBody();
+    this.#composer.load(fields);
+    this.#composer.focusBody();
   }
 
   /** After the first page: reopen the newest draft under its comment, and fill remembered details. */
-  private async restoreDrafts(thread: string): Promise<void> {
-    if (this.restoredFor === thread) return;
-    this.restoredFor = thread;
-    const [drafts, identity] = await Promise.all([this.offline.draftsForThread(), this.offline.identity()]);
+  async #restoreDrafts(thread: string): Promise<void> {
+    if (this.#restoredFor === thread) return;
+    this.#restoredFor = thread;
+    const [drafts, identity] = await Promise.all([this.#offline.draftsForThread(), this.#offline.identity()]);
     if (identity) {
-      this.composer.remember = true;
-      if (!this.composer.edited) {
-        const values = this.composer.values;
-        this.composer.load({
+      this.#composer.remember = true;
+      if (!this.#composer.edited) {
+        const values = this.#composer.values;
+        this.#composer.load({
           body: values.body,
           name: values.name || identity.name,
           email: values.email || identity.email,
@@ -395,17 +395,17 @@ export class RecoveryComments extends LitElement {
         });
       }
     }
-    const ids = new Set(this.threadState.comments.map((comment) => comment.id));
+    const ids = new Set(this.#threadState.comments.map((comment) => comment.id));
     const draft = drafts.find((candidate) => candidate.parentId === null || ids.has(candidate.parentId));
     // Never overwrite what the reader typed since the page loaded.
-    if (!draft || this.composer.edited || this.composer.values.body.trim() !== '') return;
+    if (!draft || this.#composer.edited || this.#composer.values.body.trim() !== '') return;
     this.replyTo = draft.parentId;
-    this.composer.load(draft.fields);
+    this.#composer.load(draft.fields);
   }
 
   /** A failed call in the reader's language; `loading` words a network failure for reading, not sending. */
-  private describe(error: BackendError, loading = false): string {
-    const m = this.text;
+  #describe(error: BackendError, loading = false): string {
+    const m = this.#text;
     switch (error.kind) {
       case 'blocked':
         return m.errorBlocked(originOf(this.endpoint));
@@ -422,61 +422,61 @@ export class RecoveryComments extends LitElement {
     }
   }
 
-  private openReply(id: string): void {
-    this.moveComposer(id);
-    this.composer.focusBody();
+  #openReply(id: string): void {
+    this.#moveComposer(id);
+    this.#composer.focusBody();
   }
 
   /** Moves the form under another comment (or the thread) with that place's own draft. */
-  private moveComposer(parentId: string | null): void {
+  #moveComposer(parentId: string | null): void {
     if (parentId === this.replyTo) return;
     this.replyTo = parentId;
-    const identity = { ...this.composer.values, body: '' };
-    this.composer.load(identity);
-    this.composer.draftStatus = this.offline.memoryOnly ? { kind: 'memory-only' } : null;
-    this.composer.otherVersion = null;
-    void this.offline.draftFor(parentId).then((draft) => {
-      if (draft && this.replyTo === parentId && !this.composer.edited) this.composer.load(draft.fields);
+    const identity = { ...this.#composer.values, body: '' };
+    this.#composer.load(identity);
+    this.#composer.draftStatus = this.#offline.memoryOnly ? { kind: 'memory-only' } : null;
+    this.#composer.otherVersion = null;
+    void this.#offline.draftFor(parentId).then((draft) => {
+      if (draft && this.replyTo === parentId && !this.#composer.edited) this.#composer.load(draft.fields);
     });
   }
 
-  private cancelReply(): void {
+  #cancelReply(): void {
     const id = this.replyTo;
-    this.moveComposer(null);
+    this.#moveComposer(null);
     if (id === null) return;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"] .reply`)?.focus(),
     );
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     // Clearing first makes a repeated message be announced again.
     this.announcement = '';
     requestAnimationFrame(() => (this.announcement = text));
   }
 
-  private onPageLoaded(query: ThreadQuery): void {
-    const state = this.threadState;
+  #onPageLoaded(query: ThreadQuery): void {
+    const state = this.#threadState;
     emit(this, 'rc-loaded', { thread: query.thread, total: state.total, count: state.comments.length });
-    void this.offline.syncPending(new Set(state.comments.map((comment) => comment.id)));
-    void this.restoreDrafts(query.thread);
-    void this.revealTarget();
+    void this.#offline.syncPending(new Set(state.comments.map((comment) => comment.id)));
+    void this.#restoreDrafts(query.thread);
+    void this.#revealTarget();
   }
 
-  private focusComment(id: string): void {
+  #focusComment(id: string): void {
     this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"] > article`)?.focus();
   }
 
   /** Speaks `tag` from now on: English at once, another shipped locale as soon as its file is in. */
-  private switchLocale(tag: string): void {
-    const request = ++this.localeRequest;
+  #switchLocale(tag: string): void {
+    const request = ++this.#localeRequest;
     const apply = (messages: Messages | null, locale: string) => {
-      if (request !== this.localeRequest) return;
-      this.locale = locale;
-      this.localeMessages = messages;
-      this.text = { ...en, ...messages, ...this.messages };
-      this.dateFormat = null;
-      this.provider.setValue(this.api());
+      if (request !== this.#localeRequest) return;
+      this.#locale = locale;
+      this.#localeMessages = messages;
+      this.#text = { ...en, ...messages, ...this.messages };
+      this.#dateFormat = null;
+      this.#provider.setValue(this.#api());
       this.requestUpdate();
     };
     if (primaryLanguage(tag) === 'en') {
@@ -486,53 +486,53 @@ export class RecoveryComments extends LitElement {
     void loadMessages(tag).then((messages) => apply(messages, messages ? tag : 'en'));
   }
 
-  private readonly onHashChange = (): void => {
+  readonly #onHashChange = (): void => {
     this.targetId = targetFromHash();
-    this.pagesForTarget = 0;
-    void this.revealTarget();
+    this.#pagesForTarget = 0;
+    void this.#revealTarget();
   };
 
   /** Scrolls to the comment the URL names, loading more pages (a bounded number) to find it. */
-  private async revealTarget(): Promise<void> {
+  async #revealTarget(): Promise<void> {
     const id = this.targetId;
     if (id === null) return;
-    const state = this.threadState;
-    if (this.comments().some((comment) => comment.id === id)) {
+    const state = this.#threadState;
+    if (this.#comments().some((comment) => comment.id === id)) {
       await this.updateComplete;
       this.renderRoot.querySelector(`[data-comment-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' });
-    } else if (state.nextCursor !== null && this.pagesForTarget < MAX_PAGES_FOR_TARGET) {
-      this.pagesForTarget++;
+    } else if (state.nextCursor !== null && this.#pagesForTarget < MAX_PAGES_FOR_TARGET) {
+      this.#pagesForTarget++;
       await state.loadMore();
     }
   }
 
-  private formatDate(iso: string): string {
-    this.dateFormat ??= new Intl.DateTimeFormat(this.locale, {
+  #formatDate(iso: string): string {
+    this.#dateFormat ??= new Intl.DateTimeFormat(this.#locale, {
       dateStyle: 'long',
       timeStyle: 'short',
     });
     try {
-      return this.dateFormat.format(new Date(iso));
+      return this.#dateFormat.format(new Date(iso));
     } catch {
       return iso;
     }
   }
 
-  private renderThread() {
-    const m = this.text;
-    const state = this.threadState;
+  #renderThread() {
+    const m = this.#text;
+    const state = this.#threadState;
     if (this.configError) {
       return html`<p class="state error" part="state" role="alert">${m.configError} ${this.configError(m)}</p>`;
     }
     if (state.status === 'loading' || state.status === 'idle') {
       return html`<p class="state" part="state">${m.loading}</p>`;
     }
-    const tree = this.tree();
+    const tree = this.#tree();
     let head: unknown = nothing;
     if (state.status === 'error') {
       // The reader's own unsent comments still show below the error.
       head = html`<div class="state error" part="state" role="alert">
-        <p>${m.loadError} ${state.error ? this.describe(state.error, true) : ''}</p>
+        <p>${m.loadError} ${state.error ? this.#describe(state.error, true) : ''}</p>
         <button class="retry" type="button" @click=${() => state.retry()}>${m.retry}</button>
       </div>`;
       if (tree.length === 0) return head;
@@ -541,29 +541,29 @@ export class RecoveryComments extends LitElement {
     }
     const options = {
       messages: m,
-      formatDate: (iso: string) => this.formatDate(iso),
+      formatDate: (iso: string) => this.#formatDate(iso),
       replyTo: this.replyTo,
       targetId: this.targetId,
-      composer: this.composer,
+      composer: this.#composer,
       online: navigator.onLine !== false,
-      onReply: (id: string) => this.openReply(id),
-      onRetry: (clientId: string) => void this.retrySend(clientId),
-      onEdit: (clientId: string) => void this.editUnsent(clientId),
+      onReply: (id: string) => this.#openReply(id),
+      onRetry: (clientId: string) => void this.#retrySend(clientId),
+      onEdit: (clientId: string) => void this.#editUnsent(clientId),
     };
     return html`
       ${head}
       ${state.skipped > 0 ? html`<p class="state" part="state">${m.skipped(state.skipped)}</p>` : nothing}
       <ol class="thread" part="thread">${tree.map((node) => renderComment(node, options))}</ol>
-      ${state.nextCursor === null ? nothing : this.renderMore()}
+      ${state.nextCursor === null ? nothing : this.#renderMore()}
     `;
   }
 
-  private renderMore() {
-    const m = this.text;
-    const state = this.threadState;
+  #renderMore() {
+    const m = this.#text;
+    const state = this.#threadState;
     return html`<div class="more-row">
       ${state.moreError
-        ? html`<p class="state error" part="state" role="alert">${m.loadError} ${this.describe(state.moreError, true)}</p>`
+        ? html`<p class="state error" part="state" role="alert">${m.loadError} ${this.#describe(state.moreError, true)}</p>`
         : nothing}
       <button class="more" part="load-more" type="button" ?disabled=${state.loadingMore} @click=${() => state.loadMore()}>
         ${state.loadingMore ? m.loadingMore : m.loadMore}
@@ -572,18 +572,18 @@ export class RecoveryComments extends LitElement {
   }
 
   override render() {
-    const m = this.text;
-    const state = this.threadState;
+    const m = this.#text;
+    const state = this.#threadState;
     const title = this.threadTitle || defaultThreadTitle();
     const count = state.total;
-    const replyOpen = this.replyTo !== null && this.comments().some((comment) => comment.id === this.replyTo);
-    return html`<section part="section" aria-labelledby="rc-heading" lang=${this.locale} dir=${directionOf(this.locale)}>
+    const replyOpen = this.replyTo !== null && this.#comments().some((comment) => comment.id === this.replyTo);
+    return html`<section part="section" aria-labelledby="rc-heading" lang=${this.#locale} dir=${directionOf(this.#locale)}>
       <h2 id="rc-heading" part="heading">
         ${state.status === 'ready' && count > 0 ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
       </h2>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.renderThread()}
-      ${replyOpen ? nothing : this.composer}
+      ${this.#renderThread()}
+      ${replyOpen ? nothing : this.#composer}
     </section>`;
   }
 }

@@ -83,9 +83,9 @@ export class RcComposer extends LitElement {
   /** The text just discarded, offered back through Undo. */
   private discarded: CommentFields | null = null;
 
-  private honeypot = '';
+  #honeypot = '';
   /** Whether the reader typed since the form was last filled by the page. */
-  private dirty = false;
+  #dirty = false;
 
   constructor() {
     super();
@@ -98,10 +98,10 @@ export class RcComposer extends LitElement {
 
   /** Puts the caret in the comment field. */
   focusBody(): void {
-    void this.updateComplete.then(() => this.control('body')?.focus());
+    void this.updateComplete.then(() => this.#control('body')?.focus());
   }
 
-  private control(name: string): HTMLElement | null {
+  #control(name: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
   }
 
@@ -112,7 +112,7 @@ export class RcComposer extends LitElement {
 
   /** Whether the reader has typed since the page last filled the form. */
   get edited(): boolean {
-    return this.dirty;
+    return this.#dirty;
   }
 
   /** Fills the form (a restored draft, another parent's draft); clears errors and Undo. */
@@ -120,10 +120,10 @@ export class RcComposer extends LitElement {
     this.fields = { ...fields };
     // The DOM may hold typing Lit has not rendered yet; set it directly so it cannot survive.
     for (const name of FIELD_ORDER) {
-      const control = this.control(name) as HTMLInputElement | null;
+      const control = this.#control(name) as HTMLInputElement | null;
       if (control) control.value = fields[name];
     }
-    this.dirty = false;
+    this.#dirty = false;
     this.errors = {};
     this.formError = '';
     this.discarded = null;
@@ -136,52 +136,52 @@ export class RcComposer extends LitElement {
     this.formError = message;
   }
 
-  private change(fields: CommentFields): void {
+  #change(fields: CommentFields): void {
     this.fields = fields;
-    this.dirty = true;
+    this.#dirty = true;
     this.api?.fieldsChanged(fields);
   }
 
-  private discard(): void {
+  #discard(): void {
     this.discarded = this.fields;
-    this.change({ ...this.fields, body: '' });
-    this.dirty = false;
+    this.#change({ ...this.fields, body: '' });
+    this.#dirty = false;
   }
 
-  private undoDiscard(): void {
+  #undoDiscard(): void {
     if (!this.discarded) return;
-    this.change(this.discarded);
+    this.#change(this.discarded);
     this.discarded = null;
     this.focusBody();
   }
 
-  private useOtherVersion(): void {
+  #useOtherVersion(): void {
     if (!this.otherVersion) return;
-    this.change(this.otherVersion);
+    this.#change(this.otherVersion);
     this.otherVersion = null;
   }
 
-  private onRememberChange(event: Event): void {
+  #onRememberChange(event: Event): void {
     this.remember = (event.target as HTMLInputElement).checked;
     this.api?.rememberChanged(this.remember, this.fields);
   }
 
-  private onInput(event: Event): void {
+  #onInput(event: Event): void {
     const input = event.target as HTMLInputElement | HTMLTextAreaElement;
     const name = input.name as FieldName;
     if (input.name === 'hp') {
-      this.honeypot = input.value;
+      this.#honeypot = input.value;
       return;
     }
     this.discarded = null;
-    this.change({ ...this.fields, [name]: input.value });
+    this.#change({ ...this.fields, [name]: input.value });
     if (this.errors[name]) {
       const { [name]: _fixed, ...rest } = this.errors;
       this.errors = rest;
     }
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const api = this.api;
     if (!api || this.busy) return;
@@ -191,14 +191,14 @@ export class RcComposer extends LitElement {
       this.errors = Object.fromEntries(names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages)]));
       this.formError = api.messages.errorSummary(names.length);
       await this.updateComplete;
-      this.control(names[0]!)?.focus();
+      this.#control(names[0]!)?.focus();
       return;
     }
     this.errors = {};
     this.formError = '';
     this.busy = true;
     try {
-      const outcome = await api.submit(this.fields, this.honeypot);
+      const outcome = await api.submit(this.fields, this.#honeypot);
       if (outcome.ok) {
         // Name, email and website stay for the next comment; only the text is done.
         this.load({ ...this.fields, body: '' });
@@ -206,14 +206,14 @@ export class RcComposer extends LitElement {
         this.showError(outcome.message, outcome.field);
         await this.updateComplete;
         const field = formFieldOf(outcome.field);
-        if (field) this.control(field)?.focus();
+        if (field) this.#control(field)?.focus();
       }
     } finally {
       this.busy = false;
     }
   }
 
-  private renderField(
+  #renderField(
     name: FieldName,
     label: string,
     type: 'textarea' | 'text' | 'email' | 'url',
@@ -236,7 +236,7 @@ export class RcComposer extends LitElement {
             aria-invalid=${invalid}
             aria-describedby=${described}
             .value=${this.fields[name]}
-            @input=${this.onInput}
+            @input=${this.#onInput}
           ></textarea>`
         : html`<input
             id=${name}
@@ -248,7 +248,7 @@ export class RcComposer extends LitElement {
             aria-invalid=${invalid}
             aria-describedby=${described}
             .value=${this.fields[name]}
-            @input=${this.onInput}
+            @input=${this.#onInput}
           />`;
     return html`<p class="field field-${name}" part="field">
       <label for=${name} part="label">${label}${required ? html` <span class="mark" aria-hidden="true">*</span>` : nothing}</label>
@@ -258,16 +258,16 @@ export class RcComposer extends LitElement {
     </p>`;
   }
 
-  private renderDraftStatus(m: Messages) {
+  #renderDraftStatus(m: Messages) {
     if (this.discarded) {
       return html`<p class="draft-status" part="draft-status">
-        ${m.draftDiscarded} <button type="button" class="quiet" @click=${this.undoDiscard}>${m.undo}</button>
+        ${m.draftDiscarded} <button type="button" class="quiet" @click=${this.#undoDiscard}>${m.undo}</button>
       </p>`;
     }
     const other = this.otherVersion
       ? html`<p class="draft-status conflict" part="draft-status">
           ${m.draftChangedElsewhere}
-          <button type="button" class="quiet" @click=${this.useOtherVersion}>${m.useOtherVersion}</button>
+          <button type="button" class="quiet" @click=${this.#useOtherVersion}>${m.useOtherVersion}</button>
         </p>`
       : nothing;
     const status = this.draftStatus;
@@ -281,7 +281,7 @@ export class RcComposer extends LitElement {
     if (!api) return nothing;
     const m = api.messages;
     const replying = this.replyingTo !== undefined;
-    return html`<form part="composer" novalidate aria-labelledby="composer-heading" @submit=${this.onSubmit}>
+    return html`<form part="composer" novalidate aria-labelledby="composer-heading" @submit=${this.#onSubmit}>
       <div class="head">
         <h3 id="composer-heading" part="composer-heading">
           ${replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
@@ -295,28 +295,28 @@ export class RcComposer extends LitElement {
       <slot name="notice"></slot>
       <p class="hint">${m.requiredNote}</p>
       ${this.formError ? html`<p class="form-error" part="form-error" role="alert">${this.formError}</p>` : nothing}
-      ${this.renderField('body', m.fieldComment, 'textarea', true, 'off')}
+      ${this.#renderField('body', m.fieldComment, 'textarea', true, 'off')}
       <div class="identity">
-        ${this.renderField('name', m.fieldName, 'text', true, 'nickname')}
-        ${this.renderField('email', m.fieldEmail, 'email', api.requireEmail, 'email', m.emailNote)}
-        ${this.renderField('url', m.fieldWebsite, 'url', false, 'url')}
+        ${this.#renderField('name', m.fieldName, 'text', true, 'nickname')}
+        ${this.#renderField('email', m.fieldEmail, 'email', api.requireEmail, 'email', m.emailNote)}
+        ${this.#renderField('url', m.fieldWebsite, 'url', false, 'url')}
       </div>
       <p class="remember">
-        <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.onRememberChange} />
+        <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.#onRememberChange} />
         <label for="remember">${m.rememberMe}</label>
       </p>
       <p class="hp" aria-hidden="true">
-        <label>${m.honeypot} <input name="hp" tabindex="-1" autocomplete="off" @input=${this.onInput} /></label>
+        <label>${m.honeypot} <input name="hp" tabindex="-1" autocomplete="off" @input=${this.#onInput} /></label>
       </p>
       <p class="actions">
         <button type="submit" part="submit-button" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy ? m.posting : m.postComment}
         </button>
         ${this.fields.body.trim() !== ''
-          ? html`<button type="button" class="quiet" part="discard-button" @click=${this.discard}>${m.discardDraft}</button>`
+          ? html`<button type="button" class="quiet" part="discard-button" @click=${this.#discard}>${m.discardDraft}</button>`
           : nothing}
       </p>
-      ${this.renderDraftStatus(m)}
+      ${this.#renderDraftStatus(m)}
     </form>`;
   }
 }

@@ -40,14 +40,14 @@ export class OfflineController implements ReactiveController {
   /** When the drafts are not on the device but only in this window. */
   memoryOnly = false;
 
-  private store: KeyValueStore | null = null;
-  private drafts: DraftStore | null = null;
-  private pending: PendingEchoes | null = null;
-  private identityStore: IdentityStore | null = null;
-  private outbox: Outbox | null = null;
-  private scope: OfflineScope | null = null;
-  private outboxEntries: OutboxEntry[] = [];
-  private pendingEchoes: Comment[] = [];
+  #store: KeyValueStore | null = null;
+  #drafts: DraftStore | null = null;
+  #pending: PendingEchoes | null = null;
+  #identityStore: IdentityStore | null = null;
+  #outbox: Outbox | null = null;
+  #scope: OfflineScope | null = null;
+  #outboxEntries: OutboxEntry[] = [];
+  #pendingEchoes: Comment[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -59,95 +59,95 @@ export class OfflineController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.replay);
-    window.addEventListener('offline', this.redraw);
-    document.addEventListener('visibilitychange', this.onVisibility);
-    window.addEventListener('pagehide', this.rescue);
+    window.addEventListener('online', this.#replay);
+    window.addEventListener('offline', this.#redraw);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    window.addEventListener('pagehide', this.#rescue);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.replay);
-    window.removeEventListener('offline', this.redraw);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    window.removeEventListener('pagehide', this.rescue);
-    this.rescue();
-    this.outbox?.dispose();
-    this.outbox = null;
-    this.scope = null;
+    window.removeEventListener('online', this.#replay);
+    window.removeEventListener('offline', this.#redraw);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    window.removeEventListener('pagehide', this.#rescue);
+    this.#rescue();
+    this.#outbox?.dispose();
+    this.#outbox = null;
+    this.#scope = null;
   }
 
   /** Points the controller at a store and a thread; starts sending what waits in the outbox. */
   configure(store: KeyValueStore, scope: OfflineScope): void {
-    if (store !== this.store) {
-      this.store = store;
+    if (store !== this.#store) {
+      this.#store = store;
       this.memoryOnly = store.memoryOnly;
       store.onMemoryOnly(() => {
         this.memoryOnly = true;
         this.events.storageFailed();
         this.host.requestUpdate();
       });
-      this.drafts = new DraftStore(store, (draft) => this.events.draftSaved(draft));
-      this.drafts.onRemoteChange((change) => this.events.remoteDraft(change));
-      this.pending = new PendingEchoes(store);
-      this.identityStore = new IdentityStore(store);
-      this.outbox?.dispose();
-      this.outbox = null;
+      this.#drafts = new DraftStore(store, (draft) => this.events.draftSaved(draft));
+      this.#drafts.onRemoteChange((change) => this.events.remoteDraft(change));
+      this.#pending = new PendingEchoes(store);
+      this.#identityStore = new IdentityStore(store);
+      this.#outbox?.dispose();
+      this.#outbox = null;
     }
-    const same = this.scope && this.scope.endpoint === scope.endpoint && this.scope.backend === scope.backend;
-    this.scope = scope;
-    if (!same || !this.outbox) {
-      this.outbox?.dispose();
-      this.outbox = new Outbox({
+    const same = this.#scope && this.#scope.endpoint === scope.endpoint && this.#scope.backend === scope.backend;
+    this.#scope = scope;
+    if (!same || !this.#outbox) {
+      this.#outbox?.dispose();
+      this.#outbox = new Outbox({
         store,
         endpoint: scope.endpoint,
         backend: scope.backend,
         onChange: (entries) => {
-          this.outboxEntries = entries;
-          this.refreshEchoes();
+          this.#outboxEntries = entries;
+          this.#refreshEchoes();
         },
         onSettled: (settlement) => {
           // Its echo goes in the same render as the published, pending or restored comment comes.
           const clientId = settlement.entry.request.clientId;
           if (settlement.kind !== 'failed') {
-            this.outboxEntries = this.outboxEntries.filter((entry) => entry.request.clientId !== clientId);
-            this.refreshEchoes();
+            this.#outboxEntries = this.#outboxEntries.filter((entry) => entry.request.clientId !== clientId);
+            this.#refreshEchoes();
           }
           this.events.settled(settlement);
         },
       });
     }
-    void this.outbox.list().then((entries) => {
-      this.outboxEntries = entries;
-      this.refreshEchoes();
+    void this.#outbox.list().then((entries) => {
+      this.#outboxEntries = entries;
+      this.#refreshEchoes();
     });
-    void this.drafts!.prune(this.ages().draftDays * DAY_MS);
-    void this.outbox.replay();
+    void this.#drafts!.prune(this.ages().draftDays * DAY_MS);
+    void this.#outbox.replay();
   }
 
   /** Reads the pending echoes again, dropping those the server has now published. */
   async syncPending(publishedIds: ReadonlySet<string>): Promise<void> {
-    const scope = this.scope;
-    if (!scope || !this.pending) return;
-    this.pendingEchoes = await this.pending.forThread(scope.endpoint, scope.thread, publishedIds, this.ages().pendingDays * DAY_MS);
-    this.refreshEchoes();
+    const scope = this.#scope;
+    if (!scope || !this.#pending) return;
+    this.#pendingEchoes = await this.#pending.forThread(scope.endpoint, scope.thread, publishedIds, this.ages().pendingDays * DAY_MS);
+    this.#refreshEchoes();
   }
 
   /** Queues a comment; resolves once it is stored (on the device, or in memory). */
   async send(request: NewComment): Promise<OutboxEntry> {
-    const scope = this.requireScope();
-    const entry = await this.outbox!.enqueue(scope.thread, request);
-    await this.drafts!.delete(scope.endpoint, scope.thread, request.parentId);
+    const scope = this.#requireScope();
+    const entry = await this.#outbox!.enqueue(scope.thread, request);
+    await this.#drafts!.delete(scope.endpoint, scope.thread, request.parentId);
     return entry;
   }
 
   /** Sends a failed comment again. */
   retry(clientId: string): Promise<void> {
-    return this.outbox?.retry(clientId) ?? Promise.resolve();
+    return this.#outbox?.retry(clientId) ?? Promise.resolve();
   }
 
   /** Takes a queued comment back out so the reader can edit it. */
   async edit(clientId: string): Promise<OutboxEntry | undefined> {
-    return this.outbox?.take(clientId);
+    return this.#outbox?.take(clientId);
   }
 
   /**
@@ -155,31 +155,31 @@ export class OfflineController implements ReactiveController {
    * endpoint and thread: the answer may come after the element left the page.
    */
   async addPending(entry: OutboxEntry, comment: Comment): Promise<void> {
-    const scope = this.scope;
+    const scope = this.#scope;
     if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread) {
-      this.pendingEchoes = [...this.pendingEchoes.filter((echo) => echo.id !== comment.id), comment];
-      this.refreshEchoes();
+      this.#pendingEchoes = [...this.#pendingEchoes.filter((echo) => echo.id !== comment.id), comment];
+      this.#refreshEchoes();
     }
-    await this.pending?.add(entry.endpoint, entry.thread, comment);
+    await this.#pending?.add(entry.endpoint, entry.thread, comment);
   }
 
   /** The thread's drafts, newest first. */
   draftsForThread(): Promise<Draft[]> {
-    const scope = this.scope;
-    return scope && this.drafts ? this.drafts.forThread(scope.endpoint, scope.thread) : Promise.resolve([]);
+    const scope = this.#scope;
+    return scope && this.#drafts ? this.#drafts.forThread(scope.endpoint, scope.thread) : Promise.resolve([]);
   }
 
   /** The draft for one parent, if any. */
   draftFor(parentId: string | null): Promise<Draft | undefined> {
-    const scope = this.scope;
-    return scope && this.drafts ? this.drafts.get(scope.endpoint, scope.thread, parentId) : Promise.resolve(undefined);
+    const scope = this.#scope;
+    return scope && this.#drafts ? this.#drafts.get(scope.endpoint, scope.thread, parentId) : Promise.resolve(undefined);
   }
 
   /** Saves what the reader typed under `parentId` (every keystroke; writes are coalesced). */
   saveDraft(parentId: string | null, fields: CommentFields): Promise<void> {
-    const scope = this.scope;
-    if (!scope || !this.drafts) return Promise.resolve();
-    return this.drafts.save({ endpoint: scope.endpoint, thread: scope.thread, parentId, fields, savedAt: Date.now(), tab: TAB_ID });
+    const scope = this.#scope;
+    if (!scope || !this.#drafts) return Promise.resolve();
+    return this.#drafts.save({ endpoint: scope.endpoint, thread: scope.thread, parentId, fields, savedAt: Date.now(), tab: TAB_ID });
   }
 
   /** Whether a draft change came from this tab. */
@@ -189,49 +189,49 @@ export class OfflineController implements ReactiveController {
 
   /** The key a draft of this thread would have; for matching remote changes. */
   matches(draft: Draft | null, parentId: string | null): boolean {
-    const scope = this.scope;
+    const scope = this.#scope;
     return draft !== null && scope !== null && draft.endpoint === scope.endpoint && draft.thread === scope.thread && draft.parentId === parentId;
   }
 
   /** The remembered name, email and website, or null. */
   identity(): Promise<Identity | null> {
-    return this.identityStore?.load() ?? Promise.resolve(null);
+    return this.#identityStore?.load() ?? Promise.resolve(null);
   }
 
   /** Remembers or forgets the reader's details. */
   rememberIdentity(remember: boolean, identity: Identity): Promise<void> {
-    if (!this.identityStore) return Promise.resolve();
-    return remember ? this.identityStore.save(identity) : this.identityStore.forget();
+    if (!this.#identityStore) return Promise.resolve();
+    return remember ? this.#identityStore.save(identity) : this.#identityStore.forget();
   }
 
-  private requireScope(): OfflineScope {
-    if (!this.scope || !this.outbox || !this.drafts || !this.pending) throw new Error('The comments section is not configured.');
-    return this.scope;
+  #requireScope(): OfflineScope {
+    if (!this.#scope || !this.#outbox || !this.#drafts || !this.#pending) throw new Error('The comments section is not configured.');
+    return this.#scope;
   }
 
-  private refreshEchoes(): void {
-    const scope = this.scope;
+  #refreshEchoes(): void {
+    const scope = this.#scope;
     if (!scope) return;
-    const unsent = this.outboxEntries.filter((entry) => entry.thread === scope.thread).map(echoOf);
-    this.echoes = [...unsent, ...this.pendingEchoes];
+    const unsent = this.#outboxEntries.filter((entry) => entry.thread === scope.thread).map(echoOf);
+    this.echoes = [...unsent, ...this.#pendingEchoes];
     this.host.requestUpdate();
   }
 
-  private readonly replay = (): void => {
+  readonly #replay = (): void => {
     this.host.requestUpdate();
-    void this.outbox?.replay();
+    void this.#outbox?.replay();
   };
 
   /** Queued comments say "waiting for a connection" only while the browser is offline. */
-  private readonly redraw = (): void => this.host.requestUpdate();
+  readonly #redraw = (): void => this.host.requestUpdate();
 
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'visible') this.replay();
-    else this.rescue();
+  readonly #onVisibility = (): void => {
+    if (document.visibilityState === 'visible') this.#replay();
+    else this.#rescue();
   };
 
-  private readonly rescue = (): void => {
-    this.drafts?.rescueUnwritten();
+  readonly #rescue = (): void => {
+    this.#drafts?.rescueUnwritten();
   };
 }
 

@@ -29,11 +29,11 @@ export class ThreadController implements ReactiveController {
   nextCursor: string | null = null;
   skipped = 0;
 
-  private query: ThreadQuery | null = null;
+  #query: ThreadQuery | null = null;
   /** The request in flight, aborted when the query changes or the element leaves the page. */
-  private request: AbortController | null = null;
-  private ids = new Set<string>();
-  private treeCache: { comments: readonly Comment[]; maxDepth: number; sort: SortOrder; tree: ThreadNode[] } | null = null;
+  #request: AbortController | null = null;
+  #ids = new Set<string>();
+  #treeCache: { comments: readonly Comment[]; maxDepth: number; sort: SortOrder; tree: ThreadNode[] } | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -45,52 +45,52 @@ export class ThreadController implements ReactiveController {
 
   hostConnected(): void {
     // A first page interrupted by a move in the DOM is loaded again.
-    if (this.status === 'idle' && this.query !== null) void this.load(this.query);
+    if (this.status === 'idle' && this.#query !== null) void this.load(this.#query);
   }
 
   hostDisconnected(): void {
-    if (this.request === null) return;
-    this.request.abort();
-    this.request = null;
+    if (this.#request === null) return;
+    this.#request.abort();
+    this.#request = null;
     if (this.status === 'loading') this.status = 'idle';
     this.loadingMore = false;
   }
 
   /** Starts over with a new query. */
   async load(query: ThreadQuery): Promise<void> {
-    this.request?.abort();
-    this.query = query;
+    this.#request?.abort();
+    this.#query = query;
     this.status = 'loading';
     this.error = this.moreError = null;
     this.loadingMore = false;
     this.comments = [];
-    this.ids.clear();
+    this.#ids.clear();
     this.total = this.skipped = 0;
     this.nextCursor = null;
     this.host.requestUpdate();
-    await this.fetchPage(query, null);
+    await this.#fetchPage(query, null);
   }
 
   /** Appends the next page, if there is one. */
   async loadMore(): Promise<void> {
-    const query = this.query;
+    const query = this.#query;
     if (query === null || this.nextCursor === null || this.loadingMore || this.status !== 'ready') return;
     this.loadingMore = true;
     this.moreError = null;
     this.host.requestUpdate();
-    await this.fetchPage(query, this.nextCursor);
+    await this.#fetchPage(query, this.nextCursor);
   }
 
   /** Loads again after an error, where it stopped. */
   retry(): Promise<void> {
-    if (this.query === null) return Promise.resolve();
-    return this.status === 'error' ? this.load(this.query) : this.loadMore();
+    if (this.#query === null) return Promise.resolve();
+    return this.status === 'error' ? this.load(this.#query) : this.loadMore();
   }
 
   /** Shows a comment the reader just sent (published or pending) without reloading. */
   add(comment: Comment): void {
-    if (this.ids.has(comment.id)) return;
-    this.ids.add(comment.id);
+    if (this.#ids.has(comment.id)) return;
+    this.#ids.add(comment.id);
     this.comments = [...this.comments, comment];
     if (comment.status === 'published') this.total++;
     this.host.requestUpdate();
@@ -98,22 +98,22 @@ export class ThreadController implements ReactiveController {
 
   /** The reply tree of `comments` (these and the reader's own), rebuilt only when they or the layout change. */
   tree(comments: readonly Comment[], maxDepth: number, sort: SortOrder): ThreadNode[] {
-    const cache = this.treeCache;
+    const cache = this.#treeCache;
     if (cache && cache.comments === comments && cache.maxDepth === maxDepth && cache.sort === sort) return cache.tree;
     const tree = buildTree(comments, maxDepth, sort);
-    this.treeCache = { comments, maxDepth, sort, tree };
+    this.#treeCache = { comments, maxDepth, sort, tree };
     return tree;
   }
 
-  private async fetchPage(query: ThreadQuery, cursor: string | null): Promise<void> {
+  async #fetchPage(query: ThreadQuery, cursor: string | null): Promise<void> {
     const first = cursor === null;
-    const request = (this.request = new AbortController());
+    const request = (this.#request = new AbortController());
     const signal = request.signal;
     try {
       const page = await query.backend.loadPage(query.thread, { limit: query.pageSize, cursor, sort: query.sort }, signal);
       if (signal.aborted) return;
-      const fresh = page.comments.filter((comment) => !this.ids.has(comment.id));
-      for (const comment of fresh) this.ids.add(comment.id);
+      const fresh = page.comments.filter((comment) => !this.#ids.has(comment.id));
+      for (const comment of fresh) this.#ids.add(comment.id);
       this.comments = [...this.comments, ...fresh];
       if (first) this.total = page.total;
       this.skipped += page.skipped;
@@ -135,7 +135,7 @@ export class ThreadController implements ReactiveController {
       this.onError(failure);
     } finally {
       if (!signal.aborted) {
-        this.request = null;
+        this.#request = null;
         this.loadingMore = false;
         this.host.requestUpdate();
       }

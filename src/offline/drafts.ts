@@ -60,32 +60,32 @@ function localStorageOrNull(): Storage | null {
  * the page goes away is rescued synchronously into localStorage and merged back on the next load.
  */
 export class DraftStore {
-  private readonly unwritten = new Map<string, Draft>();
-  private readonly writing = new Map<string, Promise<void>>();
-  private readonly channel: BroadcastChannel | null;
-  private remoteListener: ((change: RemoteDraftChange) => void) | null = null;
+  readonly #unwritten = new Map<string, Draft>();
+  readonly #writing = new Map<string, Promise<void>>();
+  readonly #channel: BroadcastChannel | null;
+  #remoteListener: ((change: RemoteDraftChange) => void) | null = null;
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly onSaved: (draft: Draft) => void = () => {},
   ) {
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-    this.channel?.addEventListener('message', (event: MessageEvent<RemoteDraftChange>) => {
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+    this.#channel?.addEventListener('message', (event: MessageEvent<RemoteDraftChange>) => {
       const change = event.data;
       if (change && typeof change.key === 'string' && (change.draft === null || isDraft(change.draft))) {
-        this.remoteListener?.(change);
+        this.#remoteListener?.(change);
       }
     });
   }
 
   /** Listens to drafts other tabs save or delete. */
   onRemoteChange(listener: (change: RemoteDraftChange) => void): void {
-    this.remoteListener = listener;
+    this.#remoteListener = listener;
   }
 
   /** The drafts of one thread, newest first, after merging any rescued in localStorage. */
   async forThread(endpoint: string, thread: string): Promise<Draft[]> {
-    await this.mergeRescued();
+    await this.#mergeRescued();
     const entries = await this.store.entries<unknown>(threadPrefix(endpoint, thread));
     return entries
       .map(([, value]) => value)
@@ -96,7 +96,7 @@ export class DraftStore {
   /** One draft, or undefined. */
   async get(endpoint: string, thread: string, parentId: string | null): Promise<Draft | undefined> {
     const key = draftKey(endpoint, thread, parentId);
-    const pending = this.unwritten.get(key);
+    const pending = this.#unwritten.get(key);
     if (pending) return pending;
     const value = await this.store.get<unknown>(key);
     return isDraft(value) ? value : undefined;
@@ -106,21 +106,21 @@ export class DraftStore {
   save(draft: Draft): Promise<void> {
     const key = draftKey(draft.endpoint, draft.thread, draft.parentId);
     if (isBlank(draft.fields)) return this.delete(draft.endpoint, draft.thread, draft.parentId);
-    this.unwritten.set(key, draft);
-    const running = this.writing.get(key);
+    this.#unwritten.set(key, draft);
+    const running = this.#writing.get(key);
     if (running) return running;
-    const work = this.drain(key).finally(() => this.writing.delete(key));
-    this.writing.set(key, work);
+    const work = this.#drain(key).finally(() => this.#writing.delete(key));
+    this.#writing.set(key, work);
     return work;
   }
 
   /** Deletes a draft, after any write of it that is in flight. */
   async delete(endpoint: string, thread: string, parentId: string | null): Promise<void> {
     const key = draftKey(endpoint, thread, parentId);
-    this.unwritten.delete(key);
-    await this.writing.get(key);
+    this.#unwritten.delete(key);
+    await this.#writing.get(key);
     await this.store.delete(key);
-    this.channel?.postMessage({ key, draft: null } satisfies RemoteDraftChange);
+    this.#channel?.postMessage({ key, draft: null } satisfies RemoteDraftChange);
   }
 
   /** Deletes drafts older than `maxAgeMs`; returns how many went. */
@@ -138,7 +138,7 @@ export class DraftStore {
   rescueUnwritten(): void {
     const storage = localStorageOrNull();
     if (!storage) return;
-    for (const [key, draft] of this.unwritten) {
+    for (const [key, draft] of this.#unwritten) {
       try {
         storage.setItem(RESCUE_PREFIX + key, JSON.stringify(draft));
       } catch {
@@ -147,17 +147,17 @@ export class DraftStore {
     }
   }
 
-  private async drain(key: string): Promise<void> {
-    for (let draft = this.unwritten.get(key); draft; draft = this.unwritten.get(key)) {
+  async #drain(key: string): Promise<void> {
+    for (let draft = this.#unwritten.get(key); draft; draft = this.#unwritten.get(key)) {
       await this.store.set(key, draft);
-      if (this.unwritten.get(key) === draft) this.unwritten.delete(key);
+      if (this.#unwritten.get(key) === draft) this.#unwritten.delete(key);
       this.onSaved(draft);
-      this.channel?.postMessage({ key, draft } satisfies RemoteDraftChange);
+      this.#channel?.postMessage({ key, draft } satisfies RemoteDraftChange);
     }
   }
 
   /** Moves drafts rescued by an earlier page into IndexedDB, keeping whichever is newer. */
-  private async mergeRescued(): Promise<void> {
+  async #mergeRescued(): Promise<void> {
     const storage = localStorageOrNull();
     if (!storage) return;
     let keys: string[];

@@ -125,28 +125,28 @@ function browserTimer(callback: () => void, ms: number): () => void {
  * jittered backoff, and always with the clientId made when the reader pressed Post Comment.
  */
 export class Outbox {
-  private readonly policy: RetryPolicy;
-  private readonly now: () => number;
-  private readonly random: () => number;
-  private readonly exclusive: (name: string, work: () => Promise<void>) => Promise<void>;
-  private readonly setTimer: (callback: () => void, ms: number) => () => void;
-  private readonly isOnline: () => boolean;
-  private readonly channel: BroadcastChannel | null;
-  private cancelTimer: (() => void) | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private disposed = false;
+  readonly #policy: RetryPolicy;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #exclusive: (name: string, work: () => Promise<void>) => Promise<void>;
+  readonly #setTimer: (callback: () => void, ms: number) => () => void;
+  readonly #isOnline: () => boolean;
+  readonly #channel: BroadcastChannel | null;
+  #cancelTimer: (() => void) | null = null;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #disposed = false;
 
   constructor(private readonly options: OutboxOptions) {
-    this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
-    this.now = options.now ?? Date.now;
-    this.random = options.random ?? Math.random;
-    this.exclusive = options.exclusive ?? webLock;
-    this.setTimer = options.setTimer ?? browserTimer;
-    this.isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-    this.channel?.addEventListener('message', (event: MessageEvent<string>) => {
-      if (event.data === options.endpoint) void this.changed(false);
+    this.#policy = options.policy ?? DEFAULT_RETRY_POLICY;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#exclusive = options.exclusive ?? webLock;
+    this.#setTimer = options.setTimer ?? browserTimer;
+    this.#isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
+    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+    this.#channel?.addEventListener('message', (event: MessageEvent<string>) => {
+      if (event.data === options.endpoint) void this.#changed(false);
     });
   }
 
@@ -161,7 +161,7 @@ export class Outbox {
 
   /** Stores a comment to send and starts sending. Resolves once it is stored. */
   async enqueue(thread: string, request: NewComment): Promise<OutboxEntry> {
-    const now = this.now();
+    const now = this.#now();
     const entry: OutboxEntry = {
       endpoint: this.options.endpoint,
       thread,
@@ -173,7 +173,7 @@ export class Outbox {
       error: null,
     };
     await this.options.store.set(keyOf(entry), entry);
-    await this.changed(true);
+    await this.#changed(true);
     void this.replay();
     return entry;
   }
@@ -182,7 +182,7 @@ export class Outbox {
   async retry(clientId: string): Promise<void> {
     const entry = (await this.list()).find((candidate) => candidate.request.clientId === clientId);
     if (!entry) return;
-    await this.put({ ...entry, attempts: 0, state: 'queued', nextAttemptAt: this.now(), error: null, blocked: false });
+    await this.#put({ ...entry, attempts: 0, state: 'queued', nextAttemptAt: this.#now(), error: null, blocked: false });
     void this.replay();
   }
 
@@ -191,94 +191,94 @@ export class Outbox {
     const entry = (await this.list()).find((candidate) => candidate.request.clientId === clientId);
     if (!entry) return undefined;
     await this.options.store.delete(keyOf(entry));
-    await this.changed(true);
+    await this.#changed(true);
     return entry;
   }
 
   /** Sends what is due now. Concurrent calls share one run; a call during a run triggers one more. */
   replay(): Promise<void> {
-    if (this.disposed) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
+    if (this.#disposed) return Promise.resolve();
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
     }
-    this.running = (async () => {
+    this.#running = (async () => {
       do {
-        this.again = false;
-        await this.exclusive(`recovery-comments-outbox:${this.options.endpoint}`, () => this.sendDue());
-      } while (this.again && !this.disposed);
+        this.#again = false;
+        await this.#exclusive(`recovery-comments-outbox:${this.options.endpoint}`, () => this.#sendDue());
+      } while (this.#again && !this.#disposed);
     })().finally(() => {
-      this.running = null;
-      void this.scheduleNext();
+      this.#running = null;
+      void this.#scheduleNext();
     });
-    return this.running;
+    return this.#running;
   }
 
   /** Stops timers and listening; entries stay stored for the next page. */
   dispose(): void {
-    this.disposed = true;
-    this.cancelTimer?.();
-    this.channel?.close();
+    this.#disposed = true;
+    this.#cancelTimer?.();
+    this.#channel?.close();
   }
 
-  private async sendDue(): Promise<void> {
+  async #sendDue(): Promise<void> {
     // Read afresh under the lock: another tab may have sent entries since.
     for (const entry of await this.list()) {
-      if (this.disposed || !this.isOnline()) return;
+      if (this.#disposed || !this.#isOnline()) return;
       if (entry.state === 'failed') continue;
       // Strict order: nothing overtakes an earlier comment that is waiting to be retried.
-      if (entry.nextAttemptAt > this.now()) return;
+      if (entry.nextAttemptAt > this.#now()) return;
       const sending: OutboxEntry = { ...entry, state: 'sending', attempts: entry.attempts + 1 };
-      await this.put(sending);
+      await this.#put(sending);
       let result: PostResult;
       try {
         result = await this.options.backend.postComment(entry.thread, entry.request, new AbortController().signal);
       } catch (error) {
         const failure = error instanceof BackendError ? error : new BackendError('network', String(error));
-        const decision = decideRetry(failure, sending.attempts, this.policy, this.random);
+        const decision = decideRetry(failure, sending.attempts, this.#policy, this.#random);
         if (decision.kind === 'retry') {
-          await this.put({ ...sending, state: 'queued', nextAttemptAt: this.now() + decision.delayMs, error: failure.message });
+          await this.#put({ ...sending, state: 'queued', nextAttemptAt: this.#now() + decision.delayMs, error: failure.message });
           return;
         }
         if (decision.kind === 'reject') {
           // Tell the page first, so the text is back in the form before its echo goes.
           this.options.onSettled?.({ kind: 'rejected', entry: sending, error: failure });
           await this.options.store.delete(keyOf(entry));
-          await this.changed(true);
+          await this.#changed(true);
           continue;
         }
         const failed = { ...sending, state: 'failed' as const, error: failure.message, blocked: decision.kind === 'blocked' };
-        await this.put(failed);
+        await this.#put(failed);
         this.options.onSettled?.({ kind: 'failed', entry: failed, error: failure });
         continue;
       }
       // The published or pending comment is shown before its echo goes, so nothing flickers.
       this.options.onSettled?.({ kind: 'sent', entry: sending, result });
       await this.options.store.delete(keyOf(entry));
-      await this.changed(true);
+      await this.#changed(true);
     }
   }
 
-  private async put(entry: OutboxEntry): Promise<void> {
+  async #put(entry: OutboxEntry): Promise<void> {
     await this.options.store.set(keyOf(entry), entry);
-    await this.changed(true);
+    await this.#changed(true);
   }
 
-  private async changed(broadcast: boolean): Promise<void> {
-    if (this.disposed) return;
-    if (broadcast) this.channel?.postMessage(this.options.endpoint);
+  async #changed(broadcast: boolean): Promise<void> {
+    if (this.#disposed) return;
+    if (broadcast) this.#channel?.postMessage(this.options.endpoint);
     this.options.onChange?.(await this.list());
   }
 
-  private async scheduleNext(): Promise<void> {
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+  async #scheduleNext(): Promise<void> {
+    this.#cancelTimer?.();
+    this.#cancelTimer = null;
     // Offline, the 'online' event starts the next run; a timer would only spin.
-    if (this.disposed || !this.isOnline()) return;
+    if (this.#disposed || !this.#isOnline()) return;
     const waiting = (await this.list()).filter((entry) => entry.state !== 'failed');
     if (waiting.length === 0) return;
     const next = Math.min(...waiting.map((entry) => entry.nextAttemptAt));
     // At least a second, so a tab that lost the lock to another does not spin while it waits.
-    this.cancelTimer = this.setTimer(() => void this.replay(), Math.max(MIN_TIMER_MS, next - this.now()));
+    this.#cancelTimer = this.#setTimer(() => void this.replay(), Math.max(MIN_TIMER_MS, next - this.#now()));
   }
 }

@@ -39,30 +39,32 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export class DeviceStore implements KeyValueStore {
   memoryOnly = false;
 
-  private readonly memory = new Map<string, unknown>();
-  private idb: UseStore | null = null;
-  private readonly listeners: Array<() => void> = [];
+  readonly #memory = new Map<string, unknown>();
+  #idb: UseStore | null = null;
+  readonly #listeners: Array<() => void> = [];
 
-  constructor(
-    private readonly databaseName = DATABASE_NAME,
-    private readonly timeoutMs = TIMEOUT_MS,
-  ) {
+  readonly #databaseName: string;
+  readonly #timeoutMs: number;
+
+  constructor(databaseName = DATABASE_NAME, timeoutMs = TIMEOUT_MS) {
+    this.#databaseName = databaseName;
+    this.#timeoutMs = timeoutMs;
     if (typeof indexedDB === 'undefined' || indexedDB === null) this.memoryOnly = true;
   }
 
   onMemoryOnly(callback: () => void): void {
     if (this.memoryOnly) callback();
-    else this.listeners.push(callback);
+    else this.#listeners.push(callback);
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const stored = await this.run((store) => store('readonly', (s) => promisifyRequest(s.get(key))));
-    return (stored.ok ? stored.value : this.memory.get(key)) as T | undefined;
+    const stored = await this.#run((store) => store('readonly', (s) => promisifyRequest(s.get(key))));
+    return (stored.ok ? stored.value : this.#memory.get(key)) as T | undefined;
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    this.memory.set(key, value);
-    await this.run((store) =>
+    this.#memory.set(key, value);
+    await this.#run((store) =>
       store('readwrite', (s) => {
         s.put(value, key);
         return promisifyRequest(s.transaction);
@@ -71,8 +73,8 @@ export class DeviceStore implements KeyValueStore {
   }
 
   async delete(key: string): Promise<void> {
-    this.memory.delete(key);
-    await this.run((store) =>
+    this.#memory.delete(key);
+    await this.#run((store) =>
       store('readwrite', (s) => {
         s.delete(key);
         return promisifyRequest(s.transaction);
@@ -82,54 +84,54 @@ export class DeviceStore implements KeyValueStore {
 
   async entries<T>(prefix: string): Promise<Array<[string, T]>> {
     const range = () => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    const stored = await this.run((store) =>
+    const stored = await this.#run((store) =>
       store('readonly', (s) => Promise.all([promisifyRequest(s.getAllKeys(range())), promisifyRequest(s.getAll(range()))])),
     );
     if (stored.ok) {
       const [keys, values] = stored.value;
       return keys.map((key, i) => [String(key), values[i] as T]);
     }
-    return [...this.memory.entries()]
+    return [...this.#memory.entries()]
       .filter(([key]) => key.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) as Array<[string, T]>;
   }
 
   /** Runs an IndexedDB operation; on failure reconnects once, then falls back to memory. */
-  private async run<T>(operation: (store: UseStore) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  async #run<T>(operation: (store: UseStore) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
     for (let attempt = 0; attempt < 2 && !this.memoryOnly; attempt++) {
       try {
-        return { ok: true, value: await withTimeout(operation(this.connection()), this.timeoutMs) };
+        return { ok: true, value: await withTimeout(operation(this.#connection()), this.#timeoutMs) };
       } catch (error) {
         // A connection closed under us (the database was deleted, or Safari closed it): one
         // fresh connection may work. Anything else (quota, hang, private mode) will not.
         const closed = error instanceof DOMException && error.name === 'InvalidStateError';
-        this.idb = null;
-        if (!closed || attempt > 0) this.fallBackToMemory();
+        this.#idb = null;
+        if (!closed || attempt > 0) this.#fallBackToMemory();
       }
     }
     return { ok: false };
   }
 
-  private connection(): UseStore {
-    if (this.idb) return this.idb;
-    const store = createStore(this.databaseName, STORE_NAME);
+  #connection(): UseStore {
+    if (this.#idb) return this.#idb;
+    const store = createStore(this.#databaseName, STORE_NAME);
     // Close when another page deletes or upgrades the database, instead of blocking it.
     void store('readonly', (s) => {
       const db = s.transaction.db;
       db.onversionchange = () => {
         db.close();
-        if (this.idb === store) this.idb = null;
+        if (this.#idb === store) this.#idb = null;
       };
       return Promise.resolve();
     }).catch(() => undefined);
-    this.idb = store;
+    this.#idb = store;
     return store;
   }
 
-  private fallBackToMemory(): void {
+  #fallBackToMemory(): void {
     if (this.memoryOnly) return;
     this.memoryOnly = true;
-    for (const listener of this.listeners.splice(0)) listener();
+    for (const listener of this.#listeners.splice(0)) listener();
   }
 }
 
