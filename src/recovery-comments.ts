@@ -45,11 +45,11 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @fires rc-loaded - A page of the thread was loaded and shown.
  * @fires rc-error - The thread could not be loaded, or the element is misconfigured.
  *
- * @cssprop [--rc-color-text=currentColor] - Text colour (inherits the page's by default).
- * @cssprop [--rc-color-muted=color-mix(in srgb, currentColor 68%, transparent)] - Dates, notes, "says:".
+ * @cssprop [--rc-color-text=currentColor] - Text colour (inherits the page's by default; #1f2328 / #e8e6e3 with theme="light" / "dark").
+ * @cssprop [--rc-color-muted=color-mix(in srgb, currentColor 72%, transparent)] - Dates, notes, "says:".
  * @cssprop [--rc-color-accent=light-dark(#0a6b4c, #7fd6b0)] - Links, buttons, highlights.
  * @cssprop [--rc-color-on-accent=light-dark(#ffffff, #06281c)] - Text on accent-coloured buttons.
- * @cssprop [--rc-color-surface=transparent] - Background of the section.
+ * @cssprop [--rc-color-surface=transparent] - Background of the section (#ffffff / #17181a with theme="light" / "dark").
  * @cssprop [--rc-color-field=light-dark(#ffffff, #1d1f21)] - Background of form fields.
  * @cssprop [--rc-color-border=color-mix(in srgb, currentColor 24%, transparent)] - Borders and thread lines.
  * @cssprop [--rc-color-danger=light-dark(#b3261e, #ffb4ab)] - Errors and required marks.
@@ -109,6 +109,7 @@ export class RecoveryComments extends LitElement {
     pendingMaxAge: { type: Number, attribute: 'pending-max-age' },
     storage: { attribute: false },
     lang: { reflect: true },
+    theme: { reflect: true },
     replyTo: { state: true },
     targetId: { state: true },
     announcement: { state: true },
@@ -141,6 +142,9 @@ export class RecoveryComments extends LitElement {
 
   /** Owner overrides for any reader-visible string. */
   messages: Partial<Messages> = {};
+
+  /** "auto" follows the page's colours and color-scheme; "light" or "dark" pins a scheme with its own background. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** Days after which an untouched draft is deleted from the device. */
   draftMaxAge = 30;

@@ -11,6 +11,11 @@ export const threadStyles = [
     section {
       background: var(--_color-surface);
     }
+    :host([theme='light']) section,
+    :host([theme='dark']) section {
+      padding: var(--_space);
+      border-radius: var(--_radius);
+    }
     h2 {
       font-size: 1.4em;
       margin-block: 0 var(--_space);
@@ -78,9 +83,11 @@ export const threadStyles = [
     .unsent .reply {
       margin-inline-end: 0.5em;
     }
-    .comment-pending,
-    [part~='comment-pending'] > article {
-      opacity: 0.85;
+    /* Not yet public: marked by a dashed rule rather than by fading, which would cost contrast. */
+    [part~='comment-pending'] > article,
+    [part~='comment-unsent'] > article {
+      border-inline-start: 3px dashed var(--_color-border);
+      padding-inline-start: calc(var(--_space) * 0.5);
     }
     .reply,
     .more,

@@ -7,7 +7,7 @@ import { css } from 'lit';
 export const tokens = css`
   :host {
     --_color-text: var(--rc-color-text, currentColor);
-    --_color-muted: var(--rc-color-muted, color-mix(in srgb, currentColor 68%, transparent));
+    --_color-muted: var(--rc-color-muted, color-mix(in srgb, currentColor 72%, transparent));
     --_color-accent: var(--rc-color-accent, light-dark(#0a6b4c, #7fd6b0));
     --_color-on-accent: var(--rc-color-on-accent, light-dark(#ffffff, #06281c));
     --_color-surface: var(--rc-color-surface, transparent);
@@ -30,6 +30,18 @@ export const tokens = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* theme="light" or "dark" pins the scheme and brings its own text and background;
+     theme="auto" (the default) follows the page. */
+  :host([theme='light']) {
+    color-scheme: light;
+    --_color-text: var(--rc-color-text, #1f2328);
+    --_color-surface: var(--rc-color-surface, #ffffff);
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --_color-text: var(--rc-color-text, #e8e6e3);
+    --_color-surface: var(--rc-color-surface, #17181a);
   }
   button {
     font: inherit;
