@@ -27,7 +27,7 @@ import { CommentStore } from './store.js'
  * @property {number} [bodyLimit] largest request body, in bytes
  * @property {string | null} [seedFile] JSON file of starting comments (see seed.js)
  * @property {boolean | LogLevel} [logger] request log on stderr; true means 'info'
- * @property {boolean} [trustProxy] take the client IP from X-Forwarded-For (behind a proxy)
+ * @property {boolean} [trustProxy] behind one reverse proxy: the client IP is the last X-Forwarded-For entry
  */
 
 /** @typedef {ServerOptions & { port?: number, host?: string }} StartOptions */
@@ -99,7 +99,11 @@ async function buildApp(store, options) {
   const app = Fastify({
     logger: logger === false ? false : { level: logger === true ? 'info' : logger, stream: process.stderr },
     bodyLimit: options.bodyLimit ?? DEFAULT_OPTIONS.bodyLimit,
-    trustProxy: options.trustProxy ?? false,
+    // Trust one hop, the proxy we are directly behind, not `true`: a proxy appends the address it
+    // saw to whatever X-Forwarded-For the client sent, so only the last entry is trustworthy, and
+    // trusting every hop would let the first entry, which the client writes, pick its rate-limit
+    // key. (A hop count, `1`, would not do: fastify trusts no hop at all for a number.)
+    trustProxy: options.trustProxy === true ? (_address, hop) => hop === 0 : false,
     // Thread ids are up to 512 characters, and URL-encoding can make a character 12 long;
     // the schema, not the router, should be the one to say "too long".
     routerOptions: { maxParamLength: 16_384 },
