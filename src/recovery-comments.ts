@@ -184,15 +184,45 @@ export class RecoveryComments extends LitElement {
   #pagesForTarget = 0;
   #dateFormat: Intl.DateTimeFormat | null = null;
 
+  /** Whether the section is near the viewport; until then it fetches and renders no comments. */
+  #nearViewport = false;
+  #viewportObserver: IntersectionObserver | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
     this.targetId = targetFromHash();
+    this.#watchViewport();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
+    this.#viewportObserver?.disconnect();
+    this.#viewportObserver = null;
+  }
+
+  /**
+   * Most readers never scroll to the comments: load them only when the section comes within a
+   * screen or so of the viewport, or at once when the URL links to a comment.
+   */
+  #watchViewport(): void {
+    if (this.#nearViewport) return;
+    if (this.targetId !== null || typeof IntersectionObserver !== 'function') {
+      this.#nearViewport = true;
+      return;
+    }
+    this.#viewportObserver = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#viewportObserver?.disconnect();
+        this.#viewportObserver = null;
+        this.#nearViewport = true;
+        this.reload();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    this.#viewportObserver.observe(this);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -208,19 +238,20 @@ export class RecoveryComments extends LitElement {
     this.#composer.replyingTo = replyTarget ? replyTarget.comment.author.name : undefined;
   }
 
-  /** Loads the thread again from its first page. */
+  /** Loads the thread again from its first page (once the section is near the viewport). */
   reload(): void {
     const query = this.#query();
     this.#currentQuery = query;
     if (query === null) return;
     this.#pagesForTarget = 0;
     this.#restoredFor = null;
+    // The outbox starts at once, wherever the section is: the reader's unsent comments come first.
     this.#offline.configure(this.storage ?? sharedDeviceStore(), {
       endpoint: this.endpoint || 'custom-backend',
       thread: query.thread,
       backend: query.backend,
     });
-    void this.#threadState.load(query);
+    if (this.#nearViewport) void this.#threadState.load(query);
   }
 
   /** The server's comments and the reader's own unsent or pending ones, as one list. */
@@ -493,6 +524,14 @@ export class RecoveryComments extends LitElement {
   readonly #onHashChange = (): void => {
     this.targetId = targetFromHash();
     this.#pagesForTarget = 0;
+    if (this.targetId !== null && !this.#nearViewport) {
+      // A link to a comment loads the thread wherever the section is.
+      this.#viewportObserver?.disconnect();
+      this.#viewportObserver = null;
+      this.#nearViewport = true;
+      this.reload();
+      return;
+    }
     void this.#revealTarget();
   };
 

@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CommentsBackend } from '../src/backend/backend.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
-import { button, commentWrappers, shownIds, composerOf, field, fill, labelOf, mount, post, root, text, wrapperOf } from './helpers/dom.js';
+import { button, commentWrappers, composerOf, field, fill, freshStore, labelOf, mount, post, root, shownIds, text, wrapperOf } from './helpers/dom.js';
 import { listThread, published, seed, seededId, server, stored, uniqueThread, type SeedComment } from './helpers/server.js';
 
 /** A small thread: two top-level comments, a reply chain three deep under the first. */
@@ -212,6 +212,46 @@ describe('<recovery-comments> reading a thread', () => {
       await waitUntil(() => target.getBoundingClientRect().top < innerHeight && box.bottom > 0, 'not scrolled into view');
     } finally {
       history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
+  it('makes no request and renders no comments until the section nears the viewport', async () => {
+    const thread = uniqueThread('lazy');
+    await seed(thread, [published('l1', null, 'Lee', 'Below the fold.', 5)]);
+    const { endpoint } = await server();
+    const spacer = Object.assign(document.createElement('div'), { className: 'spacer' });
+    spacer.style.height = `${innerHeight * 4}px`;
+    document.body.append(spacer);
+    // Every request the page makes to this thread's URL, as the browser reports it.
+    const seen: string[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.name.includes(encodeURIComponent(thread))) seen.push(entry.name);
+    });
+    observer.observe({ type: 'resource' });
+    const requests = () => seen;
+    const element = document.createElement('recovery-comments');
+    element.endpoint = endpoint;
+    element.thread = thread;
+    element.storage = freshStore();
+    document.body.append(element);
+    try {
+      // Give it every chance to start early: a few frames and a quarter second.
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(requests()).to.have.length(0);
+      expect(commentWrappers(element)).to.have.length(0);
+
+      const loaded = oneEvent(element, 'rc-loaded');
+      element.scrollIntoView();
+      await loaded;
+      await element.updateComplete;
+      await waitUntil(() => requests().length === 1, 'the browser reported no request for the thread');
+      expect(shownIds(element)).to.deep.equal(['l1']);
+    } finally {
+      observer.disconnect();
+      element.remove();
+      spacer.remove();
+      scrollTo(0, 0);
     }
   });
 
