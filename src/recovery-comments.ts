@@ -12,6 +12,7 @@ import { en } from './i18n/en.js';
 import { directionOf, loadMessages, primaryLanguage, requestedLocale } from './i18n/locales.js';
 import type { Messages } from './i18n/messages.js';
 import { newClientId } from './model/client-id.js';
+import { chunkEnd } from './model/chunks.js';
 import { findNode } from './model/tree.js';
 import { defaultThreadId, defaultThreadTitle } from './model/thread-id.js';
 import type { Comment, CommentFields, NewComment, SortOrder } from './model/types.js';
@@ -25,6 +26,12 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
 
 const COMPOSER_PARTS =
   'composer, composer-heading, field, label, input, field-error, form-error, submit-button, cancel-button';
+
+/**
+ * Comments rendered per frame. A thousand take well under 100 ms here, so a 10,000-comment page
+ * never blocks the main thread for long; smaller threads render in one go.
+ */
+const RENDER_CHUNK = 1000;
 
 /** How many extra pages a `#comment-<id>` link may load to find its comment. */
 const MAX_PAGES_FOR_TARGET = 20;
@@ -184,6 +191,10 @@ export class RecoveryComments extends LitElement {
   #pagesForTarget = 0;
   #dateFormat: Intl.DateTimeFormat | null = null;
 
+  /** How many top-level comments are rendered; big threads grow this a chunk per frame. */
+  #shownRoots = 0;
+  #chunkFrame = 0;
+
   /** Whether the section is near the viewport; until then it fetches and renders no comments. */
   #nearViewport = false;
   #viewportObserver: IntersectionObserver | null = null;
@@ -234,8 +245,22 @@ export class RecoveryComments extends LitElement {
     if (QUERY_PROPERTIES.some((key) => changed.has(key))) {
       this.reload();
     }
-    const replyTarget = this.replyTo === null ? null : findNode(this.#tree(), this.replyTo);
+    const tree = this.#tree();
+    const replyTarget = this.replyTo === null ? null : findNode(tree, this.replyTo);
     this.#composer.replyingTo = replyTarget ? replyTarget.comment.author.name : undefined;
+    // A linked comment must be rendered to be scrolled to; otherwise start with one chunk.
+    if (this.targetId !== null) this.#shownRoots = tree.length;
+    else if (this.#shownRoots < tree.length && this.#chunkFrame === 0) this.#shownRoots = chunkEnd(tree, this.#shownRoots, RENDER_CHUNK);
+  }
+
+  override updated(): void {
+    const tree = this.#tree();
+    if (this.#shownRoots >= tree.length || this.#chunkFrame !== 0) return;
+    // The rest of a big thread, a chunk per frame, so the page stays responsive.
+    this.#chunkFrame = requestAnimationFrame(() => {
+      this.#chunkFrame = 0;
+      this.requestUpdate();
+    });
   }
 
   /** Loads the thread again from its first page (once the section is near the viewport). */
@@ -245,6 +270,7 @@ export class RecoveryComments extends LitElement {
     if (query === null) return;
     this.#pagesForTarget = 0;
     this.#restoredFor = null;
+    this.#shownRoots = 0;
     // The outbox starts at once, wherever the section is: the reader's unsent comments come first.
     this.#offline.configure(this.storage ?? sharedDeviceStore(), {
       endpoint: this.endpoint || 'custom-backend',
@@ -596,7 +622,7 @@ export class RecoveryComments extends LitElement {
     return html`
       ${head}
       ${state.skipped > 0 ? html`<p class="state" part="state">${m.skipped(state.skipped)}</p>` : nothing}
-      <ol class="thread" part="thread">${tree.map((node) => renderComment(node, options))}</ol>
+      <ol class="thread" part="thread">${tree.slice(0, this.#shownRoots).map((node) => renderComment(node, options))}</ol>
       ${state.nextCursor === null ? nothing : this.#renderMore()}
     `;
   }

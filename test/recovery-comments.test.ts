@@ -255,6 +255,37 @@ describe('<recovery-comments> reading a thread', () => {
     }
   });
 
+  it('renders a big thread a chunk per frame until every comment is in', async () => {
+    // 2,500 comments, 40% top level, through the public backend interface in one page.
+    const comments = Array.from({ length: 2500 }, (_, i) => ({
+      id: `big${i}`,
+      parentId: i % 5 < 2 ? null : `big${i - 1}`,
+      author: { name: `Reader ${i}`, url: null },
+      body: `Comment number ${i}.`,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      status: 'published' as const,
+    }));
+    const backend: CommentsBackend = {
+      loadPage: async (thread) => ({ thread, total: comments.length, comments, nextCursor: null, skipped: 0 }),
+      postComment: () => new Promise(() => {}),
+    };
+    const element = document.createElement('recovery-comments');
+    element.backend = backend;
+    element.storage = freshStore();
+    const loaded = oneEvent(element, 'rc-loaded');
+    document.body.append(element);
+    try {
+      await loaded;
+      await element.updateComplete;
+      const first = commentWrappers(element).length;
+      expect(first).to.be.greaterThan(0).and.below(2500);
+      await waitUntil(() => commentWrappers(element).length === 2500, 'not every comment was rendered', { timeout: 5000 });
+      expect(new Set(commentWrappers(element).map((wrapper) => wrapper.dataset.commentId)).size).to.equal(2500);
+    } finally {
+      element.remove();
+    }
+  });
+
   it('is accessible when loaded', async () => {
     const thread = uniqueThread('axe');
     await seedSmallThread(thread);
