@@ -3,11 +3,11 @@ import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Fails the build when the ES bundle grows past this many gzip bytes. Issue #2 set 20 KB before
- * the offline features (drafts, outbox, echoes) existed; they cost ~6 KB gzip and this is held at
- * 23 KB while that code is slimmed (issue #6 aims at 12 KB brotli). RC_GZIP_BUDGET overrides it
- * for measuring only.
+ * the offline features (drafts, outbox, echoes: ~6 KB gzip), the message catalog, lazy loading
+ * and chunked rendering existed; this holds the line at 24 KB while the code is slimmed towards
+ * issue #6's 12 KB brotli. RC_GZIP_BUDGET overrides it for measuring only.
  */
-const GZIP_BUDGET = Number(process.env.RC_GZIP_BUDGET ?? 23 * 1024);
+const GZIP_BUDGET = Number(process.env.RC_GZIP_BUDGET ?? 24 * 1024);
 
 /** Prints what every reader pays for, and refuses a bundle over budget or with imports left in. */
 function sizeBudget(): Plugin {
