@@ -6,7 +6,20 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { startServer } from './server/app.js';
 import { startFaultProxy } from './test/support/fault-proxy.js';
 
-const PORT = Number(process.env.WTR_PORT ?? 8765);
+/** A free port for the test page, so several runs (a developer's and CI's) never collide. */
+async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = /** @type {import('node:net').AddressInfo} */ (probe.address());
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+const PORT = Number(process.env.WTR_PORT ?? (await freePort()));
 const ADMIN_TOKEN = 'test-admin-token';
 
 /**
