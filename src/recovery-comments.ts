@@ -25,7 +25,7 @@ import { threadStyles } from './styles/thread.js';
 const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', 'storage'] as const;
 
 const COMPOSER_PARTS =
-  'composer, composer-heading, field, label, input, field-error, form-error, submit-button, cancel-button';
+  'composer, composer-heading, field, label, input, field-error, form-error, submit-button, cancel-button, discard-button, draft-status';
 
 /**
  * Comments rendered per frame. A thousand take well under 100 ms here, so a 10,000-comment page
@@ -97,6 +97,8 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @csspart form-error - The message about the whole form.
  * @csspart submit-button - "Post Comment".
  * @csspart cancel-button - "Cancel reply".
+ * @csspart discard-button - "Discard draft".
+ * @csspart draft-status - "Draft saved on this device at …", or that it is kept only in this window.
  */
 export class RecoveryComments extends LitElement {
   static override styles = threadStyles;

@@ -100,6 +100,35 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+describe('small screens', () => {
+  it('reflows at 320 CSS pixels (the width of 400% zoom on a 1280 px screen) without sideways scrolling', async () => {
+    const element = await mount({ endpoint: (await server()).endpoint, thread: await seededThread() });
+    element.style.display = 'block';
+    element.style.width = '320px';
+    wrapperOf(element, 'b')!.querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!.click();
+    await element.updateComplete;
+    const section = element.shadowRoot!.querySelector('section')!;
+    const form = composerOf(element).shadowRoot!.querySelector('form')!;
+    expect(section.scrollWidth).to.be.at.most(320);
+    expect(form.scrollWidth).to.be.at.most(form.clientWidth);
+    for (const control of composerOf(element).shadowRoot!.querySelectorAll('input:not([type="checkbox"]), textarea')) {
+      expect(control.getBoundingClientRect().right).to.be.at.most(element.getBoundingClientRect().right + 0.5);
+    }
+  });
+
+  it('re-exports the form parts so the page can style them', async () => {
+    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('parts') });
+    const exported = composerOf(element).getAttribute('exportparts')!.split(',').map((part) => part.trim());
+    const used = new Set(
+      [...composerOf(element).shadowRoot!.querySelectorAll('[part]')].flatMap((node) => node.getAttribute('part')!.split(' ')),
+    );
+    fill(element, 'body', 'x');
+    await composerOf(element).updateComplete;
+    for (const node of composerOf(element).shadowRoot!.querySelectorAll('[part]')) for (const part of node.getAttribute('part')!.split(' ')) used.add(part);
+    expect([...used].filter((part) => !exported.includes(part))).to.deep.equal([]);
+  });
+});
+
 describe('keyboard only', () => {
   it('reads the thread, opens Reply, types, posts, and lands on the new comment', async () => {
     const thread = await seededThread('off');
