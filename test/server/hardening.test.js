@@ -392,8 +392,16 @@ function headerSaysWal(/** @type {string} */ file) {
   return header[18] === 2 && header[19] === 2
 }
 
-test('kill -9 under load: every acknowledged POST is in the database, which is intact and in WAL mode', async (t) => {
-  const file = join(tempDir(t), 'crash.db')
+/**
+ * One crash: starts the executable on `file`, sends up to 300 POSTs of a few kilobytes in bursts
+ * of 30 every 100 ms (about a second), and once a third have been acknowledged kills it with
+ * SIGKILL right after the next burst went out: as soon as the first answer to that burst arrives
+ * (the server is then working through the rest of it), or 20 ms later. Nothing is sent after.
+ * @param {import('node:test').TestContext} t
+ * @param {string} file
+ * @param {string} thread
+ */
+async function postUntilKilled(t, file, thread) {
   const child = spawn(
     process.execPath,
     [BIN, '--port', '0', '--db', file, '--moderation', 'off', '--rate-limit', '100000', '--log-level', 'silent'],
@@ -405,12 +413,8 @@ test('kill -9 under load: every acknowledged POST is in the database, which is i
   /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
   const url = await listeningUrl(child)
-  const thread = '/posts/crash'
   const commentsUrl = `${url}/api/threads/${encodeURIComponent(thread)}/comments`
 
-  // 300 POSTs of a few kilobytes, in bursts of 30 every 100 ms (about a second). Once a third have
-  // been acknowledged, the server is killed a moment after a burst went out, so that burst (and
-  // any backlog) is still being received, parsed or committed. Nothing is sent after the kill.
   const TOTAL = 300
   const BURST = 30
   const KILL_AFTER_ACKS = 100
@@ -420,24 +424,27 @@ test('kill -9 under load: every acknowledged POST is in the database, which is i
   const acknowledged = []
   let failed = 0
   let killed = false
-  let unansweredAtKill = 0
+  /** @type {number | null} the burst whose first answer pulls the trigger */
+  let armedBurst = null
   const kill = () => {
+    if (killed) return
     killed = true
-    unansweredAtKill = sent.size - acknowledged.length - failed
     child.kill('SIGKILL')
   }
   /** @type {Promise<void>[]} */
   const requests = []
-  for (let n = 0; n < TOTAL && !killed; n += BURST) {
+  for (let burst = 0; burst * BURST < TOTAL && !killed; burst++) {
     for (let i = 0; i < BURST; i++) {
-      const body = submission({ body: `crash test comment ${n + i}\n${'All the words. '.repeat(200)}` })
+      const body = submission({ body: `crash test comment ${burst * BURST + i}\n${'All the words. '.repeat(200)}` })
       sent.set(body.clientId, body.body)
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
       requests.push(
-        fetch(commentsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+        fetch(commentsUrl, init).then(
           async (response) => {
             // The status line is enough: the server answers only after the commit.
             if (response.status >= 200 && response.status < 300) acknowledged.push(body.clientId)
             else failed++
+            if (armedBurst === burst) kill()
             await response.arrayBuffer().catch(() => undefined)
           },
           () => {
@@ -447,7 +454,8 @@ test('kill -9 under load: every acknowledged POST is in the database, which is i
       )
     }
     if (acknowledged.length >= KILL_AFTER_ACKS) {
-      await sleep(3)
+      armedBurst = burst
+      await sleep(20)
       kill()
     } else {
       await sleep(100)
@@ -456,36 +464,51 @@ test('kill -9 under load: every acknowledged POST is in the database, which is i
   // A slow machine got through the whole schedule first: kill as soon as anything is acknowledged.
   const deadline = Date.now() + 15_000
   while (!killed && acknowledged.length === 0 && Date.now() < deadline) await sleep(1)
-  if (!killed) kill()
+  kill()
   await Promise.all(requests)
   assert.deepEqual(await exited, { code: null, signal: 'SIGKILL' })
+  return { sent, acknowledged, died: failed }
+}
 
-  assert.ok(acknowledged.length > 0, 'some POSTs were acknowledged before the kill')
-  assert.ok(unansweredAtKill > 0 && failed > 0, 'the kill came while POSTs were in flight, and they died with the server')
+test('kill -9 under load: every acknowledged POST is in the database, which is intact and in WAL mode', async (t) => {
+  const dir = tempDir(t)
+  const thread = '/posts/crash'
+  // The kill is meant to land while POSTs are in flight. On a very busy machine the server can
+  // answer a whole burst before the client gets to pull the trigger, so try up to three times;
+  // every attempt is checked in full either way.
+  let diedInFlight = 0
+  for (let attempt = 1; attempt <= 3 && diedInFlight === 0; attempt++) {
+    const file = join(dir, `crash-${attempt}.db`)
+    const { sent, acknowledged, died } = await postUntilKilled(t, file, thread)
+    diedInFlight = died
+    assert.ok(acknowledged.length > 0, 'some POSTs were acknowledged before the kill')
 
-  // The server had the file in WAL mode: the header says so, and the log was not checkpointed away.
-  assert.equal(headerSaysWal(file), true, 'journal mode WAL in the file header')
-  assert.equal(existsSync(`${file}-wal`), true, 'a write-ahead log next to the file')
+    // The server had the file in WAL mode: the header says so, and the log was not checkpointed away.
+    assert.equal(headerSaysWal(file), true, 'journal mode WAL in the file header')
+    assert.equal(existsSync(`${file}-wal`), true, 'a write-ahead log next to the file')
 
-  const store = new CommentStore(file, { fileMustExist: true })
-  t.after(() => store.close())
-  assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok')
-  assert.deepEqual(store.db.pragma('foreign_key_check'), [])
-  assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal')
-  const missing = acknowledged.filter((clientId) => store.findByClientId(clientId) === null)
-  assert.deepEqual(missing, [], 'acknowledged but lost')
-  for (const clientId of acknowledged) {
-    const comment = store.findByClientId(clientId)
-    assert.deepEqual([comment?.thread, comment?.body, comment?.status], [thread, sent.get(clientId), 'published'])
+    const store = new CommentStore(file, { fileMustExist: true })
+    t.after(() => store.close())
+    assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok')
+    assert.deepEqual(store.db.pragma('foreign_key_check'), [])
+    assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal')
+    const missing = acknowledged.filter((clientId) => store.findByClientId(clientId) === null)
+    assert.deepEqual(missing, [], 'acknowledged but lost')
+    for (const clientId of acknowledged) {
+      const comment = store.findByClientId(clientId)
+      assert.deepEqual([comment?.thread, comment?.body, comment?.status], [thread, sent.get(clientId), 'published'])
+    }
+    // Nothing half-written or unknown: every row is one of ours, whole, and the thread reads back.
+    const stored = store.listThread(thread, { limit: 200 })
+    assert.equal(stored.total, store.countComments(thread))
+    assert.ok(stored.total >= acknowledged.length && stored.total <= sent.size)
+    const rows = store.db.prepare('SELECT client_id, body FROM comments').all()
+    for (const row of rows) assert.equal(sent.get(row.client_id), row.body)
+    // And the database still takes writes.
+    store.insertComment(thread, { author: { name: 'After' }, body: 'after the crash' })
+    assert.equal(store.countComments(thread), stored.total + 1)
+    store.close()
+    t.diagnostic(`attempt ${attempt}: sent ${sent.size}, acknowledged ${acknowledged.length}, died in flight ${died}, stored ${stored.total}`)
   }
-  // Nothing half-written or unknown: every row is one of ours, whole, and the thread reads back.
-  const stored = store.listThread(thread, { limit: 200 })
-  assert.equal(stored.total, store.countComments(thread))
-  assert.ok(stored.total >= acknowledged.length && stored.total <= sent.size)
-  t.diagnostic(`sent ${sent.size}, acknowledged ${acknowledged.length}, died in flight ${failed}, stored ${stored.total}`)
-  const rows = store.db.prepare('SELECT client_id, body FROM comments').all()
-  for (const row of rows) assert.equal(sent.get(row.client_id), row.body)
-  // And the database still takes writes.
-  store.insertComment(thread, { author: { name: 'After' }, body: 'after the crash' })
-  assert.equal(store.countComments(thread), stored.total + 1)
+  assert.ok(diedInFlight > 0, 'the kill came while POSTs were in flight, and they died with the server')
 })
