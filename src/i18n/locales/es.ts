@@ -1,74 +1,92 @@
 import type { Messages } from '../messages.js';
 
 const plural = new Intl.PluralRules('es');
-const responses = (count: number) => (plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`);
+const number = (count: number) => count.toLocaleString('es');
+/** The noun for a count: "1 comentario", "14 comentarios", "1.000.000 de comentarios". */
+const counted = (count: number, singular: string, pluralForm: string) => {
+  const category = plural.select(count);
+  if (category === 'one') return `${number(count)} ${singular}`;
+  if (category === 'many') return `${number(count)} de ${pluralForm}`;
+  return `${number(count)} ${pluralForm}`;
+};
+/** "Una respuesta", "14 respuestas". */
+const responses = (count: number) => (count === 1 ? 'Una respuesta' : counted(count, 'respuesta', 'respuestas'));
+/** "a la 1:05", "a las 13:05". */
+const at = (time: string) => (/^0?1\D/.test(time) ? `a la ${time}` : `a las ${time}`);
 
-/** Placeholder: English until the translation lands. */
+/** Español. */
 export const messages: Messages = {
-  heading: (count, title) => `${responses(count)} to “${title}”`,
+  heading: (count, title) => `${responses(count)} a «${title}»`,
   headingNoTitle: responses,
-  empty: 'No comments yet. Be the first to share your thoughts.',
-  loading: 'Loading comments…',
-  loadError: 'The comments could not be loaded.',
-  retry: 'Try again',
-  loadMore: 'Load more comments',
-  loadingMore: 'Loading more comments…',
-  skipped: (count) => `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
-  says: 'says:',
-  reply: 'Reply',
-  replyTo: (name) => `Reply to ${name}`,
-  inReplyTo: (name) => `in reply to ${name}`,
-  replyToRemoved: 'in reply to a comment that is no longer here',
-  anonymous: 'Anonymous',
+  empty: 'Aún no hay comentarios. Anímate a compartir lo que piensas.',
+  loading: 'Cargando comentarios…',
+  loadError: 'No se pudieron cargar los comentarios.',
+  retry: 'Intentar de nuevo',
+  loadMore: 'Cargar más comentarios',
+  loadingMore: 'Cargando más comentarios…',
+  skipped: (count) =>
+    plural.select(count) === 'one'
+      ? `${counted(count, 'comentario', 'comentarios')} no se pudo mostrar.`
+      : `${counted(count, 'comentario', 'comentarios')} no se pudieron mostrar.`,
+  says: 'dice:',
+  reply: 'Responder',
+  replyTo: (name) => `Responder a ${name}`,
+  inReplyTo: (name) => `en respuesta a ${name}`,
+  replyToRemoved: 'en respuesta a un comentario que ya no está',
+  showMoreReplies: (count) => `Mostrar ${counted(count, 'respuesta', 'respuestas')} más`,
+  anonymous: 'Anónimo',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
-  awaitingModeration: 'Your comment is awaiting moderation.',
-  leaveReply: 'Leave a Reply',
-  leaveReplyTo: (name) => `Leave a Reply to ${name}`,
-  cancelReply: 'Cancel reply',
-  requiredNote: 'Required fields are marked *',
-  emailNote: 'Your email address will not be published.',
-  fieldComment: 'Comment',
-  fieldName: 'Name',
-  fieldEmail: 'Email',
-  fieldWebsite: 'Website',
-  honeypot: 'Leave this field empty',
-  postComment: 'Post Comment',
-  posting: 'Posting…',
-  errorBodyRequired: 'Please write a comment.',
-  errorNameRequired: 'Please enter a name. A pseudonym is fine.',
-  errorEmailRequired: 'Please enter your email address. It will not be published.',
-  errorEmailInvalid: 'Please enter an email address like name@example.org.',
-  errorUrlInvalid: 'Please enter a web address starting with http:// or https://.',
-  errorSummary: (count) => `Please correct ${plural.select(count) === 'one' ? 'the field' : `${count} fields`} below.`,
-  sendFailed: 'Your comment could not be sent. Your text is still here.',
-  offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
-  unreachable: 'Could not reach the comments server.',
-  timeout: 'The comments server did not answer in time. Your text is still here.',
-  errorInvalidResponse: 'The comments server sent an answer this page cannot read.',
-  errorServer: (status) => `The comments server had a problem (${status}).`,
+  awaitingModeration: 'Tu comentario está pendiente de moderación.',
+  leaveReply: 'Deja una respuesta',
+  leaveReplyTo: (name) => `Deja una respuesta a ${name}`,
+  cancelReply: 'Cancelar la respuesta',
+  requiredNote: 'Los campos obligatorios están marcados con *',
+  emailNote: 'Tu dirección de correo electrónico no será publicada.',
+  fieldComment: 'Comentario',
+  fieldName: 'Nombre',
+  fieldEmail: 'Correo electrónico',
+  fieldWebsite: 'Sitio web',
+  honeypot: 'Deja este campo vacío',
+  postComment: 'Publicar el comentario',
+  posting: 'Publicando…',
+  errorBodyRequired: 'Por favor, escribe un comentario.',
+  errorNameRequired: 'Por favor, escribe un nombre. Puedes usar un seudónimo, si lo prefieres.',
+  errorEmailRequired: 'Por favor, escribe tu correo electrónico. No se publicará.',
+  errorEmailInvalid: 'Por favor, escribe un correo electrónico como nombre@example.org.',
+  errorUrlInvalid: 'Por favor, escribe una dirección web que empiece por http:// o https://.',
+  errorSummary: (count) =>
+    count === 1
+      ? 'Por favor, corrige el campo de abajo.'
+      : `Por favor, corrige los ${counted(count, 'campo', 'campos')} de abajo.`,
+  sendFailed: 'No se pudo enviar tu comentario. Tu texto sigue aquí.',
+  offline: 'Parece que no tienes conexión. Tu texto sigue aquí; vuelve a intentarlo cuando te conectes.',
+  unreachable: 'No se pudo conectar con el servidor de comentarios.',
+  timeout: 'El servidor de comentarios no respondió a tiempo. Tu texto sigue aquí.',
+  errorInvalidResponse: 'El servidor de comentarios envió una respuesta que esta página no puede leer.',
+  errorServer: (status) => `El servidor de comentarios tuvo un problema (${status}).`,
   errorBlocked: (origin) =>
-    `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
+    `La política de seguridad de contenido (Content Security Policy) de esta página no permite conexiones a ${origin}. Quien administre el sitio debe añadirlo a connect-src.`,
   rateLimited: (seconds) =>
     seconds === null
-      ? 'Too many comments in a short time. Please wait a moment and try again.'
-      : `Too many comments in a short time. Please try again in ${Math.ceil(seconds)} seconds.`,
-  posted: 'Your comment was posted.',
-  configError: 'The comments section is not set up correctly:',
-  configNoEndpoint: 'the endpoint attribute is missing.',
-  configBadEndpoint: (endpoint) => `the endpoint "${endpoint}" is not a valid URL.`,
-  configUnknownBackend: (name) => `unknown backend "${name}".`,
-  waitingForConnection: 'Waiting for a connection — it will be sent automatically.',
-  sending: 'Sending…',
-  couldNotSend: (reason) => `Couldn't send: ${reason}`,
-  retrySend: 'Retry',
-  edit: 'Edit',
-  draftSaved: (time) => `Draft saved on this device at ${time}.`,
-  draftSavedShort: 'Draft saved',
-  draftMemoryOnly: 'Your draft is kept only in this window: this browser is not letting the page store it.',
-  discardDraft: 'Discard draft',
-  draftDiscarded: 'Draft discarded.',
-  undo: 'Undo',
-  rememberMe: 'Save my name, email, and website in this browser for the next time I comment.',
-  draftChangedElsewhere: 'You also changed this draft in another tab.',
-  useOtherVersion: 'Use that version',
+      ? 'Demasiados comentarios en poco tiempo. Espera un momento y vuelve a intentarlo.'
+      : `Demasiados comentarios en poco tiempo. Vuelve a intentarlo dentro de ${counted(Math.ceil(seconds), 'segundo', 'segundos')}.`,
+  posted: 'Tu comentario se ha publicado.',
+  configError: 'La sección de comentarios no está bien configurada:',
+  configNoEndpoint: 'falta el atributo endpoint.',
+  configBadEndpoint: (endpoint) => `el endpoint «${endpoint}» no es una URL válida.`,
+  configUnknownBackend: (name) => `backend «${name}» desconocido.`,
+  waitingForConnection: 'Esperando conexión. Tu comentario se enviará automáticamente.',
+  sending: 'Enviando…',
+  couldNotSend: (reason) => `No se pudo enviar: ${reason}`,
+  retrySend: 'Reintentar',
+  edit: 'Editar',
+  draftSaved: (time) => `Borrador guardado en este dispositivo ${at(time)}.`,
+  draftSavedShort: 'Borrador guardado',
+  draftMemoryOnly: 'Tu borrador solo se conserva en esta ventana: este navegador no permite que la página lo guarde.',
+  discardDraft: 'Descartar el borrador',
+  draftDiscarded: 'Borrador descartado.',
+  undo: 'Deshacer',
+  rememberMe: 'Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.',
+  draftChangedElsewhere: 'También modificaste este borrador en otra pestaña.',
+  useOtherVersion: 'Usar esa versión',
 };

@@ -1,74 +1,93 @@
 import type { Messages } from '../messages.js';
 
 const plural = new Intl.PluralRules('fr');
-const responses = (count: number) => (plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`);
+const number = (count: number) => count.toLocaleString('fr');
+/** The noun for a count: "1 réponse", "0 réponse", "14 réponses", "1 000 000 de réponses". */
+const counted = (count: number, singular: string, pluralForm: string) => {
+  const category = plural.select(count);
+  if (category === 'one') return `${number(count)} ${singular}`;
+  if (category === 'many') return `${number(count)} de ${pluralForm}`;
+  return `${number(count)} ${pluralForm}`;
+};
+/** "Une réponse", "14 réponses". */
+const responses = (count: number) => (count === 1 ? 'Une réponse' : counted(count, 'réponse', 'réponses'));
 
-/** Placeholder: English until the translation lands. */
+/** Français. */
 export const messages: Messages = {
-  heading: (count, title) => `${responses(count)} to “${title}”`,
+  heading: (count, title) => `${responses(count)} à «\u00a0${title}\u00a0»`,
   headingNoTitle: responses,
-  empty: 'No comments yet. Be the first to share your thoughts.',
-  loading: 'Loading comments…',
-  loadError: 'The comments could not be loaded.',
-  retry: 'Try again',
-  loadMore: 'Load more comments',
-  loadingMore: 'Loading more comments…',
-  skipped: (count) => `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
-  says: 'says:',
-  reply: 'Reply',
-  replyTo: (name) => `Reply to ${name}`,
-  inReplyTo: (name) => `in reply to ${name}`,
-  replyToRemoved: 'in reply to a comment that is no longer here',
-  anonymous: 'Anonymous',
+  empty: 'Aucun commentaire pour le moment. N’hésitez pas à partager vos réflexions en premier.',
+  loading: 'Chargement des commentaires…',
+  loadError: 'Les commentaires n’ont pas pu être chargés.',
+  retry: 'Réessayer',
+  loadMore: 'Afficher plus de commentaires',
+  loadingMore: 'Chargement d’autres commentaires…',
+  skipped: (count) =>
+    plural.select(count) === 'one'
+      ? `${counted(count, 'commentaire', 'commentaires')} n’a pas pu être affiché.`
+      : `${counted(count, 'commentaire', 'commentaires')} n’ont pas pu être affichés.`,
+  says: 'dit\u00a0:',
+  reply: 'Répondre',
+  replyTo: (name) => `Répondre à ${name}`,
+  inReplyTo: (name) => `en réponse à ${name}`,
+  replyToRemoved: 'en réponse à un commentaire qui n’est plus là',
+  showMoreReplies: (count) =>
+    plural.select(count) === 'many'
+      ? `Afficher ${number(count)} d’autres réponses`
+      : `Afficher ${number(count)} ${plural.select(count) === 'one' ? 'autre réponse' : 'autres réponses'}`,
+  anonymous: 'Anonyme',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
-  awaitingModeration: 'Your comment is awaiting moderation.',
-  leaveReply: 'Leave a Reply',
-  leaveReplyTo: (name) => `Leave a Reply to ${name}`,
-  cancelReply: 'Cancel reply',
-  requiredNote: 'Required fields are marked *',
-  emailNote: 'Your email address will not be published.',
-  fieldComment: 'Comment',
-  fieldName: 'Name',
-  fieldEmail: 'Email',
-  fieldWebsite: 'Website',
-  honeypot: 'Leave this field empty',
-  postComment: 'Post Comment',
-  posting: 'Posting…',
-  errorBodyRequired: 'Please write a comment.',
-  errorNameRequired: 'Please enter a name. A pseudonym is fine.',
-  errorEmailRequired: 'Please enter your email address. It will not be published.',
-  errorEmailInvalid: 'Please enter an email address like name@example.org.',
-  errorUrlInvalid: 'Please enter a web address starting with http:// or https://.',
-  errorSummary: (count) => `Please correct ${plural.select(count) === 'one' ? 'the field' : `${count} fields`} below.`,
-  sendFailed: 'Your comment could not be sent. Your text is still here.',
-  offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
-  unreachable: 'Could not reach the comments server.',
-  timeout: 'The comments server did not answer in time. Your text is still here.',
-  errorInvalidResponse: 'The comments server sent an answer this page cannot read.',
-  errorServer: (status) => `The comments server had a problem (${status}).`,
+  awaitingModeration: 'Votre commentaire est en attente de modération.',
+  leaveReply: 'Laisser un commentaire',
+  leaveReplyTo: (name) => `Répondre à ${name}`,
+  cancelReply: 'Annuler la réponse',
+  requiredNote: 'Les champs obligatoires sont indiqués avec *',
+  emailNote: 'Votre adresse e-mail ne sera pas publiée.',
+  fieldComment: 'Commentaire',
+  fieldName: 'Nom',
+  fieldEmail: 'E-mail',
+  fieldWebsite: 'Site web',
+  honeypot: 'Laissez ce champ vide',
+  postComment: 'Envoyer le commentaire',
+  posting: 'Envoi en cours…',
+  errorBodyRequired: 'Veuillez écrire un commentaire.',
+  errorNameRequired: 'Veuillez indiquer un nom. Un pseudonyme convient tout à fait.',
+  errorEmailRequired: 'Veuillez indiquer votre adresse e-mail. Elle ne sera pas publiée.',
+  errorEmailInvalid: 'Veuillez indiquer une adresse e-mail de la forme nom@example.org.',
+  errorUrlInvalid: 'Veuillez indiquer une adresse web commençant par http:// ou https://.',
+  errorSummary: (count) =>
+    count === 1
+      ? 'Veuillez corriger le champ ci-dessous.'
+      : `Veuillez corriger les ${counted(count, 'champ', 'champs')} ci-dessous.`,
+  sendFailed: 'Votre commentaire n’a pas pu être envoyé. Votre texte est toujours là.',
+  offline: 'Vous semblez être hors ligne. Votre texte est toujours là\u202f; réessayez une fois la connexion revenue.',
+  unreachable: 'Impossible de joindre le serveur des commentaires.',
+  timeout: 'Le serveur des commentaires n’a pas répondu à temps. Votre texte est toujours là.',
+  errorInvalidResponse: 'Le serveur des commentaires a envoyé une réponse que cette page ne sait pas lire.',
+  errorServer: (status) => `Le serveur des commentaires a rencontré un problème (${status}).`,
   errorBlocked: (origin) =>
-    `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
+    `La politique de sécurité du contenu (Content Security Policy) de cette page n’autorise pas les connexions vers ${origin}. La personne qui gère le site doit l’ajouter à connect-src.`,
   rateLimited: (seconds) =>
     seconds === null
-      ? 'Too many comments in a short time. Please wait a moment and try again.'
-      : `Too many comments in a short time. Please try again in ${Math.ceil(seconds)} seconds.`,
-  posted: 'Your comment was posted.',
-  configError: 'The comments section is not set up correctly:',
-  configNoEndpoint: 'the endpoint attribute is missing.',
-  configBadEndpoint: (endpoint) => `the endpoint "${endpoint}" is not a valid URL.`,
-  configUnknownBackend: (name) => `unknown backend "${name}".`,
-  waitingForConnection: 'Waiting for a connection — it will be sent automatically.',
-  sending: 'Sending…',
-  couldNotSend: (reason) => `Couldn't send: ${reason}`,
-  retrySend: 'Retry',
-  edit: 'Edit',
-  draftSaved: (time) => `Draft saved on this device at ${time}.`,
-  draftSavedShort: 'Draft saved',
-  draftMemoryOnly: 'Your draft is kept only in this window: this browser is not letting the page store it.',
-  discardDraft: 'Discard draft',
-  draftDiscarded: 'Draft discarded.',
-  undo: 'Undo',
-  rememberMe: 'Save my name, email, and website in this browser for the next time I comment.',
-  draftChangedElsewhere: 'You also changed this draft in another tab.',
-  useOtherVersion: 'Use that version',
+      ? 'Trop de commentaires en peu de temps. Veuillez patienter un instant, puis réessayer.'
+      : `Trop de commentaires en peu de temps. Veuillez réessayer dans ${counted(Math.ceil(seconds), 'seconde', 'secondes')}.`,
+  posted: 'Votre commentaire a été publié.',
+  configError: 'L’espace commentaires n’est pas configuré correctement\u00a0:',
+  configNoEndpoint: 'l’attribut endpoint est manquant.',
+  configBadEndpoint: (endpoint) => `l’endpoint «\u00a0${endpoint}\u00a0» n’est pas une URL valide.`,
+  configUnknownBackend: (name) => `backend «\u00a0${name}\u00a0» inconnu.`,
+  waitingForConnection: 'En attente d’une connexion — votre commentaire sera envoyé automatiquement.',
+  sending: 'Envoi en cours…',
+  couldNotSend: (reason) => `Envoi impossible\u00a0: ${reason}`,
+  retrySend: 'Réessayer',
+  edit: 'Modifier',
+  draftSaved: (time) => `Brouillon enregistré sur cet appareil à ${time}.`,
+  draftSavedShort: 'Brouillon enregistré',
+  draftMemoryOnly: 'Votre brouillon n’est conservé que dans cette fenêtre\u00a0: ce navigateur ne permet pas à la page de l’enregistrer.',
+  discardDraft: 'Supprimer le brouillon',
+  draftDiscarded: 'Brouillon supprimé.',
+  undo: 'Annuler',
+  rememberMe: 'Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.',
+  draftChangedElsewhere: 'Vous avez aussi modifié ce brouillon dans un autre onglet.',
+  useOtherVersion: 'Utiliser l’autre version',
 };

@@ -1,74 +1,90 @@
 import type { Messages } from '../messages.js';
 
 const plural = new Intl.PluralRules('pt');
-const responses = (count: number) => (plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`);
+const number = (count: number) => count.toLocaleString('pt');
+/** The noun for a count: "1 comentário", "14 comentários", "1.000.000 de comentários". */
+const counted = (count: number, singular: string, pluralForm: string) => {
+  const category = plural.select(count);
+  if (category === 'one') return `${number(count)} ${singular}`;
+  if (category === 'many') return `${number(count)} de ${pluralForm}`;
+  return `${number(count)} ${pluralForm}`;
+};
+/** "Uma resposta", "14 respostas". */
+const responses = (count: number) => (count === 1 ? 'Uma resposta' : counted(count, 'resposta', 'respostas'));
 
-/** Placeholder: English until the translation lands. */
+/** Português. */
 export const messages: Messages = {
-  heading: (count, title) => `${responses(count)} to “${title}”`,
+  heading: (count, title) => `${responses(count)} a “${title}”`,
   headingNoTitle: responses,
-  empty: 'No comments yet. Be the first to share your thoughts.',
-  loading: 'Loading comments…',
-  loadError: 'The comments could not be loaded.',
-  retry: 'Try again',
-  loadMore: 'Load more comments',
-  loadingMore: 'Loading more comments…',
-  skipped: (count) => `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
-  says: 'says:',
-  reply: 'Reply',
-  replyTo: (name) => `Reply to ${name}`,
-  inReplyTo: (name) => `in reply to ${name}`,
-  replyToRemoved: 'in reply to a comment that is no longer here',
-  anonymous: 'Anonymous',
+  empty: 'Ainda não há comentários. Que tal começar a conversa?',
+  loading: 'Carregando comentários…',
+  loadError: 'Não foi possível carregar os comentários.',
+  retry: 'Tentar novamente',
+  loadMore: 'Carregar mais comentários',
+  loadingMore: 'Carregando mais comentários…',
+  skipped: (count) =>
+    plural.select(count) === 'one'
+      ? `${counted(count, 'comentário', 'comentários')} não pôde ser mostrado.`
+      : `${counted(count, 'comentário', 'comentários')} não puderam ser mostrados.`,
+  says: 'diz:',
+  reply: 'Responder',
+  replyTo: (name) => `Responder a ${name}`,
+  inReplyTo: (name) => `em resposta a ${name}`,
+  replyToRemoved: 'em resposta a um comentário que já não está aqui',
+  showMoreReplies: (count) => `Mostrar mais ${counted(count, 'resposta', 'respostas')}`,
+  anonymous: 'Anônimo',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
-  awaitingModeration: 'Your comment is awaiting moderation.',
-  leaveReply: 'Leave a Reply',
-  leaveReplyTo: (name) => `Leave a Reply to ${name}`,
-  cancelReply: 'Cancel reply',
-  requiredNote: 'Required fields are marked *',
-  emailNote: 'Your email address will not be published.',
-  fieldComment: 'Comment',
-  fieldName: 'Name',
-  fieldEmail: 'Email',
-  fieldWebsite: 'Website',
-  honeypot: 'Leave this field empty',
-  postComment: 'Post Comment',
-  posting: 'Posting…',
-  errorBodyRequired: 'Please write a comment.',
-  errorNameRequired: 'Please enter a name. A pseudonym is fine.',
-  errorEmailRequired: 'Please enter your email address. It will not be published.',
-  errorEmailInvalid: 'Please enter an email address like name@example.org.',
-  errorUrlInvalid: 'Please enter a web address starting with http:// or https://.',
-  errorSummary: (count) => `Please correct ${plural.select(count) === 'one' ? 'the field' : `${count} fields`} below.`,
-  sendFailed: 'Your comment could not be sent. Your text is still here.',
-  offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
-  unreachable: 'Could not reach the comments server.',
-  timeout: 'The comments server did not answer in time. Your text is still here.',
-  errorInvalidResponse: 'The comments server sent an answer this page cannot read.',
-  errorServer: (status) => `The comments server had a problem (${status}).`,
+  awaitingModeration: 'O seu comentário aguarda moderação.',
+  leaveReply: 'Deixe um comentário',
+  leaveReplyTo: (name) => `Deixe uma resposta a ${name}`,
+  cancelReply: 'Cancelar resposta',
+  requiredNote: 'Campos obrigatórios são marcados com *',
+  emailNote: 'O seu endereço de e-mail não será publicado.',
+  fieldComment: 'Comentário',
+  fieldName: 'Nome',
+  fieldEmail: 'E-mail',
+  fieldWebsite: 'Site',
+  honeypot: 'Deixe este campo em branco',
+  postComment: 'Publicar comentário',
+  posting: 'Publicando…',
+  errorBodyRequired: 'Por favor, escreva um comentário.',
+  errorNameRequired: 'Por favor, escreva um nome. Pode ser um pseudônimo, sem problema.',
+  errorEmailRequired: 'Por favor, escreva o seu endereço de e-mail. Não será publicado.',
+  errorEmailInvalid: 'Por favor, escreva um endereço de e-mail como nome@example.org.',
+  errorUrlInvalid: 'Por favor, escreva um endereço web que comece por http:// ou https://.',
+  errorSummary: (count) =>
+    count === 1
+      ? 'Por favor, corrija o campo abaixo.'
+      : `Por favor, corrija os ${counted(count, 'campo', 'campos')} abaixo.`,
+  sendFailed: 'Não foi possível enviar o seu comentário. O seu texto continua aqui.',
+  offline: 'Parece que está sem conexão. O seu texto continua aqui; tente novamente quando a conexão voltar.',
+  unreachable: 'Não foi possível conectar-se ao servidor de comentários.',
+  timeout: 'O servidor de comentários não respondeu a tempo. O seu texto continua aqui.',
+  errorInvalidResponse: 'O servidor de comentários enviou uma resposta que esta página não consegue ler.',
+  errorServer: (status) => `O servidor de comentários teve um problema (${status}).`,
   errorBlocked: (origin) =>
-    `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
+    `A política de segurança de conteúdo (Content Security Policy) desta página não permite conexões com ${origin}. Quem administra o site precisa adicioná-lo a connect-src.`,
   rateLimited: (seconds) =>
     seconds === null
-      ? 'Too many comments in a short time. Please wait a moment and try again.'
-      : `Too many comments in a short time. Please try again in ${Math.ceil(seconds)} seconds.`,
-  posted: 'Your comment was posted.',
-  configError: 'The comments section is not set up correctly:',
-  configNoEndpoint: 'the endpoint attribute is missing.',
-  configBadEndpoint: (endpoint) => `the endpoint "${endpoint}" is not a valid URL.`,
-  configUnknownBackend: (name) => `unknown backend "${name}".`,
-  waitingForConnection: 'Waiting for a connection — it will be sent automatically.',
-  sending: 'Sending…',
-  couldNotSend: (reason) => `Couldn't send: ${reason}`,
-  retrySend: 'Retry',
-  edit: 'Edit',
-  draftSaved: (time) => `Draft saved on this device at ${time}.`,
-  draftSavedShort: 'Draft saved',
-  draftMemoryOnly: 'Your draft is kept only in this window: this browser is not letting the page store it.',
-  discardDraft: 'Discard draft',
-  draftDiscarded: 'Draft discarded.',
-  undo: 'Undo',
-  rememberMe: 'Save my name, email, and website in this browser for the next time I comment.',
-  draftChangedElsewhere: 'You also changed this draft in another tab.',
-  useOtherVersion: 'Use that version',
+      ? 'Muitos comentários em pouco tempo. Aguarde um momento e tente novamente.'
+      : `Muitos comentários em pouco tempo. Tente novamente daqui a ${counted(Math.ceil(seconds), 'segundo', 'segundos')}.`,
+  posted: 'O seu comentário foi publicado.',
+  configError: 'A área de comentários não está configurada corretamente:',
+  configNoEndpoint: 'falta o atributo endpoint.',
+  configBadEndpoint: (endpoint) => `o endpoint “${endpoint}” não é um endereço URL válido.`,
+  configUnknownBackend: (name) => `backend “${name}” desconhecido.`,
+  waitingForConnection: 'À espera de conexão — o seu comentário será enviado automaticamente.',
+  sending: 'Enviando…',
+  couldNotSend: (reason) => `Não foi possível enviar: ${reason}`,
+  retrySend: 'Tentar novamente',
+  edit: 'Editar',
+  draftSaved: (time) => `Rascunho guardado neste dispositivo às ${time}.`,
+  draftSavedShort: 'Rascunho guardado',
+  draftMemoryOnly: 'O seu rascunho fica guardado apenas nesta janela: este navegador não permite que a página o guarde.',
+  discardDraft: 'Descartar rascunho',
+  draftDiscarded: 'Rascunho descartado.',
+  undo: 'Desfazer',
+  rememberMe: 'Guardar o meu nome, e-mail e site neste navegador para a próxima vez que eu comentar.',
+  draftChangedElsewhere: 'Este rascunho também foi alterado em outra aba.',
+  useOtherVersion: 'Usar a outra versão',
 };
