@@ -87,6 +87,7 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @csspart status - "Your comment is awaiting moderation.", "Sending…", "Couldn't send".
  * @csspart reply-button - Each comment's Reply button.
  * @csspart load-more - The button that loads the next page.
+ * @csspart show-more-replies - "Show N more replies" under a long list of replies.
  * @csspart state - Loading, empty and error messages.
  * @csspart composer - The reply form.
  * @csspart composer-heading - "Leave a Reply".
@@ -120,6 +121,7 @@ export class RecoveryComments extends LitElement {
     lang: { reflect: true },
     theme: { reflect: true },
     replyTo: { state: true },
+    expanded: { state: true },
     targetId: { state: true },
     announcement: { state: true },
     configError: { state: true },
@@ -165,6 +167,8 @@ export class RecoveryComments extends LitElement {
   storage: KeyValueStore | null = null;
 
   private replyTo: string | null = null;
+  /** Comments whose long reply lists are shown whole. */
+  private expanded: ReadonlySet<string> = new Set();
   private targetId: string | null = null;
   private announcement = '';
   private configError: ConfigProblem | null = null;
@@ -239,7 +243,8 @@ export class RecoveryComments extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') || !this.hasUpdated) this.#switchLocale(requestedLocale(this));
+    // The property first: when set from script, the attribute is only reflected after this update.
+    if (changed.has('lang') || !this.hasUpdated) this.#switchLocale(this.lang?.trim() || requestedLocale(this));
     if (changed.has('messages') || changed.has('lang')) this.#text = { ...en, ...this.#localeMessages, ...this.messages };
     if (changed.has('messages') || changed.has('requireEmail') || !this.#provider.value) {
       this.#provider.setValue(this.#api());
@@ -617,6 +622,8 @@ export class RecoveryComments extends LitElement {
       targetId: this.targetId,
       composer: this.#composer,
       online: navigator.onLine !== false,
+      expanded: this.expanded,
+      onExpand: (id: string) => (this.expanded = new Set([...this.expanded, id])),
       onReply: (id: string) => this.#openReply(id),
       onRetry: (clientId: string) => void this.#retrySend(clientId),
       onEdit: (clientId: string) => void this.#editUnsent(clientId),

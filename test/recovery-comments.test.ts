@@ -143,6 +143,34 @@ describe('<recovery-comments> reading a thread', () => {
     expect(() => button(element, 'Load more comments')).to.throw();
   });
 
+  it('collapses a long list of replies behind "Show N more replies"', async () => {
+    const thread = uniqueThread('long-replies');
+    await seed(thread, [
+      published('root', null, 'Ann', 'So many answers.', 100),
+      ...Array.from({ length: 14 }, (_, i) => published(`r${i}`, 'root', `Reader ${i}`, `Answer ${i}.`, 90 - i)),
+    ]);
+    const element = await mount({ endpoint: (await server()).endpoint, thread });
+    expect(shownIds(element)).to.deep.equal(['root', 'r0', 'r1', 'r2', 'r3', 'r4']);
+    button(element, 'Show 9 more replies').click();
+    await element.updateComplete;
+    expect(shownIds(element)).to.have.length(15);
+    expect(() => button(element, /more replies/)).to.throw();
+  });
+
+  it('appends the next page without re-creating what is on screen', async () => {
+    const thread = uniqueThread('append');
+    await seed(thread, Array.from({ length: 4 }, (_, i) => published(`p${i}`, null, `R${i}`, `comment ${i}`, 60 - i)));
+    const element = await mount({ endpoint: (await server()).endpoint, thread, pageSize: 2 });
+    const before = commentWrappers(element);
+    button(element, 'Load more comments').click();
+    await oneEvent(element, 'rc-loaded');
+    await element.updateComplete;
+    const after = commentWrappers(element);
+    expect(after).to.have.length(4);
+    expect(after[0]).to.equal(before[0]);
+    expect(after[1]).to.equal(before[1]);
+  });
+
   it('shows a retryable error when the server cannot be reached, then loads on retry', async () => {
     const { endpoint } = await server();
     const thread = uniqueThread('retry');

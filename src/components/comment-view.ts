@@ -16,6 +16,9 @@ export interface CommentViewOptions {
   composer: unknown;
   /** Whether the browser believes it is online (for the wording of queued comments). */
   online: boolean;
+  /** Comments whose long list of replies the reader chose to see whole. */
+  expanded: ReadonlySet<string>;
+  onExpand: (id: string) => void;
   onReply: (id: string) => void;
   onRetry: (clientId: string) => void;
   onEdit: (clientId: string) => void;
@@ -94,8 +97,37 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
           </button>`}
     </article>
     ${options.replyTo === comment.id ? options.composer : nothing}
-    ${node.children.length === 0
-      ? nothing
-      : html`<ol class="replies" part="replies">${node.children.map((child) => renderComment(child, options))}</ol>`}
+    ${node.children.length === 0 ? nothing : renderReplies(node, options)}
   </li>`;
+}
+
+/** Replies longer than this list show only their first few until the reader asks for the rest. */
+const LONG_REPLIES = 10;
+const SHOWN_OF_LONG_REPLIES = 5;
+
+function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+  const { children } = node;
+  const id = node.comment.id;
+  const collapsed = children.length > LONG_REPLIES && !options.expanded.has(id) && !children.some((child) => holds(child, options));
+  const shown = collapsed ? children.slice(0, SHOWN_OF_LONG_REPLIES) : children;
+  return html`<ol class="replies" part="replies">
+      ${shown.map((child) => renderComment(child, options))}
+    </ol>
+    ${collapsed
+      ? html`<button type="button" class="more" part="show-more-replies" @click=${() => options.onExpand(id)}>
+          ${options.messages.showMoreReplies(children.length - SHOWN_OF_LONG_REPLIES)}
+        </button>`
+      : nothing}`;
+}
+
+/** Whether a hidden reply would hide something the reader needs: the open form, or the linked comment. */
+function holds(node: ThreadNode, options: CommentViewOptions): boolean {
+  const stack = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    const id = next.comment.id;
+    if (id === options.replyTo || id === options.targetId || next.comment.delivery !== undefined) return true;
+    stack.push(...next.children);
+  }
+  return false;
 }

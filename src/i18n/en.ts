@@ -19,6 +19,7 @@ export const en: Messages = {
   replyTo: (name) => `Reply to ${name}`,
   inReplyTo: (name) => `in reply to ${name}`,
   replyToRemoved: 'in reply to a comment that is no longer here',
+  showMoreReplies: (count) => (plural.select(count) === 'one' ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`),
   anonymous: 'Anonymous',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',

@@ -24,6 +24,8 @@ export interface Messages {
   /** Above a reply shown below its real depth. */
   inReplyTo: (name: string) => string;
   replyToRemoved: string;
+  /** Under a long list of replies of which only the first few are shown. */
+  showMoreReplies: (count: number) => string;
   anonymous: string;
   /** The accessible name of a comment: author and date. */
   commentLabel: (name: string, date: string) => string;
