@@ -276,6 +276,14 @@ describe('<recovery-comments> in every shipped locale', () => {
     expect(sectionOf(element).getAttribute('lang')).to.equal('en');
   });
 
+  it('follows the lang property set from script, not only the attribute', async () => {
+    const thread = await seededThread('i18n-property');
+    const element = await mount({ endpoint: (await server()).endpoint, thread, title: TITLE, maxDepth: 2 });
+    element.lang = 'de';
+    await speaks(element, de, 'de');
+    expect(element.getAttribute('lang')).to.equal('de');
+  });
+
   it('writes dates the way the locale does', async () => {
     const thread = await seededThread('i18n-dates');
     const element = await mount({ endpoint: (await server()).endpoint, thread, title: TITLE, maxDepth: 2 });
