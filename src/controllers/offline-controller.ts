@@ -59,6 +59,8 @@ export class OfflineController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Moved in the DOM (a theme's tabs, a framework): pick up where it was.
+    if (this.#store && this.#scope && !this.#outbox) this.configure(this.#store, this.#scope);
     window.addEventListener('online', this.#replay);
     window.addEventListener('offline', this.#redraw);
     document.addEventListener('visibilitychange', this.#onVisibility);
@@ -73,7 +75,6 @@ export class OfflineController implements ReactiveController {
     this.#rescue();
     this.#outbox?.dispose();
     this.#outbox = null;
-    this.#scope = null;
   }
 
   /** Points the controller at a store and a thread; starts sending what waits in the outbox. */

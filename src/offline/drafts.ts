@@ -46,6 +46,14 @@ function isDraft(value: unknown): value is Draft {
   );
 }
 
+function forgetRescued(key: string): void {
+  try {
+    localStorageOrNull()?.removeItem(RESCUE_PREFIX + key);
+  } catch {
+    // Nothing to forget where there is no localStorage.
+  }
+}
+
 function localStorageOrNull(): Storage | null {
   try {
     return window.localStorage;
@@ -120,6 +128,7 @@ export class DraftStore {
     this.#unwritten.delete(key);
     await this.#writing.get(key);
     await this.store.delete(key);
+    forgetRescued(key);
     this.#channel?.postMessage({ key, draft: null } satisfies RemoteDraftChange);
   }
 
@@ -150,7 +159,11 @@ export class DraftStore {
   async #drain(key: string): Promise<void> {
     for (let draft = this.#unwritten.get(key); draft; draft = this.#unwritten.get(key)) {
       await this.store.set(key, draft);
-      if (this.#unwritten.get(key) === draft) this.#unwritten.delete(key);
+      if (this.#unwritten.get(key) === draft) {
+        this.#unwritten.delete(key);
+        // Stored for good: a rescue copy from a hidden moment must not come back later.
+        if (!this.store.memoryOnly) forgetRescued(key);
+      }
       this.onSaved(draft);
       this.#channel?.postMessage({ key, draft } satisfies RemoteDraftChange);
     }

@@ -477,9 +477,8 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
   });
 });
 
-// Bugs found while writing the tests above. They run and show the bug, marked `todo` so they do
-// not fail the suite until the component is fixed; drop the `todo` option with the fix.
-describe('offline-first: known bugs', () => {
+// Bugs found while writing the tests above, fixed since; these keep them fixed.
+describe('offline-first: bugs found and fixed', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
   let browser;
   /** @type {Array<() => Promise<unknown> | unknown>} */
@@ -510,7 +509,7 @@ describe('offline-first: known bugs', () => {
 
   it(
     'does not bring back a reply as a draft after it was posted, when the tab was hidden while its draft was being written',
-    { timeout: TEST_TIMEOUT, todo: 'bug: the localStorage rescue copy outlives the draft (drafts.ts rescueUnwritten/delete/mergeRescued)' },
+    { timeout: TEST_TIMEOUT },
     async () => {
       const { server, page } = await demoPage();
       await replyButton(page, 'c5').click();
@@ -549,7 +548,7 @@ describe('offline-first: known bugs', () => {
 
   it(
     'keeps saving drafts and sending replies after the page moves the comment section in the DOM',
-    { timeout: TEST_TIMEOUT, todo: 'bug: hostDisconnected() drops the offline scope and nothing restores it on reconnect' },
+    { timeout: TEST_TIMEOUT },
     async () => {
       const { server, page, errors } = await demoPage();
       // A theme putting the comments in a tab, a framework re-parenting it: disconnected, then connected again.

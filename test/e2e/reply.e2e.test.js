@@ -44,6 +44,8 @@ describe('the demo page with the built bundle', () => {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
+    // The thread loads when the section nears the viewport, as a reader scrolling down would.
+    await page.locator('recovery-comments').scrollIntoViewIfNeeded();
     const parent = page.locator(`[data-comment-id="${parentId}"]`);
     await parent.waitFor();
     await parent.locator('> article [part="reply-button"]').click();
@@ -67,6 +69,7 @@ describe('the demo page with the built bundle', () => {
       assert.ok(id);
 
       await page.reload();
+      await page.locator('recovery-comments').scrollIntoViewIfNeeded();
       const afterReload = page.locator(`[data-comment-id="c5"] [data-comment-id="${id}"]`);
       await afterReload.waitFor();
       assert.equal(await afterReload.locator('> article [part="body"]').innerText(), body);
@@ -96,6 +99,7 @@ describe('the demo page with the built bundle', () => {
       assert.equal(approve.status, 200);
 
       await page.reload();
+      await page.locator('recovery-comments').scrollIntoViewIfNeeded();
       const published = page.locator(`[data-comment-id="c2"] [data-comment-id="${id}"]`);
       await published.waitFor();
       assert.equal(await published.getAttribute('part'), 'comment');
