@@ -166,13 +166,19 @@ const cleanup = () => {
 const wrong = fc.anything();
 const maybe = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: wrong });
 const idArb = fc.constantFrom<string | number>('a', 'b', 'c', 'd', 'e', 'f', 1, 2);
+const bodyArb = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: fc.constantFrom('h', 't', 'p', 's', ':', '/', '.', 'x', '(', ')', ' ', '\n', '\r', '<', '"', 'j', 'a', 'v') }),
+  fc.constantFrom('see https://example.org/a_(b). ok', 'http://x.y/"><script>xssTrap()</script>', 'javascript:xssTrap() https://ok.example/\n\n\nnext'),
+);
 const commentArb = maybe(
   fc.record(
     {
       id: maybe(idArb),
       parentId: maybe(fc.option(idArb, { nil: null })),
       author: maybe(fc.record({ name: maybe(fc.string()), url: maybe(fc.constantFrom('https://example.org/', 'javascript:alert(1)', null)) }, { requiredKeys: [] })),
-      body: maybe(fc.string()),
+      body: maybe(bodyArb),
       createdAt: maybe(fc.constantFrom('2026-01-01T00:00:00Z', '2026-02-30T25:61:00Z', 'not a date')),
       status: maybe(fc.constantFrom('published', 'pending')),
     },
