@@ -383,6 +383,12 @@ export class RecoveryComments extends LitElement {
     if (settlement.kind === 'sent') {
       const { result } = settlement;
       const comment = result.comment ?? localCopy(entry.request, result.status === 201 ? 'published' : 'pending');
+      if (settlement.elsewhere) {
+        // Sent by another tab: show it here too, without announcing or firing events for it.
+        if (here && comment.status === 'pending') this.#offline.showPending(comment);
+        else if (here) this.#threadState.add(comment);
+        return;
+      }
       // Kept even when the answer comes after the reader left the thread: it shows on their return.
       if (comment.status === 'pending') void this.#offline.addPending(entry, comment);
       if (here) {

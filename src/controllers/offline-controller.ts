@@ -151,16 +151,19 @@ export class OfflineController implements ReactiveController {
     return this.#outbox?.take(clientId);
   }
 
+  /** Shows a pending comment another tab already remembered. */
+  showPending(comment: Comment): void {
+    this.#pendingEchoes = [...this.#pendingEchoes.filter((echo) => echo.id !== comment.id), comment];
+    this.#refreshEchoes();
+  }
+
   /**
    * Remembers a comment the server accepted for moderation. It takes the outbox entry's own
    * endpoint and thread: the answer may come after the element left the page.
    */
   async addPending(entry: OutboxEntry, comment: Comment): Promise<void> {
     const scope = this.#scope;
-    if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread) {
-      this.#pendingEchoes = [...this.#pendingEchoes.filter((echo) => echo.id !== comment.id), comment];
-      this.#refreshEchoes();
-    }
+    if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread) this.showPending(comment);
     await this.#pending?.add(entry.endpoint, entry.thread, comment);
   }
 

@@ -25,7 +25,8 @@ export interface OutboxEntry {
 
 /** How an entry left the outbox, or why it stays. */
 export type Settlement =
-  | { kind: 'sent'; entry: OutboxEntry; result: PostResult }
+  /** `elsewhere`: another tab of the same browser sent it; this one only shows the result. */
+  | { kind: 'sent'; entry: OutboxEntry; result: PostResult; elsewhere?: boolean }
   | { kind: 'rejected'; entry: OutboxEntry; error: BackendError }
   | { kind: 'failed'; entry: OutboxEntry; error: BackendError };
 
@@ -45,6 +46,12 @@ export interface OutboxOptions {
   /** The entries changed (here or, through `notifyChanged`, in another tab). */
   onChange?: (entries: OutboxEntry[]) => void;
   onSettled?: (settlement: Settlement) => void;
+}
+
+/** What tabs tell each other: the outbox changed, and perhaps that a comment was accepted. */
+interface ChannelMessage {
+  endpoint: string;
+  sent?: { entry: OutboxEntry; result: PostResult };
 }
 
 const PREFIX = 'outbox|';
@@ -145,8 +152,11 @@ export class Outbox {
     this.#setTimer = options.setTimer ?? browserTimer;
     this.#isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-    this.#channel?.addEventListener('message', (event: MessageEvent<string>) => {
-      if (event.data === options.endpoint) void this.#changed(false);
+    this.#channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
+      const message = event.data;
+      if (message?.endpoint !== options.endpoint) return;
+      if (message.sent && isEntry(message.sent.entry)) options.onSettled?.({ kind: 'sent', ...message.sent, elsewhere: true });
+      void this.#changed(false);
     });
   }
 
@@ -252,8 +262,10 @@ export class Outbox {
         this.options.onSettled?.({ kind: 'failed', entry: failed, error: failure });
         continue;
       }
-      // The published or pending comment is shown before its echo goes, so nothing flickers.
+      // The published or pending comment is shown before its echo goes, so nothing flickers,
+      // here and in the other tabs showing the same thread.
       this.options.onSettled?.({ kind: 'sent', entry: sending, result });
+      this.#channel?.postMessage({ endpoint: this.options.endpoint, sent: { entry: sending, result } } satisfies ChannelMessage);
       await this.options.store.delete(keyOf(entry));
       await this.#changed(true);
     }
@@ -266,7 +278,7 @@ export class Outbox {
 
   async #changed(broadcast: boolean): Promise<void> {
     if (this.#disposed) return;
-    if (broadcast) this.#channel?.postMessage(this.options.endpoint);
+    if (broadcast) this.#channel?.postMessage({ endpoint: this.options.endpoint } satisfies ChannelMessage);
     this.options.onChange?.(await this.list());
   }
 

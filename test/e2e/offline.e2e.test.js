@@ -393,6 +393,12 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
       assert.equal(await unsent(tabB).count(), 0, 'echoes left in tab B');
     }, 30_000);
 
+    // Tab B, which did not send, shows the published replies in place without a reload.
+    await eventually(async () => {
+      const shownInB = await shownBodies(tabB);
+      for (const body of bodies) assert.equal(shownInB.filter((text) => text === body).length, 1, `tab B shows: ${body}`);
+    }, 30_000);
+
     const stored = storedWithBodies(server, bodies);
     for (const body of bodies) {
       assert.equal(stored.filter((comment) => comment.body === body).length, 1, `stored once: ${body}`);
