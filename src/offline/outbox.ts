@@ -265,7 +265,7 @@ export class Outbox {
       // The published or pending comment is shown before its echo goes, so nothing flickers,
       // here and in the other tabs showing the same thread.
       this.options.onSettled?.({ kind: 'sent', entry: sending, result });
-      this.#channel?.postMessage({ endpoint: this.options.endpoint, sent: { entry: sending, result } } satisfies ChannelMessage);
+      this.#broadcast({ endpoint: this.options.endpoint, sent: { entry: sending, result } });
       await this.options.store.delete(keyOf(entry));
       await this.#changed(true);
     }
@@ -276,9 +276,14 @@ export class Outbox {
     await this.#changed(true);
   }
 
+  #broadcast(message: ChannelMessage): void {
+    // A send that finishes after the element left the page has nobody to tell.
+    if (!this.#disposed) this.#channel?.postMessage(message);
+  }
+
   async #changed(broadcast: boolean): Promise<void> {
     if (this.#disposed) return;
-    if (broadcast) this.#channel?.postMessage({ endpoint: this.options.endpoint } satisfies ChannelMessage);
+    if (broadcast) this.#broadcast({ endpoint: this.options.endpoint });
     this.options.onChange?.(await this.list());
   }
 
@@ -287,9 +292,10 @@ export class Outbox {
     this.#cancelTimer = null;
     // Offline, the 'online' event starts the next run; a timer would only spin.
     if (this.#disposed || !this.#isOnline()) return;
-    const waiting = (await this.list()).filter((entry) => entry.state !== 'failed');
-    if (waiting.length === 0) return;
-    const next = Math.min(...waiting.map((entry) => entry.nextAttemptAt));
+    // Entries go in order, so the first one still to send decides when the next run is due.
+    const head = (await this.list()).find((entry) => entry.state !== 'failed');
+    if (!head) return;
+    const next = head.nextAttemptAt;
     // At least a second, so a tab that lost the lock to another does not spin while it waits.
     this.#cancelTimer = this.#setTimer(() => void this.replay(), Math.max(MIN_TIMER_MS, next - this.#now()));
   }

@@ -62,10 +62,14 @@ async function simulate(count: number, answers: Answer[], dice: number[]) {
     isOnline: () => true,
     onSettled: (settlement) => settled.push(settlement),
   });
-  // The outbox schedules its next timer after a few awaits of its own; let those run.
-  const settle = async () => {
-    for (let i = 0; i < 50; i++) await Promise.resolve();
-  };
+  // The outbox schedules its next timer after awaits of its own: let every microtask run by
+  // waiting for a macrotask (a MessageChannel one, which browsers do not throttle).
+  const settle = () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
   for (let i = 0; i < count; i++) await outbox.enqueue('/t/', request(i));
   await outbox.replay();
   await settle();
@@ -100,6 +104,17 @@ describe('Outbox', () => {
     expect(calls).to.have.length(policy.maxAttempts);
     expect(settled.map((s) => s.kind)).to.deep.equal(['failed']);
     expect(remaining.map((entry) => entry.state)).to.deep.equal(['failed']);
+  });
+
+  it('waits behind a slow first entry without polling (found by the property below)', async () => {
+    const answers: Answer[] = [
+      { kind: 'http', status: 500, retryAfter: 70 },
+      { kind: 'http', status: 429, retryAfter: 90 },
+      { kind: 'http', status: 429, retryAfter: 41 },
+    ];
+    const { calls, settled } = await simulate(2, answers, [0]);
+    expect(calls.map((call) => call.at)).to.deep.equal([0, 70_000, 160_000, 201_000, 201_000]);
+    expect(settled.map((s) => s.kind)).to.deep.equal(['sent', 'sent']);
   });
 
   it('property: capped attempts, no forbidden retry, Retry-After honoured, strict order', async function () {
