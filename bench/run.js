@@ -1,0 +1,333 @@
+// @ts-check
+// The performance benchmark (issue "Performance and scale", item 1): loads the built bundle on a
+// blog page with threads of 100 to 10,000 comments in Debian's Chromium, cold (a fresh browser
+// context per run), and measures time to DOM, the next frame, long tasks, heap and element
+// counts; then one keystroke-to-draft and one offline-to-sent measurement. Writes
+// bench/RESULTS.md and prints it.
+//
+//   npm run bench                                  # build, then all sizes × 5 runs
+//   node bench/run.js --sizes 100,1000 --runs 3    # a quick run on the current dist/
+//
+// Exit code 1 when a run failed (error or timeout); budget misses are reported, not fatal.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { describeThread, makeThread } from './support/fixtures.js';
+import { armEvent, armKeystroke, armReplay, collect, heapAfterGc, installProbe } from './support/probe.js';
+import { KIB, MIB, fmt, sizeRows, spread } from './support/report.js';
+import { startFixtureServer } from './support/server.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const BUNDLE = path.join(DIST, 'recovery-comments.js');
+const BROTLI_BUDGET = 12 * KIB;
+const INTERACTION_SIZE = 100;
+const KEYSTROKES = 10;
+const REPLAYS = 5;
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000,10000' },
+    runs: { type: 'string', default: '5' },
+    timeout: { type: 'string', default: '60' }, // seconds per page
+    'max-minutes': { type: 'string', default: '10' }, // the whole run
+    out: { type: 'string', default: path.join(ROOT, 'bench', 'RESULTS.md') },
+  },
+});
+const SIZES = options.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+const RUNS = Number(options.runs);
+const PAGE_TIMEOUT = Number(options.timeout) * 1000;
+if (!SIZES.every((n) => Number.isInteger(n) && n > 0) || !(RUNS >= 1) || !(PAGE_TIMEOUT > 0)) {
+  console.error('usage: node bench/run.js [--sizes 100,1000] [--runs 3] [--timeout 60] [--max-minutes 10] [--out FILE]');
+  process.exit(2);
+}
+if (!existsSync(BUNDLE)) {
+  console.error(`bench: ${path.relative(ROOT, BUNDLE)} is missing; run \`npm run build\` first (or \`npm run bench\`).`);
+  process.exit(2);
+}
+
+// A hang anywhere becomes a reported failure, never a stuck run (playwright closes the browser on exit).
+setTimeout(() => {
+  console.error(`bench: stopped after ${options['max-minutes']} minutes`);
+  process.exit(3);
+}, Number(options['max-minutes']) * 60_000).unref();
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
+function withTimeout(promise, ms, what) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${what}`)), ms)));
+  return /** @type {Promise<T>} */ (Promise.race([promise, timeout]).finally(() => clearTimeout(timer)));
+}
+
+const CONTEXT = { viewport: { width: 1280, height: 900 } };
+
+/**
+ * One cold load of /bench/n in a fresh context.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} base
+ * @param {number} n
+ */
+async function measureLoad(browser, base, n) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    /** @type {string[]} */
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(installProbe, n);
+    await page.goto(`${base}/bench/${n}`, { waitUntil: 'commit' });
+    try {
+      return await withTimeout(page.evaluate(collect, n), PAGE_TIMEOUT, `all ${n} comments in the DOM`);
+    } catch (error) {
+      const shown = await withTimeout(page.evaluate(() => /** @type {any} */ (window).__bench.count()), 2000, 'count').catch(() => '?');
+      const rcErrors = await withTimeout(page.evaluate(() => /** @type {any} */ (window).__bench.errors), 2000, 'errors').catch(() => []);
+      const extra = [...errors, ...rcErrors].slice(0, 3).join('; ');
+      throw new Error(`${/** @type {Error} */ (error).message} (comments shown: ${shown})${extra ? `; page said: ${extra}` : ''}`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Keystroke → rc-draft-saved, and offline Post Comment → back online → rc-submitted, on one page.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} base
+ */
+async function measureInteractions(browser, base) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    await page.addInitScript(installProbe, INTERACTION_SIZE);
+    await page.goto(`${base}/bench/${INTERACTION_SIZE}`);
+    await withTimeout(page.evaluate(() => /** @type {any} */ (window).__bench.done), PAGE_TIMEOUT, 'thread shown');
+    const comment = page.getByRole('textbox', { name: 'Comment', exact: true });
+    const name = page.getByRole('textbox', { name: 'Name', exact: true });
+
+    /** @type {number[]} */
+    const keystrokes = [];
+    await comment.click();
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.evaluate(armKeystroke);
+      await page.keyboard.type('abcdefghij'[i] ?? 'x');
+      keystrokes.push(await withTimeout(page.evaluate(() => /** @type {any} */ (window).__keyToSave), 10_000, 'rc-draft-saved'));
+      await sleep(150); // a slow typist: every keystroke is its own save
+    }
+
+    /** @type {number[]} */
+    const replays = [];
+    /** @type {number[]} */
+    const replaysWall = [];
+    for (let i = 0; i < REPLAYS; i++) {
+      await context.setOffline(true);
+      await comment.fill(`Written on the train with no signal, number ${i + 1}. It should arrive once, when the signal is back.`);
+      await name.fill('Bench Reader');
+      await page.evaluate(armEvent, 'rc-queued');
+      await page.getByRole('button', { name: 'Post Comment' }).click();
+      await withTimeout(page.evaluate(() => /** @type {any} */ (window).__event), 10_000, 'rc-queued');
+      await sleep(300); // let the outbox find itself offline
+      await page.evaluate(armReplay);
+      const wallStart = performance.now();
+      await context.setOffline(false);
+      const { online, submitted } = await withTimeout(page.evaluate(() => /** @type {any} */ (window).__replay), 20_000, 'rc-submitted');
+      replaysWall.push(performance.now() - wallStart);
+      if (online !== null) replays.push(submitted - online);
+    }
+    return { keystrokes, replays, replaysWall };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The JS heap of a page without the element: what the browser costs before the element adds any. */
+async function plainHeap(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ base) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/plain`);
+    return await page.evaluate(heapAfterGc);
+  } finally {
+    await context.close();
+  }
+}
+
+function gitState() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'vite.config.ts', 'package.json'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
+    return dirty ? `${head} + ${dirty} uncommitted file(s) in src/ or build config` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  const loadBefore = os.loadavg()[0] ?? NaN;
+  const bundle = readFileSync(BUNDLE);
+  const bytes = {
+    min: bundle.length,
+    gzip: zlib.gzipSync(bundle, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bundle, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bundle.length,
+      },
+    }).length,
+  };
+  const allSizes = [...new Set([...SIZES, INTERACTION_SIZE])];
+  const server = await startFixtureServer({ sizes: allSizes, bundle, distDir: DIST });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  const chromiumVersion = browser.version();
+
+  /** @type {Map<number, { runs: Array<Record<string, number>>, failures: string[] }>} */
+  const results = new Map();
+  /** @type {Awaited<ReturnType<typeof measureInteractions>> | null} */
+  let interactions = null;
+  /** @type {string | null} */
+  let interactionError = null;
+  let baseline = NaN;
+  try {
+    // Also a warm-up: the browser's first navigation pays for starting its own services.
+    baseline = await plainHeap(browser, server.url);
+    for (const n of SIZES) results.set(n, { runs: [], failures: [] });
+    // Round-robin over sizes, so a burst of other work on the machine spreads over all sizes.
+    for (let run = 1; run <= RUNS; run++) {
+      for (const n of SIZES) {
+        const entry = /** @type {{ runs: Array<Record<string, number>>, failures: string[] }} */ (results.get(n));
+        try {
+          const result = await measureLoad(browser, server.url, n);
+          entry.runs.push(result);
+          console.error(`bench: ${fmt(n)} comments, run ${run}/${RUNS}: in DOM ${fmt(result.inDom)} ms, next frame ${fmt(result.nextFrame)} ms, longest task ${fmt(result.longest)} ms, heap ${fmt(result.heap / MIB, 2)} MiB`);
+        } catch (error) {
+          entry.failures.push(/** @type {Error} */ (error).message);
+          console.error(`bench: ${fmt(n)} comments, run ${run}/${RUNS}: FAILED ${/** @type {Error} */ (error).message}`);
+        }
+      }
+    }
+    try {
+      interactions = await measureInteractions(browser, server.url);
+    } catch (error) {
+      interactionError = /** @type {Error} */ (error).message;
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const longTaskApi = [...results.values()].flatMap((r) => r.runs).every((run) => run.longTaskApi);
+  const command =
+    process.env.npm_lifecycle_event === 'bench' ? '`npm run bench` (= `npm run build && node bench/run.js`)' : `\`node bench/run.js${process.argv.slice(2).map((a) => ` ${a}`).join('')}\``;
+  const cpus = os.cpus();
+  const lines = [
+    '# Benchmark results',
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()}`,
+    `- Load average (1 min) at start / end: ${fmt(loadBefore, 2)} / ${fmt(os.loadavg()[0] ?? NaN, 2)} (other work on the machine shows up as spread between runs)`,
+    `- Browser: Chromium ${chromiumVersion} (${process.env.CHROME_PATH || '/usr/bin/chromium'}), headless, via playwright-core; Node ${process.version}`,
+    `- Command: ${command}; ${RUNS} cold run(s) per size, each in a fresh browser context (no HTTP cache, no IndexedDB), viewport 1280×900; took ${fmt((performance.now() - started) / 1000)} s`,
+    `- Code measured: dist/recovery-comments.js built from ${gitState()}`,
+    '',
+    '## Bundle',
+    '',
+    '| File | min (bytes) | gzip -9 | brotli -11 | Budget | Result |',
+    '|---|---:|---:|---:|---|---|',
+    `| dist/recovery-comments.js (ES) | ${fmt(bytes.min)} | ${fmt(bytes.gzip)} | ${fmt(bytes.brotli)} | brotli ≤ 12 KiB (${fmt(BROTLI_BUDGET)}) | ${bytes.brotli <= BROTLI_BUDGET ? 'PASS' : `**MISS** (${fmt(bytes.brotli / BROTLI_BUDGET, 2)}×)`} |`,
+    '',
+    '## Loading a thread',
+    '',
+    'Median and min–max over the successful runs; times are from navigation start. Time, heap and element budgets are judged on the median, "no long task over 200 ms" on the worst run.',
+    '',
+    '| Comments | Metric | Median | Min–max | Budget | Result |',
+    '|---:|---|---:|---:|---|---|',
+  ];
+  for (const [n, { runs, failures }] of results) {
+    lines.push(...sizeRows(n, runs, failures.length));
+    if (failures.length) lines.push(`| ${fmt(n)} | **${failures.length} of ${RUNS} runs failed**: ${[...new Set(failures)].join(' / ').replace(/\|/g, '\\|')} | | | | **FAIL** |`);
+  }
+  const keys = spread(interactions?.keystrokes ?? []);
+  const replay = spread(interactions?.replays ?? []);
+  const replayWall = spread(interactions?.replaysWall ?? []);
+  lines.push(
+    '',
+    `## Offline-first, on the ${INTERACTION_SIZE}-comment page`,
+    '',
+    ...(interactionError ? [`**Failed:** ${interactionError}`, ''] : []),
+    '| Measurement | Median (ms) | Min–max (ms) | Samples |',
+    '|---|---:|---:|---:|',
+    `| Keystroke in Comment → \`rc-draft-saved\` (written to IndexedDB) | ${keys.median} | ${keys.range} | ${interactions?.keystrokes.length ?? 0} |`,
+    `| Back online (\`online\` event) → queued comment sent (\`rc-submitted\`) | ${replay.median} | ${replay.range} | ${interactions?.replays.length ?? 0} |`,
+    `| … the same, from \`context.setOffline(false)\` in the driver | ${replayWall.median} | ${replayWall.range} | ${interactions?.replaysWall.length ?? 0} |`,
+    '',
+    '## Fixtures',
+    '',
+    '| Comments | Top level | Deepest | Most direct replies | Mean body (chars) | With link | With line break | JSON bytes |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const n of SIZES) {
+    const thread = makeThread(n);
+    const facts = describeThread(thread);
+    const json = Buffer.byteLength(JSON.stringify({ thread: `/bench-${n}/`, total: n, comments: thread, nextCursor: null }));
+    lines.push(`| ${fmt(n)} | ${fmt(facts.topShare * 100)}% | ${facts.deepest} | ${facts.mostReplies} | ${fmt(facts.meanBody)} | ${fmt(facts.linkShare * 100)}% | ${fmt(facts.breakShare * 100)}% | ${fmt(json)} |`);
+  }
+  lines.push(
+    '',
+    '## How it is measured',
+    '',
+    '- **Fixtures**: seeded PRNG (mulberry32), so every run loads the same threads. The fixture server (node:http on 127.0.0.1, port 0) answers `GET /api/threads/:thread/comments` with the **whole thread in one page** (`nextCursor: null`), ignoring `limit`, uncompressed: the element is measured, not pagination or the network. `page-size="200"` is set on the element but has no effect here. No comment has more than 10 direct replies, so the element\'s "Show N more replies" (lists over 10) hides none: all N are in the DOM.',
+    '- **Element defined** (`customElements.whenDefined`) and **thread JSON received** (`responseEnd` of the API request in resource timing) are given to show where the time goes; no budget.',
+    '- **All comments in DOM**: an init script counts `[part~="comment"]` in the element\'s shadow root once per animation frame, and right after the element\'s update that follows `rc-loaded`. The poll is re-registered from a task after each frame, so it runs after the element\'s own animation-frame work (it renders big threads a chunk per frame) and sees the last chunk as soon as it is committed, before style and layout. The first moment the count equals N, as `performance.now()` (ms since navigation start). The counting itself is reported (last row per size) and is included in the times.',
+    '- The element loads its thread only once it is within a screen of the viewport (IntersectionObserver); on this page it is from the start, so that costs one frame, no scrolling.',
+    '- **Next frame**: a `requestAnimationFrame` after that moment, then a `setTimeout(0)` inside it: the frame with all comments has been produced and the main thread is free.',
+    '- **Long tasks**: `PerformanceObserver({ type: \'longtask\', buffered: true })` installed before any page script; tasks starting before the next-frame mark. Total blocking time = Σ max(0, duration − 50 ms).' +
+      (longTaskApi ? '' : ' **The long-task API was missing in at least one run.**'),
+    '- **JS heap**: `window.gc()` twice (Chromium with `--js-flags=--expose-gc`), then `performance.memory.usedJSHeapSize` (exact with `--enable-precise-memory-info`), after the element counts. It is the whole page\'s heap: the same page without the element (`/plain`) uses ' +
+      `${Number.isNaN(baseline) ? 'n/a' : `${fmt(baseline / MIB, 2)} MiB`}.`,
+    '- **Elements per comment**: every element of the document plus, recursively, of every shadow root, divided by N (this includes the page, the heading, the form); the second figure counts only the element\'s own shadow trees (the composer\'s included).',
+    '- **Keystroke → draft saved**: the Comment field of the form under the thread (found by its accessible name); one character typed, time from its `keydown` to the next `rc-draft-saved` (fired after the IndexedDB write), 150 ms apart.',
+    '- **Offline → sent**: `context.setOffline(true)`, fill Comment and Name, Post Comment, wait for `rc-queued`, then `context.setOffline(false)`; time from the page\'s `online` event to `rc-submitted` (the fixture server answers 201 with the comment).',
+    '',
+  );
+  const report = lines.join('\n');
+  writeFileSync(options.out, report);
+  console.log(report);
+  const failed = [...results.values()].some((r) => r.failures.length > 0) || interactionError !== null;
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main();
