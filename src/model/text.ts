@@ -7,16 +7,34 @@ export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: str
 export type Paragraph = Segment[][];
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?'"»”’]+$/;
+const TRAILING_PUNCTUATION = new Set('.,;:!?\'"»”’');
 
-/** Splits a URL candidate from punctuation that belongs to the sentence around it. */
+/**
+ * Splits a URL candidate from punctuation that belongs to the sentence around it. One pass from
+ * the end, counting brackets once: re-scanning the URL for each trailing ")" (or a `[…]+$` regex)
+ * is quadratic, and a body of 100,000 ")" froze the page for seconds.
+ */
 function trimUrl(candidate: string): string {
-  let url = candidate.replace(TRAILING_PUNCTUATION, '');
-  // "(see https://example.org/a)" — keep a closing bracket only when the URL opened one.
-  while (url.endsWith(')') && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) {
-    url = url.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
+  let opens = 0;
+  let closes = 0;
+  for (const char of candidate) {
+    if (char === '(') opens++;
+    else if (char === ')') closes++;
   }
-  return url;
+  let end = candidate.length;
+  while (end > 0) {
+    const char = candidate[end - 1]!;
+    if (TRAILING_PUNCTUATION.has(char)) {
+      end--;
+    } else if (char === ')' && opens < closes) {
+      // "(see https://example.org/a)" — keep a closing bracket only when the URL opened one.
+      end--;
+      closes--;
+    } else {
+      break;
+    }
+  }
+  return candidate.slice(0, end);
 }
 
 /** Splits one line into text and link segments. */

@@ -5,8 +5,8 @@ import type { ThreadPage } from '../../src/model/types.js';
 import '../../src/index.js';
 import type { RecoveryComments } from '../../src/recovery-comments.js';
 import { MemoryStore } from '../helpers/memory-store.js';
-import { injectFaults, proxy, resetProxy } from '../helpers/server.js';
-import { auditShadowDom, bodyText, shadowText } from './audit.js';
+import { injectFaults, proxy, resetProxy, server, uniqueThread } from '../helpers/server.js';
+import { auditShadowDom, bodyText, expectedBodyText, shadowText } from './audit.js';
 
 // Whatever a comments server answers, the element ends in a state the reader can understand:
 // the thread (what of it is valid) or "could not be loaded". It never throws out of itself,
@@ -333,6 +333,53 @@ describe('the element against broken and hostile thread responses', () => {
     const shown = await show(() => new Response(body.stream, { status: 200, headers: { 'Content-Type': 'application/json', 'Content-Length': String(50 * 1024 * 1024) } }));
     expectError(shown);
     expect(body.pulled).to.be.below(1024 * 1024);
+  });
+
+  it('a commenter cannot freeze readers: a URL followed by 20,000 ")" or "." renders promptly', async function () {
+    this.timeout(60_000);
+    // The longest bodies the reference server accepts, posted as any reader could.
+    const { endpoint } = await server('off');
+    const thread = uniqueThread('slow-links');
+    const bodies = ['http://x' + ')'.repeat(19_990), 'https://example.org/' + ').'.repeat(9_990), 'http://x' + '.'.repeat(19_990) + 'a'];
+    for (const body of bodies) {
+      const response = await realFetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), parentId: null, author: { name: 'Slow', email: null, url: null }, body, hp: '' }),
+      });
+      expect(response.status).to.equal(201);
+    }
+    const element = document.createElement('recovery-comments');
+    Object.assign(element, { endpoint, thread, storage: new MemoryStore() });
+    const started = performance.now();
+    container.append(element);
+    await waitUntil(() => wrappers(element).length === bodies.length, 'the comments never showed', { timeout: HANG_MS });
+    await element.updateComplete;
+    // A hang guard, not a benchmark: before the fix this took about 10 s of frozen main thread.
+    expect(performance.now() - started, 'ms from mount to rendered').to.be.below(HANG_MS);
+    const shown = wrappers(element).map((wrapper) => bodyText(wrapper.querySelector(':scope > article [part~="body"]')!));
+    expect(shown.slice().sort()).to.deep.equal(bodies.map(expectedBodyText).sort());
+  });
+
+  it('a hostile server cannot freeze readers: 100,000-character link tails render promptly', async function () {
+    this.timeout(60_000);
+    // The longest bodies the element keeps (longer ones are cut), made to be slow to trim.
+    const bodies = [
+      'http://x' + ')'.repeat(99_990),
+      'https://example.org/' + ').'.repeat(49_990),
+      'see http://x' + ';)'.repeat(49_990),
+      'http://x' + '.'.repeat(99_990) + 'a',
+      ('http://a.b/(' + ')'.repeat(40) + ' ').repeat(1_800),
+    ];
+    const started = performance.now();
+    const shown = await show(() => json(page(bodies.map((body, i) => comment(`slow${i}`, null, { body })))));
+    await rendered(shown.element, bodies.length);
+    // A hang guard, not a benchmark: before the fix this froze Chromium's main thread for ~10 s.
+    expect(performance.now() - started, 'ms from mount to rendered').to.be.below(HANG_MS);
+    for (const [i, body] of bodies.entries()) {
+      const wrapper = shown.element.shadowRoot!.querySelector(`[data-comment-id="slow${i}"]`)!;
+      expect(bodyText(wrapper.querySelector(':scope > article [part~="body"]')!)).to.equal(expectedBodyText(body));
+    }
   });
 
   it('a 1 MB comment body: the comment shows, cut to a readable length', async () => {
