@@ -3,7 +3,9 @@
 import type { RecoveryComments } from '../../src/recovery-comments.js';
 
 /** Elements that must never appear anywhere in the element's shadow DOM. */
-const FORBIDDEN_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta', 'img', 'svg', 'math', 'style', 'video', 'audio', 'source', 'template'];
+const FORBIDDEN_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta'];
+/** …nor inside a comment (the element's own chrome, outside comments, may one day have icons). */
+const FORBIDDEN_IN_COMMENTS = ['img', 'svg', 'math', 'style', 'video', 'audio', 'source', 'picture', 'input', 'textarea', 'select'];
 /** What a comment body is made of (text, paragraphs, line breaks, links): nothing else. */
 const BODY_TAGS = new Set(['P', 'BR', 'A']);
 /** Attributes that load or navigate: the element renders none of them except `href` on links. */
@@ -132,6 +134,7 @@ export function auditShadowDom(element: RecoveryComments): string[] {
     for (const node of root.querySelectorAll('*')) {
       const tag = node.localName;
       if (FORBIDDEN_TAGS.includes(tag)) problems.push(`<${tag}> in ${where}`);
+      if (FORBIDDEN_IN_COMMENTS.includes(tag) && node.closest('[part~="comment"]')) problems.push(`<${tag}> in a comment`);
       if (tag === 'form' && root !== composer?.shadowRoot) problems.push(`<form> outside the reply form (${where})`);
       for (const attribute of node.attributes) {
         const name = attribute.name.toLowerCase();
