@@ -53,7 +53,11 @@ describe('<recovery-comments> reading a thread', () => {
 
     const paragraphs = first.querySelectorAll(':scope > article [part="body"] p');
     expect(paragraphs).to.have.length(2);
-    expect(paragraphs[0]!.querySelector('br')).to.not.equal(null);
+    // A line break stays a line break (white-space: pre-line), with no element for it.
+    expect(paragraphs[0]!.textContent).to.equal('First paragraph.\nSecond line.');
+    expect((paragraphs[0] as HTMLElement).innerText).to.equal('First paragraph.\nSecond line.');
+    expect(paragraphs[0]!.getClientRects().length).to.equal(1);
+    expect((paragraphs[0] as HTMLElement).offsetHeight).to.be.greaterThan((paragraphs[1] as HTMLElement).offsetHeight * 0.6);
     const link = paragraphs[1]!.querySelector('a')!;
     expect(link.href).to.equal('https://example.org/help');
     expect(link.rel).to.equal('ugc nofollow noopener');

@@ -29,11 +29,29 @@ const REL = 'ugc nofollow noopener';
 const segment = (part: Segment): TemplateResult | string =>
   part.kind === 'link' ? html`<a href=${part.href} rel=${REL} target="_blank">${part.text}</a>` : part.text;
 
-/** The body as paragraphs and line breaks; every piece of it is a text or attribute binding. */
+/**
+ * The body as paragraphs; line breaks stay "\n" in the text and show through `white-space:
+ * pre-line`, which spares an element and a template per line. Every piece of it is a text or
+ * attribute binding, and a paragraph without links is a single text node.
+ */
 export function renderBody(body: string): TemplateResult[] {
-  return formatBody(body).map(
-    (lines) => html`<p>${lines.map((line, i) => html`${i > 0 ? html`<br />` : nothing}${line.map(segment)}`)}</p>`,
-  );
+  return formatBody(body).map((lines) => {
+    const parts: Array<string | TemplateResult> = [];
+    let text = '';
+    lines.forEach((line, i) => {
+      if (i > 0) text += '\n';
+      for (const part of line) {
+        if (part.kind === 'text') {
+          text += part.text;
+        } else {
+          parts.push(text, segment(part));
+          text = '';
+        }
+      }
+    });
+    parts.push(text);
+    return html`<p>${parts.length === 1 ? text : parts}</p>`;
+  });
 }
 
 function renderAuthor(node: ThreadNode, messages: Messages): TemplateResult {
@@ -78,7 +96,7 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
   return html`<li class=${target ? 'comment target' : 'comment'} part=${parts} data-comment-id=${comment.id}>
     <article id=${`comment-${comment.id}`} tabindex="-1" aria-label=${messages.commentLabel(name, date)}>
       <div class="meta">
-        ${renderAuthor(node, messages)} <span class="says">${messages.says}</span>
+        ${renderAuthor(node, messages)} ${messages.says}
         ${comment.createdAt === null ? nothing : html`<time part="date" datetime=${comment.createdAt}>${date}</time>`}
       </div>
       ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}

@@ -50,11 +50,20 @@ export const threadStyles = [
     .author {
       font-weight: 700;
     }
-    .says,
-    time,
+    /* "says:" is a bare text node of .meta: muted, with the author's name in full colour. */
+    .meta,
     .context {
       color: var(--_color-muted);
+    }
+    time,
+    .context {
       font-size: var(--_font-size-small);
+    }
+    .author {
+      color: var(--_color-text);
+    }
+    a.author {
+      color: var(--_color-accent);
     }
     time {
       margin-inline-start: auto;
@@ -68,6 +77,12 @@ export const threadStyles = [
     }
     .body p {
       margin-block: 0.5em;
+      white-space: pre-line;
+    }
+    /* Top-level conversations off screen skip layout and paint until they come near. */
+    .thread > .comment {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 10em;
     }
     .pending {
       color: var(--_color-muted);

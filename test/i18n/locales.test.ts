@@ -175,7 +175,8 @@ describe('<recovery-comments> in every shipped locale', () => {
 
       // The thread: author line, Reply buttons and their names, the reply shown beside its parent.
       const first = wrapperOf(element, 'a')!;
-      expect(shown(first.querySelector(':scope > article .says'))).to.equal(squash(m.says));
+      // "says:" follows the author's name in the author line.
+      expect(shown(first.querySelector(':scope > article .meta'))).to.contain(`${squash(first.querySelector('[part="author"]')!.textContent!)} ${squash(m.says)}`);
       const replyButton = first.querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!;
       expect(shown(replyButton)).to.equal(squash(m.reply));
       expect(replyButton.getAttribute('aria-label')).to.equal(m.replyTo('Rowan'));
