@@ -219,13 +219,19 @@ export class RecoveryComments extends LitElement {
     this.#viewportObserver = null;
   }
 
+  /** Whether the section is within a screen of the viewport now (saves waiting a frame for the observer). */
+  #inReach(): boolean {
+    const box = this.getBoundingClientRect();
+    return box.bottom > -innerHeight && box.top < innerHeight * 2 && (box.width > 0 || box.height > 0);
+  }
+
   /**
    * Most readers never scroll to the comments: load them only when the section comes within a
    * screen or so of the viewport, or at once when the URL links to a comment.
    */
   #watchViewport(): void {
     if (this.#nearViewport) return;
-    if (this.targetId !== null || typeof IntersectionObserver !== 'function') {
+    if (this.targetId !== null || typeof IntersectionObserver !== 'function' || this.#inReach()) {
       this.#nearViewport = true;
       return;
     }
@@ -619,7 +625,10 @@ export class RecoveryComments extends LitElement {
       </div>`;
       if (tree.length === 0) return head;
     } else if (tree.length === 0) {
-      return html`<div class="state" part="state"><slot name="empty">${m.empty}</slot></div>`;
+      // Entries the server sent but that were not comments are said, not passed off as "no comments".
+      return state.skipped > 0
+        ? html`<p class="state error" part="state" role="alert">${m.skipped(state.skipped)}</p>`
+        : html`<div class="state" part="state"><slot name="empty">${m.empty}</slot></div>`;
     }
     const options = {
       messages: m,

@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CommentsBackend } from '../src/backend/backend.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
 import { button, commentWrappers, composerOf, field, fill, freshStore, labelOf, mount, post, root, shownIds, text, wrapperOf } from './helpers/dom.js';
-import { listThread, published, seed, seededId, server, stored, uniqueThread, type SeedComment } from './helpers/server.js';
+import { injectFaults, listThread, proxy, published, resetProxy, seed, seededId, server, stored, uniqueThread, type SeedComment } from './helpers/server.js';
 
 /** A small thread: two top-level comments, a reply chain three deep under the first. */
 async function seedSmallThread(thread: string): Promise<void> {
@@ -20,6 +20,8 @@ const replyButtonOf = (element: RecoveryComments, id: string) =>
   wrapperOf(element, id)!.querySelector<HTMLButtonElement>(':scope > article button[part="reply-button"]')!;
 
 describe('<recovery-comments> reading a thread', () => {
+  beforeEach(() => resetProxy());
+
   it('renders the heading with the count and the reply tree as nested lists', async () => {
     const thread = uniqueThread('read');
     await seedSmallThread(thread);
@@ -206,6 +208,17 @@ describe('<recovery-comments> reading a thread', () => {
     await element.updateComplete;
     expect(text(element)).to.contain('Loading comments…');
     element.remove();
+  });
+
+  it('says how many entries could not be shown rather than "no comments" when none was valid', async () => {
+    const { endpoint } = await proxy();
+    const thread = uniqueThread('all-invalid');
+    await injectFaults([
+      { method: 'GET', path: '/comments', action: { kind: 'respond', status: 200, body: { thread, total: 3, comments: [{ id: 1 }, 'x', null], nextCursor: null } } },
+    ]);
+    const element = await mount({ endpoint, thread });
+    expect(text(element)).to.contain('3 comments could not be shown.');
+    expect(text(element)).to.not.contain('No comments yet');
   });
 
   it('shows a clear error for a response that is not a thread, and for a missing endpoint', async () => {

@@ -112,6 +112,10 @@ export class RestBackend implements CommentsBackend {
     } catch (error) {
       if (signal.aborted) throw error;
       if (error instanceof InvalidResponseError) throw new BackendError('invalid-response', error.message, response.status);
+      // A body that stalls until the request's time limit is a timeout, not a lost connection.
+      if (error instanceof DOMException && error.name === 'TimeoutError') {
+        throw new BackendError('timeout', 'The comments server did not answer in time.');
+      }
       throw new BackendError('network', 'The connection to the comments server broke off.');
     }
   }
