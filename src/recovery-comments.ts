@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { BackendError, type CommentsBackend } from './backend/backend.js';
 import { RestBackend } from './backend/rest.js';
 import { RcComposer } from './components/composer.js';
-import { renderComment } from './components/comment-view.js';
+import { commentAction, renderComment } from './components/comment-view.js';
 import { commentsContext, type CommentsApi, type SubmitOutcome } from './context.js';
 import { OfflineController } from './controllers/offline-controller.js';
 import { ThreadController, type ThreadQuery } from './controllers/thread-controller.js';
@@ -543,6 +543,18 @@ export class RecoveryComments extends LitElement {
     void this.#revealTarget();
   }
 
+  /** One listener for every comment's buttons. */
+  readonly #onThreadClick = (event: Event): void => {
+    const clicked = commentAction(event);
+    if (!clicked) return;
+    const { action, id } = clicked;
+    const clientId = id.replace(/^local-/, '');
+    if (action === 'reply') this.#openReply(id);
+    else if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
+    else if (action === 'retry') void this.#retrySend(clientId);
+    else void this.#editUnsent(clientId);
+  };
+
   #focusComment(id: string): void {
     this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"] > article`)?.focus();
   }
@@ -638,15 +650,11 @@ export class RecoveryComments extends LitElement {
       composer: this.#composer,
       online: navigator.onLine !== false,
       expanded: this.expanded,
-      onExpand: (id: string) => (this.expanded = new Set([...this.expanded, id])),
-      onReply: (id: string) => this.#openReply(id),
-      onRetry: (clientId: string) => void this.#retrySend(clientId),
-      onEdit: (clientId: string) => void this.#editUnsent(clientId),
     };
     return html`
       ${head}
       ${state.skipped > 0 ? html`<p class="state" part="state">${m.skipped(state.skipped)}</p>` : nothing}
-      <ol class="thread" part="thread">${tree.slice(0, this.#shownRoots).map((node) => renderComment(node, options))}</ol>
+      <ol class="thread" part="thread" @click=${this.#onThreadClick}>${tree.slice(0, this.#shownRoots).map((node) => renderComment(node, options))}</ol>
       ${state.nextCursor === null ? nothing : this.#renderMore()}
     `;
   }

@@ -1,4 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { BackendError, type CommentsBackend } from '../src/backend/backend.js';
+import type { NewComment } from '../src/model/types.js';
 import { DeviceStore } from '../src/offline/storage.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
 import { button, composerOf, field, fill, freshStore, mount, root, wrapperOf } from './helpers/dom.js';
@@ -206,6 +208,80 @@ describe('<recovery-comments> outbox against faults', () => {
     ]);
     const kept = await stored(thread, 'off');
     expect(kept.map((comment) => comment.body)).to.deep.equal(['Said once.']);
+  });
+});
+
+describe('<recovery-comments> Retry and Edit on a comment that could not be sent', () => {
+  /** A backend (through the public `backend` property) whose posts fail for good until told otherwise. */
+  function flakyBackend() {
+    const posted: NewComment[] = [];
+    let refuse = true;
+    const backend: CommentsBackend = {
+      loadPage: async (thread) => ({ thread, total: 1, comments: [{ id: 'x1', parentId: null, author: { name: 'Ann', url: null }, body: 'Hi.', createdAt: '2026-01-01T00:00:00Z', status: 'published' }], nextCursor: null, skipped: 0 }),
+      postComment: async (_thread, comment) => {
+        posted.push(comment);
+        if (refuse) throw new BackendError('blocked', 'blocked by CSP');
+        return { status: 201, comment: { id: 'new1', parentId: comment.parentId, author: { name: comment.author.name, url: null }, body: comment.body, createdAt: new Date().toISOString(), status: 'published' } };
+      },
+    };
+    return { backend, posted, accept: () => (refuse = false) };
+  }
+
+  async function mountWith(backend: CommentsBackend) {
+    const element = document.createElement('recovery-comments');
+    element.backend = backend;
+    element.storage = freshStore();
+    const loaded = oneEvent(element, 'rc-loaded');
+    document.body.append(element);
+    await loaded;
+    await element.updateComplete;
+    return element;
+  }
+
+  it('Retry sends the same comment again, with the same clientId', async () => {
+    const { backend, posted, accept } = flakyBackend();
+    const element = await mountWith(backend);
+    try {
+      replyButtonOf(element, 'x1').click();
+      await element.updateComplete;
+      const failed = oneEvent(element, 'rc-failed');
+      const request = await send(element, 'Second try.');
+      expect((await failed).detail.retryable).to.equal(true);
+      const echoId = `local-${request.clientId}`;
+      await waitUntil(() => statusOf(element, echoId).startsWith("Couldn't send"), statusOf(element, echoId));
+      accept();
+      const submitted = oneEvent(element, 'rc-submitted');
+      wrapperOf(element, echoId)!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+      await submitted;
+      expect(posted.map((comment) => comment.clientId)).to.deep.equal([request.clientId, request.clientId]);
+      await element.updateComplete;
+      expect(wrapperOf(element, echoId)).to.equal(null);
+      expect(wrapperOf(element, 'x1')!.contains(wrapperOf(element, 'new1'))).to.equal(true);
+    } finally {
+      element.remove();
+    }
+  });
+
+  it('Edit takes it out of the outbox and puts the text back in its form', async () => {
+    const { backend, posted } = flakyBackend();
+    const element = await mountWith(backend);
+    try {
+      replyButtonOf(element, 'x1').click();
+      await element.updateComplete;
+      const failed = oneEvent(element, 'rc-failed');
+      const request = await send(element, 'Let me rephrase.');
+      await failed;
+      const echoId = `local-${request.clientId}`;
+      await waitUntil(() => wrapperOf(element, echoId)?.querySelector('[part="edit-button"]'));
+      wrapperOf(element, echoId)!.querySelector<HTMLButtonElement>('[part="edit-button"]')!.click();
+      await waitUntil(() => field(element, 'body').value === 'Let me rephrase.', 'the text did not come back');
+      await element.updateComplete;
+      expect(wrapperOf(element, echoId)).to.equal(null);
+      expect(wrapperOf(element, 'x1')!.contains(composerOf(element))).to.equal(true);
+      expect(posted).to.have.length(1);
+    } finally {
+      element.remove();
+    }
   });
 });
 

@@ -18,16 +18,23 @@ export interface CommentViewOptions {
   online: boolean;
   /** Comments whose long list of replies the reader chose to see whole. */
   expanded: ReadonlySet<string>;
-  onExpand: (id: string) => void;
-  onReply: (id: string) => void;
-  onRetry: (clientId: string) => void;
-  onEdit: (clientId: string) => void;
 }
 
-const REL = 'ugc nofollow noopener';
+/**
+ * What a comment's buttons do. They carry `data-action` and are handled by one listener on the
+ * thread (see `commentAction`), not one closure per comment: it matters with thousands.
+ */
+export type CommentAction = 'reply' | 'expand' | 'retry' | 'edit';
+
+/** The action of a click inside the thread, with the id of the comment it belongs to. */
+export function commentAction(event: Event): { action: CommentAction; id: string } | null {
+  const button = (event.target as Element | null)?.closest?.<HTMLElement>('button[data-action]');
+  const id = button?.closest<HTMLElement>('[data-comment-id]')?.dataset.commentId;
+  return button && id !== undefined ? { action: button.dataset.action as CommentAction, id } : null;
+}
 
 const segment = (part: Segment): TemplateResult | string =>
-  part.kind === 'link' ? html`<a href=${part.href} rel=${REL} target="_blank">${part.text}</a>` : part.text;
+  part.kind === 'link' ? html`<a href=${part.href} rel="ugc nofollow noopener" target="_blank">${part.text}</a>` : part.text;
 
 /**
  * The body as paragraphs; line breaks stay "\n" in the text and show through `white-space:
@@ -58,7 +65,7 @@ function renderAuthor(node: ThreadNode, messages: Messages): TemplateResult {
   const { name, url } = node.comment.author;
   const shown = name || messages.anonymous;
   return url
-    ? html`<a class="author" part="author" href=${url} rel=${REL} target="_blank">${shown}</a>`
+    ? html`<a class="author" part="author" href=${url} rel="ugc nofollow noopener" target="_blank">${shown}</a>`
     : html`<b class="author" part="author">${shown}</b>`;
 }
 
@@ -70,8 +77,8 @@ function renderStatus(comment: Comment, options: CommentViewOptions): TemplateRe
   if (delivery.state === 'failed') {
     return html`<div class="unsent failed" part="status">
       <p>${messages.couldNotSend(delivery.error ?? messages.sendFailed)}</p>
-      <button type="button" class="reply" part="retry-button" @click=${() => options.onRetry(delivery.clientId)}>${messages.retrySend}</button>
-      <button type="button" class="reply" part="edit-button" @click=${() => options.onEdit(delivery.clientId)}>${messages.edit}</button>
+      <button type="button" class="reply" part="retry-button" data-action="retry">${messages.retrySend}</button>
+      <button type="button" class="reply" part="edit-button" data-action="edit">${messages.edit}</button>
     </div>`;
   }
   const waiting = delivery.state === 'queued' && !options.online;
@@ -93,8 +100,8 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
       : null;
   const name = comment.author.name || messages.anonymous;
   const date = comment.createdAt === null ? '' : options.formatDate(comment.createdAt);
-  return html`<li class=${target ? 'comment target' : 'comment'} part=${parts} data-comment-id=${comment.id}>
-    <article id=${`comment-${comment.id}`} tabindex="-1" aria-label=${messages.commentLabel(name, date)}>
+  return html`<li class="comment" part=${parts} data-comment-id=${comment.id}>
+    <article tabindex="-1" aria-label=${messages.commentLabel(name, date)}>
       <div class="meta">
         ${renderAuthor(node, messages)} ${messages.says}
         ${comment.createdAt === null ? nothing : html`<time part="date" datetime=${comment.createdAt}>${date}</time>`}
@@ -109,7 +116,7 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
             type="button"
             aria-label=${messages.replyTo(name)}
             aria-expanded=${options.replyTo === comment.id ? 'true' : 'false'}
-            @click=${() => options.onReply(comment.id)}
+            data-action="reply"
           >
             ${messages.reply}
           </button>`}
@@ -132,7 +139,7 @@ function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateR
       ${shown.map((child) => renderComment(child, options))}
     </ol>
     ${collapsed
-      ? html`<button type="button" class="more" part="show-more-replies" @click=${() => options.onExpand(id)}>
+      ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">
           ${options.messages.showMoreReplies(children.length - SHOWN_OF_LONG_REPLIES)}
         </button>`
       : nothing}`;

@@ -36,7 +36,7 @@ export const threadStyles = [
       border-radius: var(--_radius);
       padding: calc(var(--_space) * 0.25) 0;
     }
-    .target > article {
+    [part~='comment-target'] > article {
       background: var(--_color-highlight);
       outline: 2px solid var(--_color-accent);
       padding-inline: calc(var(--_space) * 0.5);
