@@ -4,6 +4,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startServer } from './server/app.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.js';
 import { startFaultProxy } from './test/support/fault-proxy.js';
 
 /** A free port for the test page, so several runs (a developer's and CI's) never collide. */
@@ -120,7 +121,6 @@ function networkConditions() {
   };
 }
 
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -135,15 +135,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: chromePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        executablePath: CHROMIUM_PATH,
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.js';
 import { describeThread, makeThread } from './support/fixtures.js';
 import { armEvent, armKeystroke, armReplay, collect, heapAfterGc, installProbe } from './support/probe.js';
 import { KIB, MIB, fmt, sizeRows, spread } from './support/report.js';
@@ -199,18 +200,10 @@ async function main() {
   const allSizes = [...new Set([...SIZES, INTERACTION_SIZE])];
   const server = await startFixtureServer({ sizes: allSizes, bundle, distDir: DIST });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
+    // Exact heap figures and a gc() to call before reading them.
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
   const chromiumVersion = browser.version();
 

@@ -1,5 +1,6 @@
 import type { CommentFields } from '../model/types.js';
 import type { KeyValueStore } from './storage.js';
+import { localStorageOrNull } from './local-storage.js';
 
 /** What the reader has typed in one form, kept on the device until it is sent or discarded. */
 export interface Draft {
@@ -54,13 +55,6 @@ function forgetRescued(key: string): void {
   }
 }
 
-function localStorageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Drafts on the device. Writes are coalesced per draft: one in flight, then the latest text,

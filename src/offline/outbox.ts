@@ -2,6 +2,7 @@ import { BackendError, type CommentsBackend, type PostResult } from '../backend/
 import type { NewComment } from '../model/types.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import type { KeyValueStore } from './storage.js';
+import { localStorageOrNull } from './local-storage.js';
 
 /** Where a queued comment is on its way. */
 export type DeliveryState = 'queued' | 'sending' | 'failed';
@@ -102,13 +103,6 @@ export async function leaseLock(name: string, work: () => Promise<void>, storage
   }
 }
 
-function localStorageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** One tab at a time through the Web Locks API, or a localStorage lease where it is missing. */
 export function webLock(name: string, work: () => Promise<void>): Promise<void> {
