@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.js';
+import { timeTrees } from './support/tree.js';
 import { describeThread, makeThread } from './support/fixtures.js';
 import { armEvent, armKeystroke, armReplay, collect, heapAfterGc, installProbe } from './support/probe.js';
 import { KIB, MIB, fmt, sizeRows, spread } from './support/report.js';
@@ -242,6 +243,8 @@ async function main() {
     await server.close();
   }
 
+  const trees = timeTrees();
+
   const longTaskApi = [...results.values()].flatMap((r) => r.runs).every((run) => run.longTaskApi);
   const command =
     process.env.npm_lifecycle_event === 'bench' ? '`npm run bench` (= `npm run build && node bench/run.js`)' : `\`node bench/run.js${process.argv.slice(2).map((a) => ` ${a}`).join('')}\``;
@@ -286,6 +289,12 @@ async function main() {
     `| Keystroke in Comment → \`rc-draft-saved\` (written to IndexedDB) | ${keys.median} | ${keys.range} | ${interactions?.keystrokes.length ?? 0} |`,
     `| Back online (\`online\` event) → queued comment sent (\`rc-submitted\`) | ${replay.median} | ${replay.range} | ${interactions?.replays.length ?? 0} |`,
     `| … the same, from \`context.setOffline(false)\` in the driver | ${replayWall.median} | ${replayWall.range} | ${interactions?.replaysWall.length ?? 0} |`,
+    '',
+    '## Building the reply tree from hostile data (Node, the built `lib/model/tree.js`)',
+    '',
+    '| Case | Median (ms) | Min–max (ms) | Limit | Result |',
+    '|---|---:|---:|---:|---|',
+    ...trees.map((t) => `| ${t.name} | ${fmt(t.median, 1)} | ${fmt(t.min, 1)}–${fmt(t.max, 1)} | ≤ ${fmt(t.limitMs)} ms | ${t.median <= t.limitMs ? 'PASS' : '**MISS**'} |`),
     '',
     '## Fixtures',
     '',
