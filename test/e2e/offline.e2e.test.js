@@ -122,7 +122,10 @@ const replyButton = (/** @type {Page} */ page, /** @type {string} */ id) =>
 /** The reader's own unsent comments (queued, sending or failed). */
 const unsent = (/** @type {Page} */ page) => page.locator('li[part~="comment-unsent"]');
 /** The texts of every comment shown (published, pending or unsent). */
-const shownBodies = (/** @type {Page} */ page) => page.locator('li[part~="comment"] > article [part="body"]').allInnerTexts();
+// textContent, not innerText: comments far off screen skip rendering (content-visibility: auto),
+// and innerText reports nothing for what is not rendered.
+const shownBodies = (/** @type {Page} */ page) =>
+  page.locator('li[part~="comment"] > article [part="body"]').evaluateAll((bodies) => bodies.map((body) => body.textContent ?? ''));
 
 /**
  * Drafts as stored in the component's own IndexedDB database (never creating it).
