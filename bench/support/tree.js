@@ -3,18 +3,7 @@
 // (issue: "the fixed extreme cases ... with a time limit set generously in the benchmark").
 import { performance } from 'node:perf_hooks';
 import { buildTree } from '../../lib/model/tree.js';
-
-/** A small seeded PRNG (mulberry32), so every run builds the same graphs. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './fixtures.js';
 
 /** @param {string} id @param {string | null} parentId @param {number} i */
 const comment = (id, parentId, i) => ({
@@ -32,7 +21,7 @@ export const TREE_CASES = [
     name: '100,000 comments, random parents (cycles, duplicates, orphans among them)',
     limitMs: 1500,
     make() {
-      const next = random(7);
+      const next = prng(7);
       return Array.from({ length: 100_000 }, (_, i) => {
         const roll = next();
         const parent = roll < 0.3 ? null : roll < 0.33 ? `missing-${i}` : `c${Math.floor(next() * 100_000)}`;
