@@ -1,0 +1,37 @@
+import { expect } from '@open-wc/testing';
+import { parseRetryAfter, RestBackend } from '../../src/backend/rest.js';
+import { server, uniqueThread, published, seed } from '../helpers/server.js';
+
+describe('RestBackend', () => {
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    expect(parseRetryAfter('7', now)).to.equal(7);
+    expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:30 GMT', now)).to.equal(30);
+    expect(parseRetryAfter('Wed, 25 Nov 2026 11:00:00 GMT', now)).to.equal(0);
+    expect(parseRetryAfter('soon', now)).to.equal(null);
+    expect(parseRetryAfter(null, now)).to.equal(null);
+  });
+
+  it('loads a thread whose id has slashes, through one encoded path segment, from a relative endpoint', async () => {
+    const thread = uniqueThread('rest/with/slashes');
+    await seed(thread, [published('a', null, 'Ann', 'Hello.', 5)]);
+    const { endpoint } = await server();
+    // As on a page of the server's own origin: "./api/" is resolved against the page's URL.
+    const backend = new RestBackend('./api/', `${new URL(endpoint).origin}/`);
+    const page = await backend.loadPage(thread, { limit: 10, cursor: null, sort: 'oldest' }, new AbortController().signal);
+    expect(page.thread).to.equal(thread);
+    expect(page.comments.map((comment) => comment.body)).to.deep.equal(['Hello.']);
+  });
+
+  it("reports the server's error body on a refused post, with its field", async () => {
+    const { endpoint } = await server();
+    const backend = new RestBackend(endpoint);
+    const refused = await backend
+      .postComment(uniqueThread('rest-422'), { clientId: crypto.randomUUID(), parentId: null, author: { name: '', email: null, url: null }, body: 'x', hp: '' }, new AbortController().signal)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).to.include({ kind: 'http', status: 422, field: 'author.name' });
+  });
+});
