@@ -546,7 +546,9 @@ export class RecoveryComments extends LitElement {
     const state = this.#threadState;
     emit(this, 'rc-loaded', { thread: query.thread, total: state.total, count: state.comments.length });
     void this.#offline.syncPending(new Set(state.comments.map((comment) => comment.id)));
-    void this.#restoreDrafts(query.thread);
+    // After the comments are on screen: opening localStorage and IndexedDB costs the first
+    // render ~10 ms of synchronous work otherwise.
+    setTimeout(() => void this.#restoreDrafts(query.thread), 0);
     void this.#revealTarget();
   }
 
