@@ -64,28 +64,9 @@ function walk(roots: readonly ThreadNode[]): Placed[] {
   return out;
 }
 
-/** How many parent cycles the graph of the distinct comments has (each needs exactly one cut). */
-function countCycles(byId: Map<string, Comment>): number {
-  const state = new Map<string, 'visiting' | 'done'>();
-  let cycles = 0;
-  for (const start of byId.keys()) {
-    if (state.has(start)) continue;
-    const path: string[] = [];
-    let current: string | null = start;
-    while (current !== null && byId.has(current) && !state.has(current)) {
-      state.set(current, 'visiting');
-      path.push(current);
-      current = byId.get(current)!.parentId;
-    }
-    if (current !== null && state.get(current) === 'visiting') cycles++;
-    for (const id of path) state.set(id, 'done');
-  }
-  return cycles;
-}
-
-/** The comments that lie on a parent cycle of the distinct comments (self-parents included). */
-function cycleMembers(byId: Map<string, Comment>): Set<string> {
-  const members = new Set<string>();
+/** Every parent cycle among the distinct comments (self-parents included), as its members. */
+function cycles(byId: Map<string, Comment>): string[][] {
+  const found: string[][] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   for (const start of byId.keys()) {
     if (state.has(start)) continue;
@@ -96,12 +77,10 @@ function cycleMembers(byId: Map<string, Comment>): Set<string> {
       path.push(current);
       current = byId.get(current)!.parentId;
     }
-    if (current !== null && state.get(current) === 'visiting') {
-      for (let i = path.indexOf(current); i < path.length; i++) members.add(path[i]!);
-    }
+    if (current !== null && state.get(current) === 'visiting') found.push(path.slice(path.indexOf(current)));
     for (const id of path) state.set(id, 'done');
   }
-  return members;
+  return found;
 }
 
 /**
@@ -131,7 +110,7 @@ function checkTree(comments: readonly Comment[], maxDepth: number, sort: SortOrd
   }
 
   // Which comments sit on a parent cycle: exactly one of each cycle must be cut to the top.
-  const onCycle = cycleMembers(byId);
+  const onCycle = new Set(cycles(byId).flat());
   // The forest the tree displays: every comment hangs under its parent, except top-level comments,
   // orphans and the comment chosen to break each cycle (shown at the top, marked as an orphan).
   const parentInForest = (id: string): string | null => {
@@ -192,7 +171,7 @@ function checkTree(comments: readonly Comment[], maxDepth: number, sort: SortOrd
     expect(placeOf.get(parentId)!.order).to.be.below(placeOf.get(comment.id)!.order);
   }
   // Only cycles are cut, each exactly once.
-  expect(cuts, 'comments cut out of a cycle').to.equal(countCycles(byId));
+  expect(cuts, 'comments cut out of a cycle').to.equal(cycles(byId).length);
 
   // Top level in the requested order (ties keep the order of the response); replies oldest first.
   const before = (a: Comment, b: Comment, newestFirst: boolean): boolean => {

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { startServer } from '../../server/app.js';
 import { startFaultProxy } from './fault-proxy.js';
+import { submission } from '../server/helpers.js';
 
 const ORIGIN = 'http://blog.test';
 const THREAD = '/posts/ninety-days';
@@ -44,16 +45,6 @@ async function startEchoTarget() {
   };
 }
 
-/** A valid comment submission with a fresh clientId. */
-function submission() {
-  return {
-    clientId: crypto.randomUUID(),
-    parentId: null,
-    author: { name: 'Anon', email: 'anon@example.org', url: null },
-    body: 'Day 30 today. Thank you all.',
-    hp: '',
-  };
-}
 
 /**
  * POSTs JSON with fetch.
