@@ -23,7 +23,9 @@ try {
       await page.goto(`${server.url}/`);
       await page.locator(`input[name="theme"][value="${theme}"]`).check();
       const comments = page.locator('recovery-comments');
-      await page.locator('[data-comment-id="c3"]').waitFor();
+      // The thread loads when the section nears the viewport, as for a reader scrolling down.
+      await comments.scrollIntoViewIfNeeded();
+      await page.locator('[data-comment-id="c3"]').waitFor({ state: 'attached' });
       // A reply form open under a nested comment shows the composer in place.
       await page.locator('[data-comment-id="c5"] > article [part="reply-button"]').click();
       // Page coordinates of the section: the clip of a full-page shot is in page coordinates.

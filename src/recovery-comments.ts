@@ -56,7 +56,7 @@ const MAX_PAGES_FOR_TARGET = 20;
  * @fires rc-error - The thread could not be loaded, or the element is misconfigured.
  *
  * @cssprop [--rc-color-text=currentColor] - Text colour (inherits the page's by default; #1f2328 / #e8e6e3 with theme="light" / "dark").
- * @cssprop [--rc-color-muted=color-mix(in srgb, currentColor 72%, transparent)] - Dates, notes, "says:".
+ * @cssprop [--rc-color-muted=color-mix(in srgb, currentColor 72%, transparent)] - Dates and notes.
  * @cssprop [--rc-color-accent=light-dark(#0a6b4c, #7fd6b0)] - Links, buttons, highlights.
  * @cssprop [--rc-color-on-accent=light-dark(#ffffff, #06281c)] - Text on accent-coloured buttons.
  * @cssprop [--rc-color-surface=transparent] - Background of the section (#ffffff / #17181a with theme="light" / "dark").

@@ -75,6 +75,11 @@ describe('<recovery-comments> reading a thread', () => {
     const author = wrapperOf(element, 'x')!.querySelector('[part="author"]')!;
     expect(author.tagName).to.equal('B');
     expect(root(element).querySelector('a[href^="javascript:"]')).to.equal(null);
+    // The name reads in the text colour, not in the muted colour of the date beside it.
+    const body = wrapperOf(element, 'x')!.querySelector('[part="body"] p')!;
+    const date = wrapperOf(element, 'x')!.querySelector('time')!;
+    expect(getComputedStyle(author).color).to.equal(getComputedStyle(body).color);
+    expect(getComputedStyle(date).color).to.not.equal(getComputedStyle(body).color);
   });
 
   it('takes the title from the first h1, and the thread from the canonical URL', async () => {

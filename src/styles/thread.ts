@@ -50,20 +50,10 @@ export const threadStyles = [
     .author {
       font-weight: 700;
     }
-    /* "says:" is a bare text node of .meta: muted, with the author's name in full colour. */
-    .meta,
-    .context {
-      color: var(--_color-muted);
-    }
     time,
     .context {
+      color: var(--_color-muted);
       font-size: var(--_font-size-small);
-    }
-    .author {
-      color: var(--_color-text);
-    }
-    a.author {
-      color: var(--_color-accent);
     }
     time {
       margin-inline-start: auto;
