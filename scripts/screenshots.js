@@ -19,7 +19,9 @@ try {
   mkdirSync(OUT, { recursive: true });
   for (const theme of THEMES) {
     for (const [suffix, width] of [['', 900], ['-phone', 360]]) {
-      const page = await browser.newPage({ viewport: { width: Number(width), height: 1200 }, deviceScaleFactor: 1 });
+      // Tall enough that the whole shot is in the viewport: off-screen comments skip rendering
+      // (content-visibility: auto) and would come out blank.
+      const page = await browser.newPage({ viewport: { width: Number(width), height: 2200 }, deviceScaleFactor: 1 });
       await page.goto(`${server.url}/`);
       await page.locator(`input[name="theme"][value="${theme}"]`).check();
       const comments = page.locator('recovery-comments');
@@ -28,11 +30,11 @@ try {
       await page.locator('[data-comment-id="c3"]').waitFor({ state: 'attached' });
       // A reply form open under a nested comment shows the composer in place.
       await page.locator('[data-comment-id="c5"] > article [part="reply-button"]').click();
-      // Page coordinates of the section: the clip of a full-page shot is in page coordinates.
-      const top = await comments.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
-      const height = await comments.evaluate((element) => element.getBoundingClientRect().height);
+      // Bring the section's top to the top of the viewport, then shoot the viewport.
+      await comments.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 24));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const path = `${OUT}/${theme}${suffix}.png`;
-      await page.screenshot({ path, fullPage: true, clip: { x: 0, y: top - 24, width: Number(width), height: Math.min(height + 48, 2000) } });
+      await page.screenshot({ path, clip: { x: 0, y: 0, width: Number(width), height: 2000 } });
       console.log(`wrote ${path}`);
       await page.close();
     }

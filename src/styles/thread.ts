@@ -74,6 +74,11 @@ export const threadStyles = [
       content-visibility: auto;
       contain-intrinsic-size: auto 10em;
     }
+    @media print {
+      .thread > .comment {
+        content-visibility: visible;
+      }
+    }
     .pending {
       color: var(--_color-muted);
       font-style: italic;
