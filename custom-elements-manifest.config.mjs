@@ -1,7 +1,19 @@
-// The manifest documents the public API from the JSDoc in src/.
+// The manifest documents the public API from the JSDoc in src/: the elements, their events, the
+// backend and storage interfaces and the types they use. Internals (styles, the catalog's text,
+// the offline machinery) stay out, so a style or wording change does not make it stale.
 export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts'],
+  globs: [
+    'src/index.ts',
+    'src/recovery-comments.ts',
+    'src/components/*.ts',
+    'src/events.ts',
+    'src/context.ts',
+    'src/backend/backend.ts',
+    'src/backend/rest.ts',
+    'src/offline/storage.ts',
+    'src/model/types.ts',
+    'src/i18n/messages.ts',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [
