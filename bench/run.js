@@ -159,6 +159,51 @@ async function measureInteractions(browser, base) {
   }
 }
 
+/**
+ * The comments below the fold: no API request until the reader scrolls near, and the layout
+ * shift (CLS) caused as they arrive while the reader scrolls down to them.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} base
+ */
+async function measureBelowFold(browser, base) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    await page.addInitScript(() => {
+      const w = /** @type {any} */ (window);
+      w.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of /** @type {any[]} */ (list.getEntries())) if (!entry.hadRecentInput) w.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      // Three screens of article before the section, put in while the page is parsed.
+      new MutationObserver((_records, observer) => {
+        const element = document.querySelector('recovery-comments');
+        if (!element) return;
+        observer.disconnect();
+        const spacer = document.createElement('div');
+        spacer.style.height = `${innerHeight * 3}px`;
+        element.before(spacer);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${base}/bench/${INTERACTION_SIZE}`);
+    await sleep(1000);
+    const api = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).length);
+    const requestsBefore = await api();
+    // Scroll down as a reader would, a few hundred pixels at a time, to the end of the page.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 60 && innerHeight + scrollY < document.documentElement.scrollHeight; i++) {
+        scrollBy(0, 300);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    await sleep(1000);
+    return { requestsBefore, requestsAfter: await api(), shift: await page.evaluate(() => /** @type {any} */ (window).__shift) };
+  } finally {
+    await context.close();
+  }
+}
+
 /** The JS heap of a page without the element: what the browser costs before the element adds any. */
 async function plainHeap(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ base) {
   const context = await browser.newContext(CONTEXT);
@@ -214,6 +259,8 @@ async function main() {
   let interactions = null;
   /** @type {string | null} */
   let interactionError = null;
+  /** @type {Awaited<ReturnType<typeof measureBelowFold>> | null} */
+  let belowFold = null;
   let baseline = NaN;
   try {
     // Also a warm-up: the browser's first navigation pays for starting its own services.
@@ -235,6 +282,7 @@ async function main() {
     }
     try {
       interactions = await measureInteractions(browser, server.url);
+      belowFold = await measureBelowFold(browser, server.url);
     } catch (error) {
       interactionError = /** @type {Error} */ (error).message;
     }
@@ -289,6 +337,14 @@ async function main() {
     `| Keystroke in Comment → \`rc-draft-saved\` (written to IndexedDB) | ${keys.median} | ${keys.range} | ${interactions?.keystrokes.length ?? 0} |`,
     `| Back online (\`online\` event) → queued comment sent (\`rc-submitted\`) | ${replay.median} | ${replay.range} | ${interactions?.replays.length ?? 0} |`,
     `| … the same, from \`context.setOffline(false)\` in the driver | ${replayWall.median} | ${replayWall.range} | ${interactions?.replaysWall.length ?? 0} |`,
+    '',
+    `## Comments below the fold (${INTERACTION_SIZE} comments, three screens of article above)`,
+    '',
+    '| Measurement | Value | Budget | Result |',
+    '|---|---:|---|---|',
+    `| API requests before the reader scrolls | ${belowFold?.requestsBefore ?? 'n/a'} | none | ${belowFold?.requestsBefore === 0 ? 'PASS' : '**MISS**'} |`,
+    `| API requests after scrolling to the end | ${belowFold?.requestsAfter ?? 'n/a'} | | |`,
+    `| Layout shift while they arrive (CLS, no recent input) | ${belowFold ? fmt(belowFold.shift, 4) : 'n/a'} | no shift (< 0.01) | ${belowFold && belowFold.shift < 0.01 ? 'PASS' : '**MISS**'} |`,
     '',
     '## Building the reply tree from hostile data (Node, the built `lib/model/tree.js`)',
     '',
