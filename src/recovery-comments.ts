@@ -244,7 +244,8 @@ export class RecoveryComments extends LitElement {
         this.#viewportObserver?.disconnect();
         this.#viewportObserver = null;
         this.#nearViewport = true;
-        this.reload();
+        // The query and the outbox were set up at the first update; only the thread waits.
+        if (this.#currentQuery !== null) void this.#threadState.load(this.#currentQuery);
       },
       { rootMargin: '100% 0px' },
     );
@@ -595,7 +596,7 @@ export class RecoveryComments extends LitElement {
       this.#viewportObserver?.disconnect();
       this.#viewportObserver = null;
       this.#nearViewport = true;
-      this.reload();
+      if (this.#currentQuery !== null) void this.#threadState.load(this.#currentQuery);
       return;
     }
     void this.#revealTarget();

@@ -3,7 +3,7 @@ import type { ThreadNode } from './tree.js';
 const sizes = new WeakMap<ThreadNode, number>();
 
 /** How many comments a node shows, itself and every reply under it. */
-export function subtreeSize(node: ThreadNode): number {
+function subtreeSize(node: ThreadNode): number {
   const known = sizes.get(node);
   if (known !== undefined) return known;
   let count = 0;

@@ -30,7 +30,7 @@ export function draftKey(endpoint: string, thread: string, parentId: string | nu
 const threadPrefix = (endpoint: string, thread: string) => `${PREFIX}${JSON.stringify([endpoint, thread]).slice(0, -1)},`;
 
 /** Whether a draft holds anything worth keeping. */
-export const isBlank = (fields: CommentFields): boolean => fields.body.trim() === '';
+const isBlank = (fields: CommentFields): boolean => fields.body.trim() === '';
 
 function isDraft(value: unknown): value is Draft {
   const draft = value as Draft;

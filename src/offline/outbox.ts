@@ -105,7 +105,7 @@ export async function leaseLock(name: string, work: () => Promise<void>, storage
 
 
 /** One tab at a time through the Web Locks API, or a localStorage lease where it is missing. */
-export function webLock(name: string, work: () => Promise<void>): Promise<void> {
+function webLock(name: string, work: () => Promise<void>): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks) return leaseLock(name, work);
   return locks

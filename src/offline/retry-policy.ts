@@ -30,7 +30,7 @@ export type RetryDecision =
   | { kind: 'blocked' };
 
 /** Whether an error is one a later attempt may get past. */
-export function isRetryable(error: BackendError): boolean {
+function isRetryable(error: BackendError): boolean {
   if (error.kind === 'network' || error.kind === 'timeout') return true;
   return error.kind === 'http' && error.status !== null && RETRYABLE_STATUS.has(error.status);
 }

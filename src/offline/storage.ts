@@ -14,7 +14,7 @@ export interface KeyValueStore {
 }
 
 /** Our own database, never idb-keyval's shared default. */
-export const DATABASE_NAME = 'recovery-comments';
+const DATABASE_NAME = 'recovery-comments';
 const STORE_NAME = 'kv';
 /** An IndexedDB that does not answer in this time is treated as broken (Firefox private mode hangs). */
 const TIMEOUT_MS = 1000;
