@@ -16,10 +16,22 @@ export default tseslint.config(
       'lit/no-useless-template-literals': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Untrusted data never becomes markup.' },
-        { selector: "MemberExpression[property.name='outerHTML']", message: 'Untrusted data never becomes markup.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Untrusted data never becomes markup.' },
-        { selector: "ImportDeclaration[source.value=/unsafe-html|unsafe-svg/]", message: 'No unsafeHTML: render text.' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Untrusted data never becomes markup.',
+        },
+        {
+          selector: "MemberExpression[property.name='outerHTML']",
+          message: 'Untrusted data never becomes markup.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Untrusted data never becomes markup.',
+        },
+        {
+          selector: 'ImportDeclaration[source.value=/unsafe-html|unsafe-svg/]',
+          message: 'No unsafeHTML: render text.',
+        },
       ],
     },
   },

@@ -22,14 +22,18 @@ function sizeBudget(): Plugin {
         const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
         this.info(`${chunk.fileName}: ${code.length} B min, ${gzip} B gzip, ${brotli} B brotli`);
         if (process.env.RC_SIZE_REPORT) {
-          const modules = Object.entries(chunk.modules).sort(([, a], [, b]) => b.renderedLength - a.renderedLength);
-          for (const [id, info] of modules) this.info(`  ${info.renderedLength} ${id.replace(process.cwd(), '')}`);
+          const modules = Object.entries(chunk.modules).sort(
+            ([, a], [, b]) => b.renderedLength - a.renderedLength,
+          );
+          for (const [id, info] of modules)
+            this.info(`  ${info.renderedLength} ${id.replace(process.cwd(), '')}`);
         }
         // Self-contained: the only files it may load are the locales, on demand.
         const loads = [...chunk.imports, ...chunk.dynamicImports].filter(
           (file) => !file.startsWith('locales/') && file !== chunk.fileName,
         );
-        if (loads.length > 0) this.error(`${chunk.fileName} is not self-contained: it imports ${loads.join(', ')}`);
+        if (loads.length > 0)
+          this.error(`${chunk.fileName} is not self-contained: it imports ${loads.join(', ')}`);
         if (chunk.fileName.endsWith('.js') && !chunk.fileName.includes('.iife.') && gzip > GZIP_BUDGET) {
           this.error(`${chunk.fileName} is ${gzip} B gzip, over the ${GZIP_BUDGET} B budget`);
         }

@@ -112,15 +112,25 @@ function networkConditions() {
       await cdp.send('Network.emulateNetworkConditionsByRule', {
         offline,
         matchedNetworkConditions: offline
-          ? origins.map((origin) => ({ urlPattern: `${origin}/*`, offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }))
+          ? origins.map((origin) => ({
+              urlPattern: `${origin}/*`,
+              offline: true,
+              latency: 0,
+              downloadThroughput: -1,
+              uploadThroughput: -1,
+            }))
           : [],
       });
-      await cdp.send('Network.overrideNetworkState', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.send('Network.overrideNetworkState', {
+        offline,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       return true;
     },
   };
 }
-
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -140,5 +150,9 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), referenceServers(), networkConditions()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    referenceServers(),
+    networkConditions(),
+  ],
 };

@@ -46,19 +46,26 @@ const SIZES = options.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, 
 const RUNS = Number(options.runs);
 const PAGE_TIMEOUT = Number(options.timeout) * 1000;
 if (!SIZES.every((n) => Number.isInteger(n) && n > 0) || !(RUNS >= 1) || !(PAGE_TIMEOUT > 0)) {
-  console.error('usage: node bench/run.js [--sizes 100,1000] [--runs 3] [--timeout 60] [--max-minutes 10] [--out FILE]');
+  console.error(
+    'usage: node bench/run.js [--sizes 100,1000] [--runs 3] [--timeout 60] [--max-minutes 10] [--out FILE]',
+  );
   process.exit(2);
 }
 if (!existsSync(BUNDLE)) {
-  console.error(`bench: ${path.relative(ROOT, BUNDLE)} is missing; run \`npm run build\` first (or \`npm run bench\`).`);
+  console.error(
+    `bench: ${path.relative(ROOT, BUNDLE)} is missing; run \`npm run build\` first (or \`npm run bench\`).`,
+  );
   process.exit(2);
 }
 
 // A hang anywhere becomes a reported failure, never a stuck run (playwright closes the browser on exit).
-setTimeout(() => {
-  console.error(`bench: stopped after ${options['max-minutes']} minutes`);
-  process.exit(3);
-}, Number(options['max-minutes']) * 60_000).unref();
+setTimeout(
+  () => {
+    console.error(`bench: stopped after ${options['max-minutes']} minutes`);
+    process.exit(3);
+  },
+  Number(options['max-minutes']) * 60_000,
+).unref();
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,7 +80,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function withTimeout(promise, ms, what) {
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
-  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${what}`)), ms)));
+  const timeout = new Promise(
+    (_, reject) =>
+      (timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${what}`)), ms)),
+  );
   return /** @type {Promise<T>} */ (Promise.race([promise, timeout]).finally(() => clearTimeout(timer)));
 }
 
@@ -98,10 +108,20 @@ async function measureLoad(browser, base, n) {
     try {
       return await withTimeout(page.evaluate(collect, n), PAGE_TIMEOUT, `all ${n} comments in the DOM`);
     } catch (error) {
-      const shown = await withTimeout(page.evaluate(() => /** @type {any} */ (window).__bench.count()), 2000, 'count').catch(() => '?');
-      const rcErrors = await withTimeout(page.evaluate(() => /** @type {any} */ (window).__bench.errors), 2000, 'errors').catch(() => []);
+      const shown = await withTimeout(
+        page.evaluate(() => /** @type {any} */ (window).__bench.count()),
+        2000,
+        'count',
+      ).catch(() => '?');
+      const rcErrors = await withTimeout(
+        page.evaluate(() => /** @type {any} */ (window).__bench.errors),
+        2000,
+        'errors',
+      ).catch(() => []);
       const extra = [...errors, ...rcErrors].slice(0, 3).join('; ');
-      throw new Error(`${/** @type {Error} */ (error).message} (comments shown: ${shown})${extra ? `; page said: ${extra}` : ''}`);
+      throw new Error(
+        `${/** @type {Error} */ (error).message} (comments shown: ${shown})${extra ? `; page said: ${extra}` : ''}`,
+      );
     }
   } finally {
     await context.close();
@@ -120,7 +140,11 @@ async function measureInteractions(browser, base) {
     page.setDefaultTimeout(PAGE_TIMEOUT);
     await page.addInitScript(installProbe, INTERACTION_SIZE);
     await page.goto(`${base}/bench/${INTERACTION_SIZE}`);
-    await withTimeout(page.evaluate(() => /** @type {any} */ (window).__bench.done), PAGE_TIMEOUT, 'thread shown');
+    await withTimeout(
+      page.evaluate(() => /** @type {any} */ (window).__bench.done),
+      PAGE_TIMEOUT,
+      'thread shown',
+    );
     const comment = page.getByRole('textbox', { name: 'Comment', exact: true });
     const name = page.getByRole('textbox', { name: 'Name', exact: true });
 
@@ -130,7 +154,13 @@ async function measureInteractions(browser, base) {
     for (let i = 0; i < KEYSTROKES; i++) {
       await page.evaluate(armKeystroke);
       await page.keyboard.type('abcdefghij'[i] ?? 'x');
-      keystrokes.push(await withTimeout(page.evaluate(() => /** @type {any} */ (window).__keyToSave), 10_000, 'rc-draft-saved'));
+      keystrokes.push(
+        await withTimeout(
+          page.evaluate(() => /** @type {any} */ (window).__keyToSave),
+          10_000,
+          'rc-draft-saved',
+        ),
+      );
       await sleep(150); // a slow typist: every keystroke is its own save
     }
 
@@ -140,16 +170,26 @@ async function measureInteractions(browser, base) {
     const replaysWall = [];
     for (let i = 0; i < REPLAYS; i++) {
       await context.setOffline(true);
-      await comment.fill(`Written on the train with no signal, number ${i + 1}. It should arrive once, when the signal is back.`);
+      await comment.fill(
+        `Written on the train with no signal, number ${i + 1}. It should arrive once, when the signal is back.`,
+      );
       await name.fill('Bench Reader');
       await page.evaluate(armEvent, 'rc-queued');
       await page.getByRole('button', { name: 'Post Comment' }).click();
-      await withTimeout(page.evaluate(() => /** @type {any} */ (window).__event), 10_000, 'rc-queued');
+      await withTimeout(
+        page.evaluate(() => /** @type {any} */ (window).__event),
+        10_000,
+        'rc-queued',
+      );
       await sleep(300); // let the outbox find itself offline
       await page.evaluate(armReplay);
       const wallStart = performance.now();
       await context.setOffline(false);
-      const { online, submitted } = await withTimeout(page.evaluate(() => /** @type {any} */ (window).__replay), 20_000, 'rc-submitted');
+      const { online, submitted } = await withTimeout(
+        page.evaluate(() => /** @type {any} */ (window).__replay),
+        20_000,
+        'rc-submitted',
+      );
       replaysWall.push(performance.now() - wallStart);
       if (online !== null) replays.push(submitted - online);
     }
@@ -174,7 +214,8 @@ async function measureBelowFold(browser, base) {
       const w = /** @type {any} */ (window);
       w.__shift = 0;
       new PerformanceObserver((list) => {
-        for (const entry of /** @type {any[]} */ (list.getEntries())) if (!entry.hadRecentInput) w.__shift += entry.value;
+        for (const entry of /** @type {any[]} */ (list.getEntries()))
+          if (!entry.hadRecentInput) w.__shift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
       // Three screens of article before the section, put in while the page is parsed.
       new MutationObserver((_records, observer) => {
@@ -188,7 +229,10 @@ async function measureBelowFold(browser, base) {
     });
     await page.goto(`${base}/bench/${INTERACTION_SIZE}`);
     await sleep(1000);
-    const api = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).length);
+    const api = () =>
+      page.evaluate(
+        () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).length,
+      );
     const requestsBefore = await api();
     // Scroll down as a reader would, a few hundred pixels at a time, to the end of the page.
     await page.evaluate(async () => {
@@ -198,14 +242,21 @@ async function measureBelowFold(browser, base) {
       }
     });
     await sleep(1000);
-    return { requestsBefore, requestsAfter: await api(), shift: await page.evaluate(() => /** @type {any} */ (window).__shift) };
+    return {
+      requestsBefore,
+      requestsAfter: await api(),
+      shift: await page.evaluate(() => /** @type {any} */ (window).__shift),
+    };
   } finally {
     await context.close();
   }
 }
 
 /** The JS heap of a page without the element: what the browser costs before the element adds any. */
-async function plainHeap(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ base) {
+async function plainHeap(
+  /** @type {import('playwright-core').Browser} */ browser,
+  /** @type {string} */ base,
+) {
   const context = await browser.newContext(CONTEXT);
   try {
     const page = await context.newPage();
@@ -218,8 +269,15 @@ async function plainHeap(/** @type {import('playwright-core').Browser} */ browse
 
 function gitState() {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'vite.config.ts', 'package.json'], { cwd: ROOT, encoding: 'utf8' })
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'src', 'vite.config.ts', 'package.json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    )
       .split('\n')
       .filter(Boolean).length;
     return dirty ? `${head} + ${dirty} uncommitted file(s) in src/ or build config` : head;
@@ -269,14 +327,20 @@ async function main() {
     // Round-robin over sizes, so a burst of other work on the machine spreads over all sizes.
     for (let run = 1; run <= RUNS; run++) {
       for (const n of SIZES) {
-        const entry = /** @type {{ runs: Array<Record<string, number>>, failures: string[] }} */ (results.get(n));
+        const entry = /** @type {{ runs: Array<Record<string, number>>, failures: string[] }} */ (
+          results.get(n)
+        );
         try {
           const result = await measureLoad(browser, server.url, n);
           entry.runs.push(result);
-          console.error(`bench: ${fmt(n)} comments, run ${run}/${RUNS}: in DOM ${fmt(result.inDom)} ms, next frame ${fmt(result.nextFrame)} ms, longest task ${fmt(result.longest)} ms, heap ${fmt(result.heap / MIB, 2)} MiB`);
+          console.error(
+            `bench: ${fmt(n)} comments, run ${run}/${RUNS}: in DOM ${fmt(result.inDom)} ms, next frame ${fmt(result.nextFrame)} ms, longest task ${fmt(result.longest)} ms, heap ${fmt(result.heap / MIB, 2)} MiB`,
+          );
         } catch (error) {
           entry.failures.push(/** @type {Error} */ (error).message);
-          console.error(`bench: ${fmt(n)} comments, run ${run}/${RUNS}: FAILED ${/** @type {Error} */ (error).message}`);
+          console.error(
+            `bench: ${fmt(n)} comments, run ${run}/${RUNS}: FAILED ${/** @type {Error} */ (error).message}`,
+          );
         }
       }
     }
@@ -295,7 +359,12 @@ async function main() {
 
   const longTaskApi = [...results.values()].flatMap((r) => r.runs).every((run) => run.longTaskApi);
   const command =
-    process.env.npm_lifecycle_event === 'bench' ? '`npm run bench` (= `npm run build && node bench/run.js`)' : `\`node bench/run.js${process.argv.slice(2).map((a) => ` ${a}`).join('')}\``;
+    process.env.npm_lifecycle_event === 'bench'
+      ? '`npm run bench` (= `npm run build && node bench/run.js`)'
+      : `\`node bench/run.js${process.argv
+          .slice(2)
+          .map((a) => ` ${a}`)
+          .join('')}\``;
   const cpus = os.cpus();
   const lines = [
     '# Benchmark results',
@@ -322,7 +391,10 @@ async function main() {
   ];
   for (const [n, { runs, failures }] of results) {
     lines.push(...sizeRows(n, runs, failures.length));
-    if (failures.length) lines.push(`| ${fmt(n)} | **${failures.length} of ${RUNS} runs failed**: ${[...new Set(failures)].join(' / ').replace(/\|/g, '\\|')} | | | | **FAIL** |`);
+    if (failures.length)
+      lines.push(
+        `| ${fmt(n)} | **${failures.length} of ${RUNS} runs failed**: ${[...new Set(failures)].join(' / ').replace(/\|/g, '\\|')} | | | | **FAIL** |`,
+      );
   }
   const keys = spread(interactions?.keystrokes ?? []);
   const replay = spread(interactions?.replays ?? []);
@@ -350,7 +422,10 @@ async function main() {
     '',
     '| Case | Median (ms) | Min–max (ms) | Limit | Result |',
     '|---|---:|---:|---:|---|',
-    ...trees.map((t) => `| ${t.name} | ${fmt(t.median, 1)} | ${fmt(t.min, 1)}–${fmt(t.max, 1)} | ≤ ${fmt(t.limitMs)} ms | ${t.median <= t.limitMs ? 'PASS' : '**MISS**'} |`),
+    ...trees.map(
+      (t) =>
+        `| ${t.name} | ${fmt(t.median, 1)} | ${fmt(t.min, 1)}–${fmt(t.max, 1)} | ≤ ${fmt(t.limitMs)} ms | ${t.median <= t.limitMs ? 'PASS' : '**MISS**'} |`,
+    ),
     '',
     '## Fixtures',
     '',
@@ -360,8 +435,12 @@ async function main() {
   for (const n of SIZES) {
     const thread = makeThread(n);
     const facts = describeThread(thread);
-    const json = Buffer.byteLength(JSON.stringify({ thread: `/bench-${n}/`, total: n, comments: thread, nextCursor: null }));
-    lines.push(`| ${fmt(n)} | ${fmt(facts.topShare * 100)}% | ${facts.deepest} | ${facts.mostReplies} | ${fmt(facts.meanBody)} | ${fmt(facts.linkShare * 100)}% | ${fmt(facts.breakShare * 100)}% | ${fmt(json)} |`);
+    const json = Buffer.byteLength(
+      JSON.stringify({ thread: `/bench-${n}/`, total: n, comments: thread, nextCursor: null }),
+    );
+    lines.push(
+      `| ${fmt(n)} | ${fmt(facts.topShare * 100)}% | ${facts.deepest} | ${facts.mostReplies} | ${fmt(facts.meanBody)} | ${fmt(facts.linkShare * 100)}% | ${fmt(facts.breakShare * 100)}% | ${fmt(json)} |`,
+    );
   }
   lines.push(
     '',
@@ -369,16 +448,16 @@ async function main() {
     '',
     '- **Fixtures**: seeded PRNG (mulberry32), so every run loads the same threads. The fixture server (node:http on 127.0.0.1, port 0) answers `GET /api/threads/:thread/comments` with the **whole thread in one page** (`nextCursor: null`), ignoring `limit`, uncompressed: the element is measured, not pagination or the network. `page-size="200"` is set on the element but has no effect here. No comment has more than 10 direct replies, so the element\'s "Show N more replies" (lists over 10) hides none: all N are in the DOM.',
     '- **Element defined** (`customElements.whenDefined`) and **thread JSON received** (`responseEnd` of the API request in resource timing) are given to show where the time goes; no budget.',
-    '- **All comments in DOM**: an init script counts `[part~="comment"]` in the element\'s shadow root once per animation frame, and right after the element\'s update that follows `rc-loaded`. The poll is re-registered from a task after each frame, so it runs after the element\'s own animation-frame work (it renders big threads a chunk per frame) and sees the last chunk as soon as it is committed, before style and layout. The first moment the count equals N, as `performance.now()` (ms since navigation start). The counting itself is reported (last row per size) and is included in the times.',
+    "- **All comments in DOM**: an init script counts `[part~=\"comment\"]` in the element's shadow root once per animation frame, and right after the element's update that follows `rc-loaded`. The poll is re-registered from a task after each frame, so it runs after the element's own animation-frame work (it renders big threads a chunk per frame) and sees the last chunk as soon as it is committed, before style and layout. The first moment the count equals N, as `performance.now()` (ms since navigation start). The counting itself is reported (last row per size) and is included in the times.",
     '- The element loads its thread only once it is within a screen of the viewport (IntersectionObserver); on this page it is from the start, so that costs one frame, no scrolling.',
     '- **Next frame**: a `requestAnimationFrame` after that moment, then a `setTimeout(0)` inside it: the frame with all comments has been produced and the main thread is free.',
-    '- **Long tasks**: `PerformanceObserver({ type: \'longtask\', buffered: true })` installed before any page script; tasks starting before the next-frame mark. Total blocking time = Σ max(0, duration − 50 ms).' +
+    "- **Long tasks**: `PerformanceObserver({ type: 'longtask', buffered: true })` installed before any page script; tasks starting before the next-frame mark. Total blocking time = Σ max(0, duration − 50 ms)." +
       (longTaskApi ? '' : ' **The long-task API was missing in at least one run.**'),
-    '- **JS heap**: `window.gc()` twice (Chromium with `--js-flags=--expose-gc`), then `performance.memory.usedJSHeapSize` (exact with `--enable-precise-memory-info`), after the element counts. It is the whole page\'s heap: the same page without the element (`/plain`) uses ' +
+    "- **JS heap**: `window.gc()` twice (Chromium with `--js-flags=--expose-gc`), then `performance.memory.usedJSHeapSize` (exact with `--enable-precise-memory-info`), after the element counts. It is the whole page's heap: the same page without the element (`/plain`) uses " +
       `${Number.isNaN(baseline) ? 'n/a' : `${fmt(baseline / MIB, 2)} MiB`}.`,
-    '- **Elements per comment**: every element of the document plus, recursively, of every shadow root, divided by N (this includes the page, the heading, the form); the second figure counts only the element\'s own shadow trees (the composer\'s included).',
+    "- **Elements per comment**: every element of the document plus, recursively, of every shadow root, divided by N (this includes the page, the heading, the form); the second figure counts only the element's own shadow trees (the composer's included).",
     '- **Keystroke → draft saved**: the Comment field of the form under the thread (found by its accessible name); one character typed, time from its `keydown` to the next `rc-draft-saved` (fired after the IndexedDB write), 150 ms apart.',
-    '- **Offline → sent**: `context.setOffline(true)`, fill Comment and Name, Post Comment, wait for `rc-queued`, then `context.setOffline(false)`; time from the page\'s `online` event to `rc-submitted` (the fixture server answers 201 with the comment).',
+    "- **Offline → sent**: `context.setOffline(true)`, fill Comment and Name, Post Comment, wait for `rc-queued`, then `context.setOffline(false)`; time from the page's `online` event to `rc-submitted` (the fixture server answers 201 with the comment).",
     '',
   );
   const report = lines.join('\n');

@@ -39,8 +39,7 @@ function initialTheme() {
   const saved = loadChoice();
   if (saved) return saved;
   const prefersDark =
-    typeof window.matchMedia === 'function' &&
-    window.matchMedia('(prefers-color-scheme: dark)').matches;
+    typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
   return prefersDark ? 'dark' : 'classic';
 }
 

@@ -18,10 +18,16 @@ const browser = await launchChromium();
 try {
   mkdirSync(OUT, { recursive: true });
   for (const theme of THEMES) {
-    for (const [suffix, width] of [['', 900], ['-phone', 360]]) {
+    for (const [suffix, width] of [
+      ['', 900],
+      ['-phone', 360],
+    ]) {
       // Tall enough that the whole shot is in the viewport: off-screen comments skip rendering
       // (content-visibility: auto) and would come out blank.
-      const page = await browser.newPage({ viewport: { width: Number(width), height: 2200 }, deviceScaleFactor: 1 });
+      const page = await browser.newPage({
+        viewport: { width: Number(width), height: 2200 },
+        deviceScaleFactor: 1,
+      });
       await page.goto(`${server.url}/`);
       await page.locator(`input[name="theme"][value="${theme}"]`).check();
       const comments = page.locator('recovery-comments');
@@ -31,8 +37,12 @@ try {
       // A reply form open under a nested comment shows the composer in place.
       await page.locator('[data-comment-id="c5"] > article [part="reply-button"]').click();
       // Bring the section's top to the top of the viewport, then shoot the viewport.
-      await comments.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 24));
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await comments.evaluate((element) =>
+        window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 24),
+      );
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
       const path = `${OUT}/${theme}${suffix}.png`;
       await page.screenshot({ path, clip: { x: 0, y: 0, width: Number(width), height: 2000 } });
       console.log(`wrote ${path}`);

@@ -1,9 +1,9 @@
 // @ts-check
 // The moderation API, for the blog owner: list, approve, reject, delete. Guarded by a bearer
 // token; with no token configured every request is refused.
-import { createHash, timingSafeEqual } from 'node:crypto'
-import { ApiError } from './errors.js'
-import { commentIdParamsSchema, moderationQuerySchema } from './schemas.js'
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ApiError } from './errors.js';
+import { commentIdParamsSchema, moderationQuerySchema } from './schemas.js';
 
 /**
  * @typedef {object} AdminRoutesOptions
@@ -12,7 +12,7 @@ import { commentIdParamsSchema, moderationQuerySchema } from './schemas.js'
  * @property {import('./comment-routes.js').RouteRateLimit} rateLimit
  */
 
-const digest = (/** @type {string} */ text) => createHash('sha256').update(text, 'utf8').digest()
+const digest = (/** @type {string} */ text) => createHash('sha256').update(text, 'utf8').digest();
 
 /**
  * Builds the check for an Authorization header. Both sides are hashed first so the comparison is
@@ -21,16 +21,16 @@ const digest = (/** @type {string} */ text) => createHash('sha256').update(text,
  * @returns {(authorization: string | undefined) => boolean}
  */
 export function bearerTokenCheck(adminToken) {
-  if (adminToken === null || adminToken === '') return () => false
-  const expected = digest(adminToken)
+  if (adminToken === null || adminToken === '') return () => false;
+  const expected = digest(adminToken);
   return (authorization) => {
-    const match = /^Bearer +(\S+) *$/i.exec(authorization ?? '')
-    return match !== null && timingSafeEqual(digest(match[1]), expected)
-  }
+    const match = /^Bearer +(\S+) *$/i.exec(authorization ?? '');
+    return match !== null && timingSafeEqual(digest(match[1]), expected);
+  };
 }
 
 function commentNotFound() {
-  return new ApiError(404, 'comment_not_found', 'No comment has this id.', null)
+  return new ApiError(404, 'comment_not_found', 'No comment has this id.', null);
 }
 
 /**
@@ -38,47 +38,56 @@ function commentNotFound() {
  * @type {import('fastify').FastifyPluginAsync<AdminRoutesOptions>}
  */
 export const adminRoutes = async (app, { store, adminToken, rateLimit }) => {
-  const isAuthorized = bearerTokenCheck(adminToken)
+  const isAuthorized = bearerTokenCheck(adminToken);
 
   // preParsing: after the rate limiter (onRequest), so guessing tokens is throttled too, and
   // before any body is read.
   app.addHook('preParsing', async (request, reply) => {
     if (!isAuthorized(request.headers.authorization)) {
-      reply.header('WWW-Authenticate', 'Bearer realm="recovery-comments moderation"')
-      throw new ApiError(401, 'unauthorized', 'A valid moderator token is required (Authorization: Bearer <token>).')
+      reply.header('WWW-Authenticate', 'Bearer realm="recovery-comments moderation"');
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'A valid moderator token is required (Authorization: Bearer <token>).',
+      );
     }
-  })
+  });
 
-  const config = { rateLimit }
+  const config = { rateLimit };
 
   app.get('/comments', { schema: { querystring: moderationQuerySchema }, config }, async (request) => {
-    const query = /** @type {{ status?: import('./store.js').CommentStatus, thread?: string, limit?: string }} */ (
-      request.query
-    )
+    const query =
+      /** @type {{ status?: import('./store.js').CommentStatus, thread?: string, limit?: string }} */ (
+        request.query
+      );
     const comments = store.listForModeration({
       status: query.status ?? 'pending',
       thread: query.thread ?? null,
       limit: query.limit === undefined ? 500 : Number(query.limit),
-    })
-    return { comments }
-  })
+    });
+    return { comments };
+  });
 
   for (const [action, status] of /** @type {const} */ ([
     ['approve', 'published'],
     ['reject', 'rejected'],
   ])) {
-    app.post(`/comments/:id/${action}`, { schema: { params: commentIdParamsSchema }, config }, async (request) => {
-      const { id } = /** @type {{ id: string }} */ (request.params)
-      const comment = store.setStatus(id, status)
-      if (comment === null) throw commentNotFound()
-      return { comment }
-    })
+    app.post(
+      `/comments/:id/${action}`,
+      { schema: { params: commentIdParamsSchema }, config },
+      async (request) => {
+        const { id } = /** @type {{ id: string }} */ (request.params);
+        const comment = store.setStatus(id, status);
+        if (comment === null) throw commentNotFound();
+        return { comment };
+      },
+    );
   }
 
   app.delete('/comments/:id', { schema: { params: commentIdParamsSchema }, config }, async (request) => {
-    const { id } = /** @type {{ id: string }} */ (request.params)
-    const deleted = store.deleteComment(id)
-    if (deleted === 0) throw commentNotFound()
-    return { id, deleted }
-  })
-}
+    const { id } = /** @type {{ id: string }} */ (request.params);
+    const deleted = store.deleteComment(id);
+    if (deleted === 0) throw commentNotFound();
+    return { id, deleted };
+  });
+};

@@ -1,17 +1,17 @@
 // @ts-check
 // Builds the reference server: the §4 comment API under /api, the moderation API under
 // /api/admin, and optional static files (the demo page, the bundle) at /.
-import { resolve } from 'node:path'
-import fastifyCors from '@fastify/cors'
-import fastifyRateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
-import Fastify from 'fastify'
-import { adminRoutes } from './admin-routes.js'
-import { commentRoutes } from './comment-routes.js'
-import { notFoundError, rateLimitedError, toApiError } from './errors.js'
-import { AJV_OPTIONS } from './schemas.js'
-import { applySeed, readSeedFile } from './seed.js'
-import { CommentStore } from './store.js'
+import { resolve } from 'node:path';
+import fastifyCors from '@fastify/cors';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { adminRoutes } from './admin-routes.js';
+import { commentRoutes } from './comment-routes.js';
+import { notFoundError, rateLimitedError, toApiError } from './errors.js';
+import { AJV_OPTIONS } from './schemas.js';
+import { applySeed, readSeedFile } from './seed.js';
+import { CommentStore } from './store.js';
 
 /** @typedef {'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'} LogLevel */
 
@@ -49,36 +49,36 @@ export const DEFAULT_OPTIONS = Object.freeze({
   readRateLimit: Object.freeze({ max: 600, windowMs: 60_000 }),
   // A 20,000-character comment of 4-byte characters (emoji, some scripts) must fit.
   bodyLimit: 128 * 1024,
-})
+});
 
 /** Builds the fastify app (not yet listening) and opens its store. */
 export async function createServer(/** @type {ServerOptions} */ options = {}) {
-  const store = new CommentStore(options.db ?? DEFAULT_OPTIONS.db)
+  const store = new CommentStore(options.db ?? DEFAULT_OPTIONS.db);
   try {
-    if (options.seedFile) applySeed(store, readSeedFile(options.seedFile))
-    const app = await buildApp(store, options)
-    return { app, store }
+    if (options.seedFile) applySeed(store, readSeedFile(options.seedFile));
+    const app = await buildApp(store, options);
+    return { app, store };
   } catch (error) {
-    store.close()
-    throw error
+    store.close();
+    throw error;
   }
 }
 
 /** Creates the server and starts listening (port 0, the default here, picks a free port). */
 export async function startServer(/** @type {StartOptions} */ options = {}) {
-  const { port = 0, host = '127.0.0.1', ...serverOptions } = options
-  const { app, store } = await createServer(serverOptions)
+  const { port = 0, host = '127.0.0.1', ...serverOptions } = options;
+  const { app, store } = await createServer(serverOptions);
   try {
-    await app.listen({ port, host })
+    await app.listen({ port, host });
   } catch (error) {
-    await app.close()
-    throw error
+    await app.close();
+    throw error;
   }
-  const address = app.server.address()
-  const actualPort = typeof address === 'object' && address !== null ? address.port : port
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   /** @type {Promise<void> | undefined} */
-  let closing
+  let closing;
   /** @type {RunningServer} */
   const running = {
     url,
@@ -86,8 +86,8 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
     app,
     store,
     close: () => (closing ??= app.close()),
-  }
-  return running
+  };
+  return running;
 }
 
 /**
@@ -95,7 +95,7 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
  * @param {ServerOptions} options
  */
 async function buildApp(store, options) {
-  const logger = options.logger ?? false
+  const logger = options.logger ?? false;
   const app = Fastify({
     logger: logger === false ? false : { level: logger === true ? 'info' : logger, stream: process.stderr },
     bodyLimit: options.bodyLimit ?? DEFAULT_OPTIONS.bodyLimit,
@@ -108,23 +108,23 @@ async function buildApp(store, options) {
     // the schema, not the router, should be the one to say "too long".
     routerOptions: { maxParamLength: 16_384 },
     ajv: AJV_OPTIONS,
-  })
-  app.addHook('onClose', async () => store.close())
+  });
+  app.addHook('onClose', async () => store.close());
 
   app.setErrorHandler((error, request, reply) => {
-    const apiError = toApiError(error)
-    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
-    return reply.code(apiError.statusCode).send(apiError.toBody())
-  })
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFoundError().toBody()))
+    const apiError = toApiError(error);
+    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(apiError.statusCode).send(apiError.toBody());
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFoundError().toBody()));
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff')
-    return payload
-  })
+    reply.header('X-Content-Type-Options', 'nosniff');
+    return payload;
+  });
 
   // At the root, not under /api: a blog loading the bundle as a cross-origin module script
   // needs CORS on the static files too.
-  const allowedOrigins = new Set(options.origins ?? [])
+  const allowedOrigins = new Set(options.origins ?? []);
   await app.register(fastifyCors, {
     // A function rather than the list: an origin not on the list then gets no CORS headers at
     // all, and its preflight a 404, instead of a 204 without Access-Control-Allow-Origin.
@@ -133,52 +133,52 @@ async function buildApp(store, options) {
     allowedHeaders: ['Content-Type'],
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
-  })
+  });
 
   await app.register(
     async (api) => {
       api.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('Cache-Control', 'no-store')
-        return payload
-      })
+        reply.header('Cache-Control', 'no-store');
+        return payload;
+      });
       await api.register(fastifyRateLimit, {
         global: false,
         errorResponseBuilder: (_request, context) => rateLimitedError(Math.ceil(context.ttl / 1000)),
-      })
-      const writeLimit = options.rateLimit ?? DEFAULT_OPTIONS.rateLimit
-      const readLimit = options.readRateLimit ?? DEFAULT_OPTIONS.readRateLimit
+      });
+      const writeLimit = options.rateLimit ?? DEFAULT_OPTIONS.rateLimit;
+      const readLimit = options.readRateLimit ?? DEFAULT_OPTIONS.readRateLimit;
       const toRoute = (/** @type {{ max: number, windowMs: number }} */ limit) => ({
         max: limit.max,
         timeWindow: limit.windowMs,
-      })
+      });
 
-      api.get('/health', async () => ({ ok: true }))
+      api.get('/health', async () => ({ ok: true }));
       await api.register(commentRoutes, {
         store,
         moderation: options.moderation ?? DEFAULT_OPTIONS.moderation,
         readLimit: toRoute(readLimit),
         writeLimit: toRoute(writeLimit),
-      })
+      });
       await api.register(adminRoutes, {
         prefix: '/admin',
         store,
         adminToken: options.adminToken ?? null,
         rateLimit: toRoute(readLimit),
-      })
+      });
     },
     { prefix: '/api' },
-  )
+  );
 
-  const staticDirs = [...new Set((options.staticDirs ?? []).map((dir) => resolve(dir)))]
+  const staticDirs = [...new Set((options.staticDirs ?? []).map((dir) => resolve(dir)))];
   if (staticDirs.length > 0) {
     await app.register(async (files) => {
       files.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('Referrer-Policy', 'strict-origin-when-cross-origin')
-        reply.header('X-Frame-Options', 'SAMEORIGIN')
-        return payload
-      })
-      await files.register(fastifyStatic, { root: staticDirs, index: ['index.html'] })
-    })
+        reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+        reply.header('X-Frame-Options', 'SAMEORIGIN');
+        return payload;
+      });
+      await files.register(fastifyStatic, { root: staticDirs, index: ['index.html'] });
+    });
   }
-  return app
+  return app;
 }

@@ -1,7 +1,7 @@
 // @ts-check
 // Command-line parsing for recovery-comments-server: pure (argv and env in, a command out), so
 // every rule is tested without starting a process. bin.js does the I/O.
-import { parseArgs } from 'node:util'
+import { parseArgs } from 'node:util';
 
 /** The --help text. */
 export const USAGE = `Usage:
@@ -33,21 +33,21 @@ Options (each can also be set by the environment variable in brackets; flags win
   --version           show the version
 
 Moderation commands work on the database file directly, also while the server runs.
-`
+`;
 
 /** The database file the CLI uses when neither --db nor RC_DB says otherwise. */
-export const DEFAULT_DB_FILE = './recovery-comments.db'
+export const DEFAULT_DB_FILE = './recovery-comments.db';
 /** The port the CLI listens on when neither --port nor RC_PORT says otherwise. */
-export const DEFAULT_PORT = 8787
+export const DEFAULT_PORT = 8787;
 
-const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug']
-const STATUSES = ['pending', 'published', 'rejected']
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'];
+const STATUSES = ['pending', 'published', 'rejected'];
 
 /** A command line that cannot be run; bin.js prints the message and exits with code 2. */
 export class UsageError extends Error {
   constructor(/** @type {string} */ message) {
-    super(message)
-    this.name = 'UsageError'
+    super(message);
+    this.name = 'UsageError';
   }
 }
 
@@ -63,9 +63,9 @@ export class UsageError extends Error {
 
 /** Reads the command line and environment into a Command; throws UsageError when they are wrong. */
 export function parseCommandLine(/** @type {string[]} */ argv, /** @type {Env} */ env = {}) {
-  if (argv.includes('-h') || argv.includes('--help')) return /** @type {Command} */ ({ kind: 'help' })
-  if (argv.includes('--version')) return /** @type {Command} */ ({ kind: 'version' })
-  return argv[0] === 'moderate' ? parseModerate(argv.slice(1), env) : parseServe(argv, env)
+  if (argv.includes('-h') || argv.includes('--help')) return /** @type {Command} */ ({ kind: 'help' });
+  if (argv.includes('--version')) return /** @type {Command} */ ({ kind: 'version' });
+  return argv[0] === 'moderate' ? parseModerate(argv.slice(1), env) : parseServe(argv, env);
 }
 
 /**
@@ -75,19 +75,24 @@ export function parseCommandLine(/** @type {string[]} */ argv, /** @type {Env} *
  */
 export function normalizeOrigin(value) {
   /** @type {URL} */
-  let url
+  let url;
   try {
-    url = new URL(value)
+    url = new URL(value);
   } catch {
-    throw new UsageError(`--origin expects an origin such as https://blog.example.org, not "${value}".`)
+    throw new UsageError(`--origin expects an origin such as https://blog.example.org, not "${value}".`);
   }
-  const plain = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === ''
+  const plain =
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === '';
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !plain || !value.startsWith(url.origin)) {
     throw new UsageError(
       `--origin expects only a scheme, host and optional port, such as https://blog.example.org, not "${value}".`,
-    )
+    );
   }
-  return url.origin
+  return url.origin;
 }
 
 /**
@@ -108,31 +113,33 @@ function parseServe(argv, env) {
     'rate-limit': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     'log-level': { type: 'string' },
-  })
+  });
   if (positionals.length > 0) {
-    throw new UsageError(`Unexpected argument "${positionals[0]}". Did you mean "moderate ${positionals[0]}"?`)
+    throw new UsageError(
+      `Unexpected argument "${positionals[0]}". Did you mean "moderate ${positionals[0]}"?`,
+    );
   }
   const flag = (/** @type {string} */ name) => {
-    const value = values[name]
-    return typeof value === 'string' ? value : undefined
-  }
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
   const list = (/** @type {string} */ name, /** @type {string} */ envName) => {
-    const fromFlags = values[name]
-    if (Array.isArray(fromFlags) && fromFlags.length > 0) return fromFlags
-    return splitList(fromEnv(env, envName))
-  }
+    const fromFlags = values[name];
+    if (Array.isArray(fromFlags) && fromFlags.length > 0) return fromFlags;
+    return splitList(fromEnv(env, envName));
+  };
 
-  const port = parsePort(flag('port') ?? fromEnv(env, 'RC_PORT'))
-  const moderation = flag('moderation') ?? fromEnv(env, 'RC_MODERATION') ?? 'pre'
+  const port = parsePort(flag('port') ?? fromEnv(env, 'RC_PORT'));
+  const moderation = flag('moderation') ?? fromEnv(env, 'RC_MODERATION') ?? 'pre';
   if (moderation !== 'pre' && moderation !== 'off') {
-    throw new UsageError(`--moderation must be "pre" or "off", not "${moderation}".`)
+    throw new UsageError(`--moderation must be "pre" or "off", not "${moderation}".`);
   }
-  const rateLimit = flag('rate-limit') ?? fromEnv(env, 'RC_RATE_LIMIT')
-  const logLevel = flag('log-level') ?? fromEnv(env, 'RC_LOG_LEVEL') ?? 'warn'
+  const rateLimit = flag('rate-limit') ?? fromEnv(env, 'RC_RATE_LIMIT');
+  const logLevel = flag('log-level') ?? fromEnv(env, 'RC_LOG_LEVEL') ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`)
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
   }
-  const trustProxyEnv = fromEnv(env, 'RC_TRUST_PROXY')
+  const trustProxyEnv = fromEnv(env, 'RC_TRUST_PROXY');
 
   return {
     kind: 'serve',
@@ -145,11 +152,16 @@ function parseServe(argv, env) {
       adminToken: flag('admin-token') ?? fromEnv(env, 'RC_ADMIN_TOKEN') ?? null,
       staticDirs: list('static', 'RC_STATIC'),
       seedFile: flag('seed') ?? fromEnv(env, 'RC_SEED') ?? null,
-      rateLimit: { max: rateLimit === undefined ? 10 : parsePositiveInteger(rateLimit, '--rate-limit'), windowMs: 60_000 },
-      trustProxy: values['trust-proxy'] === true || (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
+      rateLimit: {
+        max: rateLimit === undefined ? 10 : parsePositiveInteger(rateLimit, '--rate-limit'),
+        windowMs: 60_000,
+      },
+      trustProxy:
+        values['trust-proxy'] === true ||
+        (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
       logger: logLevel === 'silent' ? false : /** @type {import('./app.js').LogLevel} */ (logLevel),
     },
-  }
+  };
 }
 
 /**
@@ -162,34 +174,36 @@ function parseModerate(argv, env) {
     db: { type: 'string' },
     status: { type: 'string' },
     thread: { type: 'string' },
-  })
-  const db = (typeof values.db === 'string' ? values.db : undefined) ?? fromEnv(env, 'RC_DB') ?? DEFAULT_DB_FILE
-  if (db === ':memory:') throw new UsageError('moderate needs a database file (--db FILE), not :memory:.')
-  const [action, ...rest] = positionals
+  });
+  const db =
+    (typeof values.db === 'string' ? values.db : undefined) ?? fromEnv(env, 'RC_DB') ?? DEFAULT_DB_FILE;
+  if (db === ':memory:') throw new UsageError('moderate needs a database file (--db FILE), not :memory:.');
+  const [action, ...rest] = positionals;
   if (action === 'list') {
-    if (rest.length > 0) throw new UsageError(`moderate list takes no comment id (got "${rest[0]}").`)
-    const status = typeof values.status === 'string' ? values.status : 'pending'
-    if (!STATUSES.includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, not "${status}".`)
+    if (rest.length > 0) throw new UsageError(`moderate list takes no comment id (got "${rest[0]}").`);
+    const status = typeof values.status === 'string' ? values.status : 'pending';
+    if (!STATUSES.includes(status))
+      throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, not "${status}".`);
     return {
       kind: 'moderate',
       action,
       db,
       status: /** @type {import('./store.js').CommentStatus} */ (status),
       thread: typeof values.thread === 'string' ? values.thread : null,
-    }
+    };
   }
   if (action === 'approve' || action === 'reject' || action === 'delete') {
     if (values.status !== undefined || values.thread !== undefined) {
-      throw new UsageError(`--status and --thread only go with "moderate list".`)
+      throw new UsageError(`--status and --thread only go with "moderate list".`);
     }
-    if (rest.length !== 1) throw new UsageError(`moderate ${action} takes exactly one comment id.`)
-    return { kind: 'moderate', action, db, id: rest[0] }
+    if (rest.length !== 1) throw new UsageError(`moderate ${action} takes exactly one comment id.`);
+    return { kind: 'moderate', action, db, id: rest[0] };
   }
   throw new UsageError(
     action === undefined
       ? 'moderate needs an action: list, approve, reject or delete.'
       : `Unknown moderate action "${action}"; use list, approve, reject or delete.`,
-  )
+  );
 }
 
 /**
@@ -199,42 +213,53 @@ function parseModerate(argv, env) {
  */
 function parseOrExplain(args, options) {
   try {
-    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true })
-    return { values: /** @type {Record<string, string | boolean | string[] | undefined>} */ (values), positionals }
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return {
+      values: /** @type {Record<string, string | boolean | string[] | undefined>} */ (values),
+      positionals,
+    };
   } catch (error) {
-    const code = /** @type {{ code?: string }} */ (error).code
-    const message = error instanceof Error ? error.message : String(error)
+    const code = /** @type {{ code?: string }} */ (error).code;
+    const message = error instanceof Error ? error.message : String(error);
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const option = /'([^']+)'/.exec(message)?.[1] ?? ''
-      throw new UsageError(option === '' ? message : `Unknown option ${option}.`)
+      const option = /'([^']+)'/.exec(message)?.[1] ?? '';
+      throw new UsageError(option === '' ? message : `Unknown option ${option}.`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      const option = /--[\w-]+/.exec(message)?.[0] ?? 'This option'
-      throw new UsageError(/does not take/.test(message) ? `${option} takes no value.` : `${option} needs a value.`)
+      const option = /--[\w-]+/.exec(message)?.[0] ?? 'This option';
+      throw new UsageError(
+        /does not take/.test(message) ? `${option} takes no value.` : `${option} needs a value.`,
+      );
     }
-    throw new UsageError(message)
+    throw new UsageError(message);
   }
 }
 
 /** An environment variable, with empty treated as unset. */
 function fromEnv(/** @type {Env} */ env, /** @type {string} */ name) {
-  const value = env[name]
-  return value === undefined || value.trim() === '' ? undefined : value
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
 }
 
 function splitList(/** @type {string | undefined} */ value) {
-  return value === undefined ? [] : value.split(',').map((item) => item.trim()).filter((item) => item !== '')
+  return value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 function parsePort(/** @type {string | undefined} */ value) {
-  if (value === undefined) return DEFAULT_PORT
-  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN
-  if (!(port >= 0 && port <= 65_535)) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}".`)
-  return port
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65_535))
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${value}".`);
+  return port;
 }
 
 function parsePositiveInteger(/** @type {string} */ value, /** @type {string} */ flag) {
-  const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN
-  if (!(number >= 1)) throw new UsageError(`${flag} must be a whole number of at least 1, not "${value}".`)
-  return number
+  const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(number >= 1)) throw new UsageError(`${flag} must be a whole number of at least 1, not "${value}".`);
+  return number;
 }

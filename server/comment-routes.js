@@ -1,14 +1,14 @@
 // @ts-check
 // The public API of §4: read a page of a thread, post a comment.
-import { ApiError } from './errors.js'
+import { ApiError } from './errors.js';
 import {
   commentSchema,
   pageQuerySchema,
   pageSchema,
   submissionSchema,
   threadParamsSchema,
-} from './schemas.js'
-import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js'
+} from './schemas.js';
+import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
 
 /** @typedef {{ max: number, timeWindow: number }} RouteRateLimit */
 
@@ -33,16 +33,20 @@ import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js'
 /** Turns a validated POST body into what the store takes: blank email/url mean "not given". */
 export function toSubmission(/** @type {SubmissionBody} */ body) {
   const blankToNull = (/** @type {string | null | undefined} */ value) =>
-    value === undefined || value === null || value.trim() === '' ? null : value
+    value === undefined || value === null || value.trim() === '' ? null : value;
   /** @type {import('./store.js').Submission} */
   const submission = {
     // UUIDs are case-insensitive; one spelling keeps a retry from looking like a new comment.
     clientId: body.clientId.toLowerCase(),
     parentId: body.parentId ?? null,
-    author: { name: body.author.name, email: blankToNull(body.author.email), url: blankToNull(body.author.url) },
+    author: {
+      name: body.author.name,
+      email: blankToNull(body.author.email),
+      url: blankToNull(body.author.url),
+    },
     body: body.body,
-  }
-  return submission
+  };
+  return submission;
 }
 
 /**
@@ -52,7 +56,7 @@ export function toSubmission(/** @type {SubmissionBody} */ body) {
 export const commentRoutes = async (app, { store, moderation, readLimit, writeLimit }) => {
   // Fastify parses text/plain by default; a comment must come as JSON, which also means a
   // cross-origin POST always needs a CORS preflight that the allow-list can refuse.
-  app.removeContentTypeParser('text/plain')
+  app.removeContentTypeParser('text/plain');
 
   app.get(
     '/threads/:thread/comments',
@@ -61,16 +65,18 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
       config: { rateLimit: readLimit },
     },
     async (request) => {
-      const { thread } = /** @type {{ thread: string }} */ (request.params)
-      const query = /** @type {{ limit?: string, cursor?: string, sort?: 'oldest' | 'newest' }} */ (request.query)
+      const { thread } = /** @type {{ thread: string }} */ (request.params);
+      const query = /** @type {{ limit?: string, cursor?: string, sort?: 'oldest' | 'newest' }} */ (
+        request.query
+      );
       const page = store.listThread(thread, {
         limit: query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit),
         cursor: query.cursor ?? null,
         sort: query.sort ?? 'oldest',
-      })
-      return { thread, ...page }
+      });
+      return { thread, ...page };
     },
-  )
+  );
 
   app.post(
     '/threads/:thread/comments',
@@ -83,41 +89,41 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
       config: { rateLimit: writeLimit },
     },
     async (request, reply) => {
-      const { thread } = /** @type {{ thread: string }} */ (request.params)
-      const body = /** @type {SubmissionBody} */ (request.body)
-      const submission = toSubmission(body)
+      const { thread } = /** @type {{ thread: string }} */ (request.params);
+      const body = /** @type {SubmissionBody} */ (request.body);
+      const submission = toSubmission(body);
 
       // A bot filled the field humans never see: answer exactly like a pending success so it
       // learns nothing, and keep nothing.
       if (typeof body.hp === 'string' && body.hp !== '') {
-        request.log.info({ thread }, 'honeypot filled; comment dropped')
-        return reply.code(202).send(unsavedPendingComment(submission))
+        request.log.info({ thread }, 'honeypot filled; comment dropped');
+        return reply.code(202).send(unsavedPendingComment(submission));
       }
 
-      const outcome = store.submitComment(thread, submission, moderation === 'off' ? 'published' : 'pending')
+      const outcome = store.submitComment(thread, submission, moderation === 'off' ? 'published' : 'pending');
       switch (outcome.kind) {
         case 'created':
-          return reply.code(outcome.comment.status === 'published' ? 201 : 202).send(outcome.comment)
+          return reply.code(outcome.comment.status === 'published' ? 201 : 202).send(outcome.comment);
         case 'replayed':
-          return reply.code(200).send(outcome.comment)
+          return reply.code(200).send(outcome.comment);
         case 'conflict':
           throw new ApiError(
             409,
             'client_id_conflict',
             'A different comment was already sent with this client id. Please send your comment again as a new one.',
             'clientId',
-          )
+          );
         case 'unknown_parent':
           throw new ApiError(
             422,
             'parent_not_found',
             'The comment you are replying to could not be found. It may have been removed.',
             'parentId',
-          )
+          );
       }
     },
-  )
-}
+  );
+};
 
 /** What a honeypot hit is told: a pending comment that looks real but was never stored. */
 function unsavedPendingComment(/** @type {import('./store.js').Submission} */ submission) {
@@ -129,6 +135,6 @@ function unsavedPendingComment(/** @type {import('./store.js').Submission} */ su
     body: submission.body,
     createdAt: new Date().toISOString(),
     status: 'pending',
-  }
-  return comment
+  };
+  return comment;
 }

@@ -2,7 +2,7 @@
 // A typed door to better-sqlite3. The package ships no type declarations and we may not add
 // @types/better-sqlite3, so this module loads it through `require` and describes the small part
 // of its API the server uses.
-import { createRequire } from 'node:module'
+import { createRequire } from 'node:module';
 
 /**
  * @typedef {object} RunResult
@@ -43,18 +43,18 @@ import { createRequire } from 'node:module'
  * @property {boolean} [readonly]
  */
 
-const require = createRequire(import.meta.url)
+const require = createRequire(import.meta.url);
 const BetterSqlite3 = /** @type {new (location: string, options?: OpenOptions) => Database} */ (
   require('better-sqlite3')
-)
+);
 
 /** Opens a SQLite database (a file path, or ':memory:'). */
 export function openDatabase(/** @type {string} */ location, /** @type {OpenOptions} */ options = {}) {
-  return new BetterSqlite3(location, options)
+  return new BetterSqlite3(location, options);
 }
 
 /** True when `error` is SQLite refusing a row because of a UNIQUE or PRIMARY KEY constraint. */
 export function isUniqueViolation(/** @type {unknown} */ error) {
-  const code = /** @type {{ code?: unknown }} */ (error ?? {}).code
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  const code = /** @type {{ code?: unknown }} */ (error ?? {}).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

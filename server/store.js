@@ -2,9 +2,9 @@
 // The comment store: one SQLite table, prepared statements only. Everything here is synchronous
 // (better-sqlite3), so each method is atomic within this process; transactions make it atomic
 // across processes sharing a database file (e.g. the server and `moderate` on the same file).
-import { createHash, randomBytes } from 'node:crypto'
-import { decodeCursor, encodeCursor } from './cursor.js'
-import { isUniqueViolation, openDatabase } from './sqlite.js'
+import { createHash, randomBytes } from 'node:crypto';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { isUniqueViolation, openDatabase } from './sqlite.js';
 
 /** @typedef {'published' | 'pending' | 'rejected'} CommentStatus */
 /** @typedef {'oldest' | 'newest'} SortOrder */
@@ -80,11 +80,11 @@ import { isUniqueViolation, openDatabase } from './sqlite.js'
  */
 
 /** Largest page of top-level comments a caller may ask for. */
-export const MAX_PAGE_SIZE = 200
+export const MAX_PAGE_SIZE = 200;
 /** Page size when the caller does not say. */
-export const DEFAULT_PAGE_SIZE = 50
+export const DEFAULT_PAGE_SIZE = 50;
 
-const SCHEMA_VERSION = 1
+const SCHEMA_VERSION = 1;
 
 // root_id is the top-level ancestor (a top-level comment's own id), fixed at insert, so the
 // replies of a whole page are one indexed lookup instead of a recursive walk.
@@ -109,12 +109,12 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS comments_by_root ON comments (root_id, status, created_at, id);
   CREATE INDEX IF NOT EXISTS comments_by_parent ON comments (parent_id);
   CREATE INDEX IF NOT EXISTS comments_by_status ON comments (status, created_at, id);
-`
+`;
 
 const COLUMNS =
-  'id, thread, parent_id, root_id, author_name, author_email, author_url, body, created_at, status, client_id, request_hash'
+  'id, thread, parent_id, root_id, author_name, author_email, author_url, body, created_at, status, client_id, request_hash';
 
-const TOP_LEVEL = `SELECT ${COLUMNS} FROM comments WHERE thread = ? AND status = 'published' AND parent_id IS NULL`
+const TOP_LEVEL = `SELECT ${COLUMNS} FROM comments WHERE thread = ? AND status = 'published' AND parent_id IS NULL`;
 
 /** The SQL of the read path, exported so tests can check that its query plans use indexes. */
 export const QUERIES = Object.freeze({
@@ -128,18 +128,18 @@ export const QUERIES = Object.freeze({
     WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'published' AND parent_id IS NOT NULL
     ORDER BY created_at, id`,
   countPublished: `SELECT count(*) AS n FROM comments WHERE thread = ? AND status = 'published'`,
-})
+});
 
 /** The canonical fingerprint of a submission: a retry must match it exactly to count as the same. */
 export function submissionHash(/** @type {string} */ thread, /** @type {Submission} */ submission) {
-  const { parentId, author, body } = submission
-  const canonical = JSON.stringify([thread, parentId, author.name, author.email, author.url, body])
-  return createHash('sha256').update(canonical).digest('base64url')
+  const { parentId, author, body } = submission;
+  const canonical = JSON.stringify([thread, parentId, author.name, author.email, author.url, body]);
+  return createHash('sha256').update(canonical).digest('base64url');
 }
 
 /** A fresh, URL-safe comment id (96 random bits). */
 export function newCommentId() {
-  return randomBytes(12).toString('base64url')
+  return randomBytes(12).toString('base64url');
 }
 
 /** The public view of a stored row; a rejected comment looks 'pending' to its author forever. */
@@ -152,8 +152,8 @@ export function toPublicComment(/** @type {CommentRow} */ row) {
     body: row.body,
     createdAt: row.created_at,
     status: row.status === 'published' ? 'published' : 'pending',
-  }
-  return comment
+  };
+  return comment;
 }
 
 /** The moderator's view of a stored row. */
@@ -168,8 +168,8 @@ export function toModeratedComment(/** @type {CommentRow} */ row) {
     createdAt: row.created_at,
     status: row.status,
     clientId: row.client_id,
-  }
-  return comment
+  };
+  return comment;
 }
 
 /** Comments of every thread, in one SQLite database. */
@@ -180,37 +180,51 @@ export class CommentStore {
    * @param {{ fileMustExist?: boolean }} [options]
    */
   constructor(location = ':memory:', options = {}) {
-    this.location = location
-    this.db = openDatabase(location, { fileMustExist: options.fileMustExist ?? false })
+    this.location = location;
+    this.db = openDatabase(location, { fileMustExist: options.fileMustExist ?? false });
     if (!this.db.memory) {
       // WAL lets readers (GET) go on while a writer (POST, moderation) commits.
-      this.db.pragma('journal_mode = WAL')
-      this.db.pragma('synchronous = NORMAL')
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
     }
-    this.db.pragma('foreign_keys = ON')
-    this.db.pragma('busy_timeout = 5000')
-    this.db.exec(SCHEMA)
-    const version = /** @type {number} */ (this.db.pragma('user_version', { simple: true }))
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const version = /** @type {number} */ (this.db.pragma('user_version', { simple: true }));
     if (version > SCHEMA_VERSION) {
-      this.db.close()
-      throw new Error(`The database ${location} was written by a newer version of recovery-comments-server.`)
+      this.db.close();
+      throw new Error(`The database ${location} was written by a newer version of recovery-comments-server.`);
     }
-    if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
-    const db = this.db
+    const db = this.db;
     this.sql = {
       insert: db.prepare(`INSERT INTO comments (${COLUMNS}) VALUES
         (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash)`),
-      byId: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`)),
+      byId: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (
+        db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`)
+      ),
       byClientId: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (
         db.prepare(`SELECT ${COLUMNS} FROM comments WHERE client_id = ?`)
       ),
-      firstPageOldest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (db.prepare(QUERIES.firstPageOldest)),
-      nextPageOldest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (db.prepare(QUERIES.nextPageOldest)),
-      firstPageNewest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (db.prepare(QUERIES.firstPageNewest)),
-      nextPageNewest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (db.prepare(QUERIES.nextPageNewest)),
-      repliesOfRoots: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (db.prepare(QUERIES.repliesOfRoots)),
-      countPublished: /** @type {import('./sqlite.js').Statement<{ n: number }>} */ (db.prepare(QUERIES.countPublished)),
+      firstPageOldest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (
+        db.prepare(QUERIES.firstPageOldest)
+      ),
+      nextPageOldest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (
+        db.prepare(QUERIES.nextPageOldest)
+      ),
+      firstPageNewest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (
+        db.prepare(QUERIES.firstPageNewest)
+      ),
+      nextPageNewest: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (
+        db.prepare(QUERIES.nextPageNewest)
+      ),
+      repliesOfRoots: /** @type {import('./sqlite.js').Statement<CommentRow>} */ (
+        db.prepare(QUERIES.repliesOfRoots)
+      ),
+      countPublished: /** @type {import('./sqlite.js').Statement<{ n: number }>} */ (
+        db.prepare(QUERIES.countPublished)
+      ),
       countInThread: /** @type {import('./sqlite.js').Statement<{ n: number }>} */ (
         db.prepare('SELECT count(*) AS n FROM comments WHERE thread = ?')
       ),
@@ -231,36 +245,51 @@ export class CommentStore {
           SELECT comments.id FROM comments JOIN subtree ON comments.parent_id = subtree.id
         )
         SELECT id FROM subtree)`),
-    }
+    };
     this.submitInTransaction = db.transaction(
-      (/** @type {string} */ thread, /** @type {Submission} */ submission, /** @type {CommentStatus} */ status) =>
-        this.submitUnlocked(thread, submission, status),
-    )
-    this.seedInTransaction = db.transaction((/** @type {string} */ thread, /** @type {NewComment[]} */ comments) => {
-      if (this.countComments(thread) > 0) return 0
-      for (const comment of comments) this.insertComment(thread, comment)
-      return comments.length
-    })
+      (
+        /** @type {string} */ thread,
+        /** @type {Submission} */ submission,
+        /** @type {CommentStatus} */ status,
+      ) => this.submitUnlocked(thread, submission, status),
+    );
+    this.seedInTransaction = db.transaction(
+      (/** @type {string} */ thread, /** @type {NewComment[]} */ comments) => {
+        if (this.countComments(thread) > 0) return 0;
+        for (const comment of comments) this.insertComment(thread, comment);
+        return comments.length;
+      },
+    );
     this.readPageInTransaction = db.transaction(
-      (/** @type {string} */ thread, /** @type {number} */ limit, /** @type {string | null} */ cursor, /** @type {SortOrder} */ sort) =>
-        this.readPageUnlocked(thread, limit, cursor, sort),
-    )
+      (
+        /** @type {string} */ thread,
+        /** @type {number} */ limit,
+        /** @type {string | null} */ cursor,
+        /** @type {SortOrder} */ sort,
+      ) => this.readPageUnlocked(thread, limit, cursor, sort),
+    );
   }
 
   /** Stores a comment with explicit fields (seeding, tests) and returns its public view. */
   insertComment(/** @type {string} */ thread, /** @type {NewComment} */ comment) {
-    const parentId = comment.parentId ?? null
-    const parent = parentId === null ? undefined : this.sql.byId.get(parentId)
+    const parentId = comment.parentId ?? null;
+    const parent = parentId === null ? undefined : this.sql.byId.get(parentId);
     if (parentId !== null && (parent === undefined || parent.thread !== thread)) {
-      throw new Error(`Comment ${comment.id ?? '(new)'}: its parent ${parentId} is not a comment of thread ${thread}.`)
+      throw new Error(
+        `Comment ${comment.id ?? '(new)'}: its parent ${parentId} is not a comment of thread ${thread}.`,
+      );
     }
-    const createdAt = new Date(comment.createdAt ?? Date.now())
+    const createdAt = new Date(comment.createdAt ?? Date.now());
     if (Number.isNaN(createdAt.getTime())) {
-      throw new RangeError(`Comment ${comment.id ?? '(new)'}: createdAt is not a valid date.`)
+      throw new RangeError(`Comment ${comment.id ?? '(new)'}: createdAt is not a valid date.`);
     }
-    const id = comment.id ?? newCommentId()
-    const author = { name: comment.author.name, email: comment.author.email ?? null, url: comment.author.url ?? null }
-    const clientId = comment.clientId ?? null
+    const id = comment.id ?? newCommentId();
+    const author = {
+      name: comment.author.name,
+      email: comment.author.email ?? null,
+      url: comment.author.url ?? null,
+    };
+    const clientId = comment.clientId ?? null;
     /** @type {CommentRow} */
     const row = {
       id,
@@ -274,10 +303,11 @@ export class CommentStore {
       created_at: createdAt.toISOString(),
       status: comment.status ?? 'published',
       client_id: clientId,
-      request_hash: clientId === null ? null : submissionHash(thread, { clientId, parentId, author, body: comment.body }),
-    }
-    this.sql.insert.run(row)
-    return toPublicComment(row)
+      request_hash:
+        clientId === null ? null : submissionHash(thread, { clientId, parentId, author, body: comment.body }),
+    };
+    this.sql.insert.run(row);
+    return toPublicComment(row);
   }
 
   /**
@@ -287,7 +317,7 @@ export class CommentStore {
    * @param {NewComment[]} comments
    */
   seedThread(thread, comments) {
-    return this.seedInTransaction.immediate(thread, comments)
+    return this.seedInTransaction.immediate(thread, comments);
   }
 
   /**
@@ -300,14 +330,14 @@ export class CommentStore {
    */
   submitComment(thread, submission, status) {
     try {
-      return this.submitInTransaction.immediate(thread, submission, status)
+      return this.submitInTransaction.immediate(thread, submission, status);
     } catch (error) {
       // Another process inserted the same clientId between our read and our write: the unique
       // index refused the second row, and what it holds now decides the answer.
-      if (!isUniqueViolation(error)) throw error
-      const existing = this.sql.byClientId.get(submission.clientId)
-      if (existing === undefined) throw error
-      return this.replayOutcome(thread, submission, existing)
+      if (!isUniqueViolation(error)) throw error;
+      const existing = this.sql.byClientId.get(submission.clientId);
+      if (existing === undefined) throw error;
+      return this.replayOutcome(thread, submission, existing);
     }
   }
 
@@ -319,12 +349,12 @@ export class CommentStore {
    * @returns {ThreadPage} throws InvalidCursorError for a malformed cursor
    */
   listThread(thread, options = {}) {
-    const { limit = DEFAULT_PAGE_SIZE, cursor = null, sort = 'oldest' } = options
+    const { limit = DEFAULT_PAGE_SIZE, cursor = null, sort = 'oldest' } = options;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}.`)
+      throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
     }
-    if (sort !== 'oldest' && sort !== 'newest') throw new RangeError('sort must be "oldest" or "newest".')
-    return this.readPageInTransaction(thread, limit, cursor, sort)
+    if (sort !== 'oldest' && sort !== 'newest') throw new RangeError('sort must be "oldest" or "newest".');
+    return this.readPageInTransaction(thread, limit, cursor, sort);
   }
 
   /** Number of stored comments in a thread, any status; only those with `clientId` when given. */
@@ -332,36 +362,36 @@ export class CommentStore {
     const row =
       clientId === undefined
         ? this.sql.countInThread.get(thread)
-        : this.sql.countInThreadByClientId.get(thread, clientId)
-    return row?.n ?? 0
+        : this.sql.countInThreadByClientId.get(thread, clientId);
+    return row?.n ?? 0;
   }
 
   /** Number of published comments in a thread, all depths (the `total` of a page). */
   countPublished(/** @type {string} */ thread) {
-    return this.sql.countPublished.get(thread)?.n ?? 0
+    return this.sql.countPublished.get(thread)?.n ?? 0;
   }
 
   /** The comment a clientId created, or null. */
   findByClientId(/** @type {string} */ clientId) {
-    const row = this.sql.byClientId.get(clientId)
-    return row === undefined ? null : toModeratedComment(row)
+    const row = this.sql.byClientId.get(clientId);
+    return row === undefined ? null : toModeratedComment(row);
   }
 
   /** The comment with this id, or null. */
   getComment(/** @type {string} */ id) {
-    const row = this.sql.byId.get(id)
-    return row === undefined ? null : toModeratedComment(row)
+    const row = this.sql.byId.get(id);
+    return row === undefined ? null : toModeratedComment(row);
   }
 
   /** Changes a comment's status; returns the updated comment, or null for an unknown id. */
   setStatus(/** @type {string} */ id, /** @type {CommentStatus} */ status) {
-    const { changes } = this.sql.setStatus.run(status, id)
-    return changes === 0 ? null : this.getComment(id)
+    const { changes } = this.sql.setStatus.run(status, id);
+    return changes === 0 ? null : this.getComment(id);
   }
 
   /** Deletes a comment and every reply under it; returns how many comments went (0: unknown id). */
   deleteComment(/** @type {string} */ id) {
-    return this.sql.deleteSubtree.run(id).changes
+    return this.sql.deleteSubtree.run(id).changes;
   }
 
   /**
@@ -369,13 +399,13 @@ export class CommentStore {
    * @param {{ status?: CommentStatus, thread?: string | null, limit?: number }} [options]
    */
   listForModeration(options = {}) {
-    const { status = 'pending', thread = null, limit = 500 } = options
-    return this.sql.forModeration.all({ status, thread, limit }).map(toModeratedComment)
+    const { status = 'pending', thread = null, limit = 500 } = options;
+    return this.sql.forModeration.all({ status, thread, limit }).map(toModeratedComment);
   }
 
   /** Closes the database; safe to call twice. */
   close() {
-    if (this.db.open) this.db.close()
+    if (this.db.open) this.db.close();
   }
 
   /**
@@ -387,19 +417,19 @@ export class CommentStore {
    * @returns {SubmitOutcome}
    */
   submitUnlocked(thread, submission, status) {
-    const existing = this.sql.byClientId.get(submission.clientId)
-    if (existing !== undefined) return this.replayOutcome(thread, submission, existing)
+    const existing = this.sql.byClientId.get(submission.clientId);
+    if (existing !== undefined) return this.replayOutcome(thread, submission, existing);
 
-    const { parentId } = submission
+    const { parentId } = submission;
     if (parentId !== null) {
-      const parent = this.sql.byId.get(parentId)
+      const parent = this.sql.byId.get(parentId);
       // A rejected parent is treated as absent: readers never saw it, so nobody can reply to it.
       if (parent === undefined || parent.thread !== thread || parent.status === 'rejected') {
-        return { kind: 'unknown_parent' }
+        return { kind: 'unknown_parent' };
       }
     }
-    const comment = this.insertComment(thread, { ...submission, status, createdAt: new Date() })
-    return { kind: 'created', comment }
+    const comment = this.insertComment(thread, { ...submission, status, createdAt: new Date() });
+    return { kind: 'created', comment };
   }
 
   /**
@@ -412,7 +442,7 @@ export class CommentStore {
   replayOutcome(thread, submission, existing) {
     return existing.request_hash === submissionHash(thread, submission)
       ? { kind: 'replayed', comment: toPublicComment(existing) }
-      : { kind: 'conflict' }
+      : { kind: 'conflict' };
   }
 
   /**
@@ -425,34 +455,40 @@ export class CommentStore {
    * @returns {ThreadPage}
    */
   readPageUnlocked(thread, limit, cursor, sort) {
-    const after = cursor === null ? null : decodeCursor(cursor)
-    const newest = sort === 'newest'
+    const after = cursor === null ? null : decodeCursor(cursor);
+    const newest = sort === 'newest';
     // One row more than asked tells whether another page exists without a second query.
     const topLevel =
       after === null
         ? (newest ? this.sql.firstPageNewest : this.sql.firstPageOldest).all(thread, limit + 1)
-        : (newest ? this.sql.nextPageNewest : this.sql.nextPageOldest).all(thread, after.createdAt, after.id, limit + 1)
-    const hasMore = topLevel.length > limit
-    if (hasMore) topLevel.length = limit
+        : (newest ? this.sql.nextPageNewest : this.sql.nextPageOldest).all(
+            thread,
+            after.createdAt,
+            after.id,
+            limit + 1,
+          );
+    const hasMore = topLevel.length > limit;
+    if (hasMore) topLevel.length = limit;
 
     /** @type {Map<string, CommentRow[]>} */
-    const repliesByRoot = new Map(topLevel.map((row) => [row.id, []]))
+    const repliesByRoot = new Map(topLevel.map((row) => [row.id, []]));
     if (topLevel.length > 0) {
-      const replies = this.sql.repliesOfRoots.all(JSON.stringify(topLevel.map((row) => row.id)))
-      for (const reply of replies) repliesByRoot.get(reply.root_id)?.push(reply)
+      const replies = this.sql.repliesOfRoots.all(JSON.stringify(topLevel.map((row) => row.id)));
+      for (const reply of replies) repliesByRoot.get(reply.root_id)?.push(reply);
     }
 
     /** @type {Comment[]} */
-    const comments = []
+    const comments = [];
     for (const row of topLevel) {
-      comments.push(toPublicComment(row))
-      for (const reply of repliesByRoot.get(row.id) ?? []) comments.push(toPublicComment(reply))
+      comments.push(toPublicComment(row));
+      for (const reply of repliesByRoot.get(row.id) ?? []) comments.push(toPublicComment(reply));
     }
-    const last = topLevel.at(-1)
+    const last = topLevel.at(-1);
     return {
       total: this.countPublished(thread),
       comments,
-      nextCursor: hasMore && last !== undefined ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
-    }
+      nextCursor:
+        hasMore && last !== undefined ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+    };
   }
 }

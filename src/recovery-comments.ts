@@ -254,8 +254,10 @@ export class RecoveryComments extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     // The property first: when set from script, the attribute is only reflected after this update.
-    if (changed.has('lang') || !this.hasUpdated) this.#switchLocale(this.lang?.trim() || requestedLocale(this));
-    if (changed.has('messages') || changed.has('lang')) this.#text = { ...en, ...this.#localeMessages, ...this.messages };
+    if (changed.has('lang') || !this.hasUpdated)
+      this.#switchLocale(this.lang?.trim() || requestedLocale(this));
+    if (changed.has('messages') || changed.has('lang'))
+      this.#text = { ...en, ...this.#localeMessages, ...this.messages };
     if (changed.has('messages') || changed.has('requireEmail') || !this.#provider.value) {
       this.#provider.setValue(this.#api());
     }
@@ -332,7 +334,9 @@ export class RecoveryComments extends LitElement {
       return null;
     }
     this.configError = null;
-    const pageSize = Number.isFinite(this.pageSize) ? Math.min(200, Math.max(1, Math.floor(this.pageSize))) : 50;
+    const pageSize = Number.isFinite(this.pageSize)
+      ? Math.min(200, Math.max(1, Math.floor(this.pageSize)))
+      : 50;
     return {
       backend,
       thread: this.thread || defaultThreadId(),
@@ -363,22 +367,36 @@ export class RecoveryComments extends LitElement {
       cancelReply: () => this.#cancelReply(),
       fieldsChanged: (fields) => void this.#offline.saveDraft(this.replyTo, fields),
       rememberChanged: (remember, fields) =>
-        void this.#offline.rememberIdentity(remember, { name: fields.name, email: fields.email, url: fields.url }),
+        void this.#offline.rememberIdentity(remember, {
+          name: fields.name,
+          email: fields.email,
+          url: fields.url,
+        }),
     };
   }
 
   async #submit(fields: CommentFields, honeypot: string): Promise<SubmitOutcome> {
     const query = this.#currentQuery;
-    if (query === null) return { ok: false, message: `${this.#text.configError} ${this.configError?.(this.#text) ?? ''}`, field: null };
+    if (query === null)
+      return {
+        ok: false,
+        message: `${this.#text.configError} ${this.configError?.(this.#text) ?? ''}`,
+        field: null,
+      };
     const request: NewComment = {
       clientId: newClientId(),
       parentId: this.replyTo,
-      author: { name: fields.name.trim(), email: fields.email.trim() || null, url: fields.url.trim() || null },
+      author: {
+        name: fields.name.trim(),
+        email: fields.email.trim() || null,
+        url: fields.url.trim() || null,
+      },
       body: fields.body,
       hp: honeypot,
     };
     if (!emit(this, 'rc-before-submit', { comment: request }, true)) return { ok: false, cancelled: true };
-    if (this.#composer.remember) void this.#offline.rememberIdentity(true, { name: fields.name, email: fields.email, url: fields.url });
+    if (this.#composer.remember)
+      void this.#offline.rememberIdentity(true, { name: fields.name, email: fields.email, url: fields.url });
     await this.#offline.send(request);
     emit(this, 'rc-queued', { comment: request, thread: query.thread });
     this.replyTo = null;
@@ -396,7 +414,8 @@ export class RecoveryComments extends LitElement {
     const here = this.#currentQuery !== null && entry.thread === this.#currentQuery.thread;
     if (settlement.kind === 'sent') {
       const { result } = settlement;
-      const comment = result.comment ?? localCopy(entry.request, result.status === 201 ? 'published' : 'pending');
+      const comment =
+        result.comment ?? localCopy(entry.request, result.status === 201 ? 'published' : 'pending');
       if (settlement.elsewhere) {
         // Sent by another tab: show it here too, without announcing or firing events for it.
         if (here && comment.status === 'pending') this.#offline.showPending(comment);
@@ -408,16 +427,24 @@ export class RecoveryComments extends LitElement {
       if (here) {
         if (comment.status !== 'pending') this.#threadState.add(comment);
         this.#announce(comment.status === 'pending' ? m.awaitingModeration : m.posted);
-        const echoHadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.closest(`[data-comment-id="local-${entry.request.clientId}"]`);
+        const echoHadFocus =
+          this.renderRoot instanceof ShadowRoot &&
+          this.renderRoot.activeElement?.closest(`[data-comment-id="local-${entry.request.clientId}"]`);
         if (echoHadFocus) void this.updateComplete.then(() => this.#focusComment(comment.id));
       }
       emit(this, 'rc-submitted', { comment, status: result.status });
       return;
     }
     const message = this.#describe(settlement.error);
-    if (settlement.kind === 'rejected' && here) this.#restoreRejected(entry.request, message, settlement.error.field);
+    if (settlement.kind === 'rejected' && here)
+      this.#restoreRejected(entry.request, message, settlement.error.field);
     else if (here) this.#announce(m.couldNotSend(message));
-    emit(this, 'rc-failed', { message, status: settlement.error.status, field: settlement.error.field, retryable: settlement.kind === 'failed' });
+    emit(this, 'rc-failed', {
+      message,
+      status: settlement.error.status,
+      field: settlement.error.field,
+      retryable: settlement.kind === 'failed',
+    });
   }
 
   /** A refused comment goes back into its form, under its parent, with the server's message. */
@@ -609,7 +636,9 @@ export class RecoveryComments extends LitElement {
     const state = this.#threadState;
     if (this.#comments().some((comment) => comment.id === id)) {
       await this.updateComplete;
-      this.renderRoot.querySelector(`[data-comment-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' });
+      this.renderRoot
+        .querySelector(`[data-comment-id="${CSS.escape(id)}"]`)
+        ?.scrollIntoView({ block: 'start' });
     } else if (state.nextCursor !== null && this.#pagesForTarget < MAX_PAGES_FOR_TARGET) {
       this.#pagesForTarget++;
       await state.loadMore();
@@ -673,9 +702,11 @@ export class RecoveryComments extends LitElement {
     const m = this.#text;
     const state = this.#threadState;
     return html`<div class="more-row">
-      ${state.moreError
-        ? html`<p class="state error" part="state" role="alert">${m.loadError} ${this.#describe(state.moreError, true)}</p>`
-        : nothing}
+      ${
+        state.moreError
+          ? html`<p class="state error" part="state" role="alert">${m.loadError} ${this.#describe(state.moreError, true)}</p>`
+          : nothing
+      }
       <button class="more" part="load-more" type="button" ?disabled=${state.loadingMore} @click=${() => state.loadMore()}>
         ${state.loadingMore ? m.loadingMore : m.loadMore}
       </button>
@@ -687,7 +718,8 @@ export class RecoveryComments extends LitElement {
     const state = this.#threadState;
     const title = this.threadTitle || defaultThreadTitle();
     const count = state.total;
-    const replyOpen = this.replyTo !== null && this.#comments().some((comment) => comment.id === this.replyTo);
+    const replyOpen =
+      this.replyTo !== null && this.#comments().some((comment) => comment.id === this.replyTo);
     return html`<section part="section" aria-labelledby="rc-heading" lang=${this.#locale} dir=${directionOf(this.#locale)}>
       <h2 id="rc-heading" part="heading">
         ${state.status === 'ready' && count > 0 ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
@@ -725,7 +757,12 @@ function localCopy(request: NewComment, status: Comment['status']): Comment {
 
 /** The form fields a request was made from. */
 function fieldsOf(request: NewComment): CommentFields {
-  return { body: request.body, name: request.author.name, email: request.author.email ?? '', url: request.author.url ?? '' };
+  return {
+    body: request.body,
+    name: request.author.name,
+    email: request.author.email ?? '',
+    url: request.author.url ?? '',
+  };
 }
 
 /** Says, in the reader's language, what is wrong with the element's configuration. */

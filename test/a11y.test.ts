@@ -14,11 +14,18 @@ function deepActiveElement(): Element | null {
 
 async function seededThread(moderation: 'pre' | 'off' = 'pre'): Promise<string> {
   const thread = uniqueThread('a11y');
-  await seed(thread, [
-    { ...published('a', null, 'Rowan', 'First.\n\nWith a link: https://example.org/help', 60), author: { name: 'Rowan', url: 'https://rowan.example.org/' } },
-    published('b', 'a', 'Anon', 'A reply.', 50),
-    published('c', null, 'M.', 'Another.', 40),
-  ], moderation);
+  await seed(
+    thread,
+    [
+      {
+        ...published('a', null, 'Rowan', 'First.\n\nWith a link: https://example.org/help', 60),
+        author: { name: 'Rowan', url: 'https://rowan.example.org/' },
+      },
+      published('b', 'a', 'Anon', 'A reply.', 50),
+      published('c', null, 'M.', 'Another.', 40),
+    ],
+    moderation,
+  );
   return thread;
 }
 
@@ -31,7 +38,10 @@ for (const theme of ['light', 'dark'] as const) {
 
     it('loading', async () => {
       const element = document.createElement('recovery-comments');
-      element.backend = { loadPage: () => new Promise(() => {}), postComment: () => new Promise(() => {}) } satisfies CommentsBackend;
+      element.backend = {
+        loadPage: () => new Promise(() => {}),
+        postComment: () => new Promise(() => {}),
+      } satisfies CommentsBackend;
       element.storage = freshStore();
       element.theme = theme;
       document.body.append(element);
@@ -45,7 +55,9 @@ for (const theme of ['light', 'dark'] as const) {
       const element = await mount({ endpoint: (await server()).endpoint, thread: await seededThread() });
       await themed(element);
       await expect(element).to.be.accessible();
-      wrapperOf(element, 'b')!.querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!.click();
+      wrapperOf(element, 'b')!
+        .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
+        .click();
       await element.updateComplete;
       await expect(element).to.be.accessible();
       button(element, 'Post Comment').click();
@@ -55,14 +67,21 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     it('empty', async () => {
-      const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('a11y-empty') });
+      const element = await mount({
+        endpoint: (await server()).endpoint,
+        thread: uniqueThread('a11y-empty'),
+      });
       await themed(element);
       expect(text(element)).to.contain('No comments yet');
       await expect(element).to.be.accessible();
     });
 
     it('error', async () => {
-      const element = await mount({ endpoint: 'http://127.0.0.1:9/api', thread: uniqueThread('a11y-error'), waitForLoad: false });
+      const element = await mount({
+        endpoint: 'http://127.0.0.1:9/api',
+        thread: uniqueThread('a11y-error'),
+        waitForLoad: false,
+      });
       await themed(element);
       await waitUntil(() => text(element).includes('could not be loaded'));
       await expect(element).to.be.accessible();
@@ -87,7 +106,10 @@ for (const theme of ['light', 'dark'] as const) {
         await setOffline(false, [origin]);
       }
 
-      const pendingHere = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('a11y-pending') });
+      const pendingHere = await mount({
+        endpoint: (await server()).endpoint,
+        thread: uniqueThread('a11y-pending'),
+      });
       await themed(pendingHere);
       fill(pendingHere, 'body', 'For the moderator.');
       fill(pendingHere, 'name', 'Sam');
@@ -105,26 +127,38 @@ describe('small screens', () => {
     const element = await mount({ endpoint: (await server()).endpoint, thread: await seededThread() });
     element.style.display = 'block';
     element.style.width = '320px';
-    wrapperOf(element, 'b')!.querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!.click();
+    wrapperOf(element, 'b')!
+      .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
+      .click();
     await element.updateComplete;
     const section = element.shadowRoot!.querySelector('section')!;
     const form = composerOf(element).shadowRoot!.querySelector('form')!;
     expect(section.scrollWidth).to.be.at.most(320);
     expect(form.scrollWidth).to.be.at.most(form.clientWidth);
-    for (const control of composerOf(element).shadowRoot!.querySelectorAll('input:not([type="checkbox"]), textarea')) {
-      expect(control.getBoundingClientRect().right).to.be.at.most(element.getBoundingClientRect().right + 0.5);
+    for (const control of composerOf(element).shadowRoot!.querySelectorAll(
+      'input:not([type="checkbox"]), textarea',
+    )) {
+      expect(control.getBoundingClientRect().right).to.be.at.most(
+        element.getBoundingClientRect().right + 0.5,
+      );
     }
   });
 
   it('re-exports the form parts so the page can style them', async () => {
     const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('parts') });
-    const exported = composerOf(element).getAttribute('exportparts')!.split(',').map((part) => part.trim());
+    const exported = composerOf(element)
+      .getAttribute('exportparts')!
+      .split(',')
+      .map((part) => part.trim());
     const used = new Set(
-      [...composerOf(element).shadowRoot!.querySelectorAll('[part]')].flatMap((node) => node.getAttribute('part')!.split(' ')),
+      [...composerOf(element).shadowRoot!.querySelectorAll('[part]')].flatMap((node) =>
+        node.getAttribute('part')!.split(' '),
+      ),
     );
     fill(element, 'body', 'x');
     await composerOf(element).updateComplete;
-    for (const node of composerOf(element).shadowRoot!.querySelectorAll('[part]')) for (const part of node.getAttribute('part')!.split(' ')) used.add(part);
+    for (const node of composerOf(element).shadowRoot!.querySelectorAll('[part]'))
+      for (const part of node.getAttribute('part')!.split(' ')) used.add(part);
     expect([...used].filter((part) => !exported.includes(part))).to.deep.equal([]);
   });
 });
@@ -145,13 +179,17 @@ describe('keyboard only', () => {
       expect(deepActiveElement()!.getAttribute('aria-label')).to.equal('Reply to Anon');
 
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => deepActiveElement()?.getAttribute('name') === 'body', 'focus did not move to the comment field');
+      await waitUntil(
+        () => deepActiveElement()?.getAttribute('name') === 'body',
+        'focus did not move to the comment field',
+      );
       await sendKeys({ type: 'Typed with the keyboard alone.' });
       await sendKeys({ press: 'Tab' });
       expect(deepActiveElement()!.getAttribute('name')).to.equal('name');
       await sendKeys({ type: 'Keys' });
       // Email, Website, the remember box, then Post Comment.
-      for (let i = 0; i < 6 && deepActiveElement()?.textContent?.trim() !== 'Post Comment'; i++) await sendKeys({ press: 'Tab' });
+      for (let i = 0; i < 6 && deepActiveElement()?.textContent?.trim() !== 'Post Comment'; i++)
+        await sendKeys({ press: 'Tab' });
       expect(deepActiveElement()!.textContent!.trim()).to.equal('Post Comment');
       const submitted = oneEvent(element, 'rc-submitted');
       await sendKeys({ press: 'Enter' });
@@ -168,7 +206,9 @@ describe('keyboard only', () => {
 
   it('Cancel reply returns focus to the Reply button', async () => {
     const element = await mount({ endpoint: (await server()).endpoint, thread: await seededThread() });
-    const reply = wrapperOf(element, 'c')!.querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!;
+    const reply = wrapperOf(element, 'c')!.querySelector<HTMLButtonElement>(
+      ':scope > article [part="reply-button"]',
+    )!;
     reply.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => deepActiveElement()?.getAttribute('name') === 'body');

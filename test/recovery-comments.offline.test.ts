@@ -23,10 +23,16 @@ const replyButtonOf = (element: RecoveryComments, id: string) =>
   wrapperOf(element, id)!.querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!;
 
 const statusOf = (element: RecoveryComments, id: string) =>
-  wrapperOf(element, id)?.querySelector(':scope > article [part="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  wrapperOf(element, id)
+    ?.querySelector(':scope > article [part="status"]')
+    ?.textContent?.replace(/\s+/g, ' ')
+    .trim() ?? '';
 
 const draftStatus = (element: RecoveryComments) =>
-  composerOf(element).shadowRoot!.querySelector('[part="draft-status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  composerOf(element)
+    .shadowRoot!.querySelector('[part="draft-status"]')
+    ?.textContent?.replace(/\s+/g, ' ')
+    .trim() ?? '';
 
 /** Fills the form and presses Post Comment; resolves with the queued request. */
 async function send(element: RecoveryComments, body: string, name = 'Sam') {
@@ -134,12 +140,24 @@ describe('<recovery-comments> outbox against faults', () => {
   it('503 then 201: the echo waits, then becomes the published comment, sent once with one clientId', async () => {
     const { endpoint } = await proxy();
     const thread = uniqueThread('503');
-    await injectFaults([{ method: 'POST', path: '/comments', action: { kind: 'respond', status: 503, body: { error: { code: 'unavailable', message: 'Busy.', field: null } } } }]);
+    await injectFaults([
+      {
+        method: 'POST',
+        path: '/comments',
+        action: {
+          kind: 'respond',
+          status: 503,
+          body: { error: { code: 'unavailable', message: 'Busy.', field: null } },
+        },
+      },
+    ]);
     const element = await mount({ endpoint, thread });
     const submitted = oneEvent(element, 'rc-submitted');
     const request = await send(element, 'Through the storm.');
     await element.updateComplete;
-    expect(wrapperOf(element, `local-${request.clientId}`)!.getAttribute('part')).to.equal('comment comment-unsent');
+    expect(wrapperOf(element, `local-${request.clientId}`)!.getAttribute('part')).to.equal(
+      'comment comment-unsent',
+    );
     const { comment, status } = (await submitted).detail;
     expect(status).to.equal(201);
     await element.updateComplete;
@@ -157,7 +175,18 @@ describe('<recovery-comments> outbox against faults', () => {
     this.timeout(15_000);
     const { endpoint } = await proxy();
     const thread = uniqueThread('429');
-    await injectFaults([{ method: 'POST', path: '/comments', action: { kind: 'respond', status: 429, headers: { 'Retry-After': '2' }, body: { error: { code: 'rate_limited', message: 'Slow down.', field: null } } } }]);
+    await injectFaults([
+      {
+        method: 'POST',
+        path: '/comments',
+        action: {
+          kind: 'respond',
+          status: 429,
+          headers: { 'Retry-After': '2' },
+          body: { error: { code: 'rate_limited', message: 'Slow down.', field: null } },
+        },
+      },
+    ]);
     const element = await mount({ endpoint, thread });
     const submitted = oneEvent(element, 'rc-submitted');
     await send(element, 'Patience.');
@@ -173,7 +202,17 @@ describe('<recovery-comments> outbox against faults', () => {
     const thread = uniqueThread('422');
     await seed(thread, [published('a', null, 'Ann', 'Top.', 30)], 'off');
     await injectFaults([
-      { method: 'POST', path: '/comments', action: { kind: 'respond', status: 422, body: { error: { code: 'name_reserved', message: 'That name is reserved here.', field: 'author.name' } } } },
+      {
+        method: 'POST',
+        path: '/comments',
+        action: {
+          kind: 'respond',
+          status: 422,
+          body: {
+            error: { code: 'name_reserved', message: 'That name is reserved here.', field: 'author.name' },
+          },
+        },
+      },
     ]);
     const element = await mount({ endpoint, thread });
     replyButtonOf(element, 'a').click();
@@ -188,7 +227,9 @@ describe('<recovery-comments> outbox against faults', () => {
     expect(wrapperOf(element, 'a')!.contains(composerOf(element))).to.equal(true);
     expect(field(element, 'body').value).to.equal('Every word of this matters.');
     expect(field(element, 'name').getAttribute('aria-invalid')).to.equal('true');
-    expect(composerOf(element).shadowRoot!.getElementById('name-error')!.textContent).to.equal('That name is reserved here.');
+    expect(composerOf(element).shadowRoot!.getElementById('name-error')!.textContent).to.equal(
+      'That name is reserved here.',
+    );
     expect((await proxyLog()).filter((entry) => entry.method === 'POST')).to.have.length(1);
   });
 
@@ -217,11 +258,36 @@ describe('<recovery-comments> Retry and Edit on a comment that could not be sent
     const posted: NewComment[] = [];
     let refuse = true;
     const backend: CommentsBackend = {
-      loadPage: async (thread) => ({ thread, total: 1, comments: [{ id: 'x1', parentId: null, author: { name: 'Ann', url: null }, body: 'Hi.', createdAt: '2026-01-01T00:00:00Z', status: 'published' }], nextCursor: null, skipped: 0 }),
+      loadPage: async (thread) => ({
+        thread,
+        total: 1,
+        comments: [
+          {
+            id: 'x1',
+            parentId: null,
+            author: { name: 'Ann', url: null },
+            body: 'Hi.',
+            createdAt: '2026-01-01T00:00:00Z',
+            status: 'published',
+          },
+        ],
+        nextCursor: null,
+        skipped: 0,
+      }),
       postComment: async (_thread, comment) => {
         posted.push(comment);
         if (refuse) throw new BackendError('blocked', 'blocked by CSP');
-        return { status: 201, comment: { id: 'new1', parentId: comment.parentId, author: { name: comment.author.name, url: null }, body: comment.body, createdAt: new Date().toISOString(), status: 'published' } };
+        return {
+          status: 201,
+          comment: {
+            id: 'new1',
+            parentId: comment.parentId,
+            author: { name: comment.author.name, url: null },
+            body: comment.body,
+            createdAt: new Date().toISOString(),
+            status: 'published',
+          },
+        };
       },
     };
     return { backend, posted, accept: () => (refuse = false) };
@@ -274,7 +340,10 @@ describe('<recovery-comments> Retry and Edit on a comment that could not be sent
       const echoId = `local-${request.clientId}`;
       await waitUntil(() => wrapperOf(element, echoId)?.querySelector('[part="edit-button"]'));
       wrapperOf(element, echoId)!.querySelector<HTMLButtonElement>('[part="edit-button"]')!.click();
-      await waitUntil(() => field(element, 'body').value === 'Let me rephrase.', 'the text did not come back');
+      await waitUntil(
+        () => field(element, 'body').value === 'Let me rephrase.',
+        'the text did not come back',
+      );
       await element.updateComplete;
       expect(wrapperOf(element, echoId)).to.equal(null);
       expect(wrapperOf(element, 'x1')!.contains(composerOf(element))).to.equal(true);
@@ -299,12 +368,18 @@ describe('<recovery-comments> offline', () => {
       const request = await send(element, 'Written in a tunnel.');
       await element.updateComplete;
       const echoId = `local-${request.clientId}`;
-      await waitUntil(() => statusOf(element, echoId).startsWith('Waiting for a connection'), `status: ${statusOf(element, echoId)}`);
+      await waitUntil(
+        () => statusOf(element, echoId).startsWith('Waiting for a connection'),
+        `status: ${statusOf(element, echoId)}`,
+      );
       element.remove();
 
       // "Reload" while still offline: a new element on the same device storage.
       const again = await mount({ endpoint, thread, storage, waitForLoad: false });
-      await waitUntil(() => wrapperOf(again, echoId) !== null, 'the queued comment did not survive the reload');
+      await waitUntil(
+        () => wrapperOf(again, echoId) !== null,
+        'the queued comment did not survive the reload',
+      );
       expect(statusOf(again, echoId)).to.match(/^Waiting for a connection/);
 
       const submitted = oneEvent(again, 'rc-submitted');
@@ -314,7 +389,9 @@ describe('<recovery-comments> offline', () => {
       expect(wrapperOf(again, echoId)).to.equal(null);
       expect(wrapperOf(again, comment.id)!.getAttribute('part')).to.equal('comment');
       const kept = await stored(thread, 'off');
-      expect(kept.map((entry) => [entry.body, entry.clientId])).to.deep.equal([['Written in a tunnel.', request.clientId]]);
+      expect(kept.map((entry) => [entry.body, entry.clientId])).to.deep.equal([
+        ['Written in a tunnel.', request.clientId],
+      ]);
     } finally {
       await setOffline(false, [origin]);
     }
@@ -331,7 +408,10 @@ describe('<recovery-comments> offline', () => {
     element.remove();
 
     const again = await mount({ endpoint, thread, storage });
-    await waitUntil(() => wrapperOf(again, comment.id) !== null, 'the pending comment did not survive the reload');
+    await waitUntil(
+      () => wrapperOf(again, comment.id) !== null,
+      'the pending comment did not survive the reload',
+    );
     expect(wrapperOf(again, comment.id)!.getAttribute('part')).to.equal('comment comment-pending');
     expect(statusOf(again, comment.id)).to.equal('Your comment is awaiting moderation.');
     again.remove();
@@ -354,7 +434,11 @@ describe('<recovery-comments> when device storage fails', () => {
     const thread = uniqueThread('storage');
     const element = await mount({ endpoint: (await server()).endpoint, thread, storage });
     fill(element, 'body', 'Still typing, still here.');
-    await waitUntil(() => /kept only in this window/.test(draftStatus(element)), `draft status: "${draftStatus(element)}"`, { timeout: 4000 });
+    await waitUntil(
+      () => /kept only in this window/.test(draftStatus(element)),
+      `draft status: "${draftStatus(element)}"`,
+      { timeout: 4000 },
+    );
     expect(field(element, 'body').value).to.equal('Still typing, still here.');
     fill(element, 'name', 'Sam');
     const queued = oneEvent(element, 'rc-queued');
@@ -406,6 +490,9 @@ describe('<recovery-comments> when device storage fails', () => {
     await savedAgain;
     element.remove();
     const again = await mount({ endpoint, thread, storage: new DeviceStore(name) });
-    await waitUntil(() => field(again, 'body').value === 'After the delete.', 'the draft was lost with the database');
+    await waitUntil(
+      () => field(again, 'body').value === 'After the delete.',
+      'the draft was lost with the database',
+    );
   });
 });

@@ -1,13 +1,48 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CommentsBackend } from '../src/backend/backend.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
-import { button, commentWrappers, composerOf, field, fill, freshStore, labelOf, mount, post, root, shownIds, text, wrapperOf } from './helpers/dom.js';
-import { injectFaults, listThread, proxy, published, resetProxy, seed, seededId, server, stored, uniqueThread, type SeedComment } from './helpers/server.js';
+import {
+  button,
+  commentWrappers,
+  composerOf,
+  field,
+  fill,
+  freshStore,
+  labelOf,
+  mount,
+  post,
+  root,
+  shownIds,
+  text,
+  wrapperOf,
+} from './helpers/dom.js';
+import {
+  injectFaults,
+  listThread,
+  proxy,
+  published,
+  resetProxy,
+  seed,
+  seededId,
+  server,
+  stored,
+  uniqueThread,
+  type SeedComment,
+} from './helpers/server.js';
 
 /** A small thread: two top-level comments, a reply chain three deep under the first. */
 async function seedSmallThread(thread: string): Promise<void> {
   await seed(thread, [
-    { ...published('a', null, 'Rowan', 'First paragraph.\nSecond line.\n\nSecond paragraph with https://example.org/help.', 60), author: { name: 'Rowan', url: 'https://rowan.example.org/' } },
+    {
+      ...published(
+        'a',
+        null,
+        'Rowan',
+        'First paragraph.\nSecond line.\n\nSecond paragraph with https://example.org/help.',
+        60,
+      ),
+      author: { name: 'Rowan', url: 'https://rowan.example.org/' },
+    },
     published('b', 'a', 'Anon', 'A reply.', 50),
     published('c', 'b', 'M.', 'A reply to the reply.', 40),
     published('d', null, 'Lucía', 'Otro comentario.', 30),
@@ -59,7 +94,9 @@ describe('<recovery-comments> reading a thread', () => {
     expect(paragraphs[0]!.textContent).to.equal('First paragraph.\nSecond line.');
     expect((paragraphs[0] as HTMLElement).innerText).to.equal('First paragraph.\nSecond line.');
     expect(paragraphs[0]!.getClientRects().length).to.equal(1);
-    expect((paragraphs[0] as HTMLElement).offsetHeight).to.be.greaterThan((paragraphs[1] as HTMLElement).offsetHeight * 0.6);
+    expect((paragraphs[0] as HTMLElement).offsetHeight).to.be.greaterThan(
+      (paragraphs[1] as HTMLElement).offsetHeight * 0.6,
+    );
     const link = paragraphs[1]!.querySelector('a')!;
     expect(link.href).to.equal('https://example.org/help');
     expect(link.rel).to.equal('ugc nofollow noopener');
@@ -85,7 +122,10 @@ describe('<recovery-comments> reading a thread', () => {
   it('takes the title from the first h1, and the thread from the canonical URL', async () => {
     const thread = uniqueThread('canonical');
     await seed(thread, [published('only', null, 'Sam', 'Hello.', 5)]);
-    const canonical = Object.assign(document.createElement('link'), { rel: 'canonical', href: `https://blog.example.org${thread}` });
+    const canonical = Object.assign(document.createElement('link'), {
+      rel: 'canonical',
+      href: `https://blog.example.org${thread}`,
+    });
     const h1 = Object.assign(document.createElement('h1'), { textContent: 'Staying Kind To Yourself' });
     document.head.append(canonical);
     document.body.prepend(h1);
@@ -96,7 +136,9 @@ describe('<recovery-comments> reading a thread', () => {
       document.body.append(element);
       expect((await loaded).detail.thread).to.equal(thread);
       await element.updateComplete;
-      expect(root(element).querySelector('h2')!.textContent!.trim()).to.equal('One Response to “Staying Kind To Yourself”');
+      expect(root(element).querySelector('h2')!.textContent!.trim()).to.equal(
+        'One Response to “Staying Kind To Yourself”',
+      );
       element.remove();
     } finally {
       canonical.remove();
@@ -114,19 +156,32 @@ describe('<recovery-comments> reading a thread', () => {
   it('puts replies deeper than max-depth at the last level with "in reply to Name"', async () => {
     const thread = uniqueThread('depth');
     const names = ['Ann', 'Ben', 'Cat', 'Dan', 'Eve'];
-    await seed(thread, names.map((name, i) => published(`n${i}`, i === 0 ? null : `n${i - 1}`, name, `level ${i + 1}`, 50 - i)));
+    await seed(
+      thread,
+      names.map((name, i) =>
+        published(`n${i}`, i === 0 ? null : `n${i - 1}`, name, `level ${i + 1}`, 50 - i),
+      ),
+    );
     const element = await mount({ endpoint: (await server()).endpoint, thread, maxDepth: 3 });
     expect(wrapperOf(element, 'n1')!.contains(wrapperOf(element, 'n2'))).to.equal(true);
     // n3 and n4 sit beside n2, at the last level, and say whom they answer.
     expect(wrapperOf(element, 'n2')!.contains(wrapperOf(element, 'n3'))).to.equal(false);
     expect(wrapperOf(element, 'n3')!.parentElement).to.equal(wrapperOf(element, 'n2')!.parentElement);
-    expect(wrapperOf(element, 'n3')!.querySelector('[part="context"]')!.textContent).to.equal('in reply to Cat');
-    expect(wrapperOf(element, 'n4')!.querySelector('[part="context"]')!.textContent).to.equal('in reply to Dan');
+    expect(wrapperOf(element, 'n3')!.querySelector('[part="context"]')!.textContent).to.equal(
+      'in reply to Cat',
+    );
+    expect(wrapperOf(element, 'n4')!.querySelector('[part="context"]')!.textContent).to.equal(
+      'in reply to Dan',
+    );
   });
 
   it('sorts top-level comments newest first with sort="newest"', async () => {
     const thread = uniqueThread('sort');
-    await seed(thread, [published('old', null, 'A', 'old', 30), published('new', null, 'B', 'new', 10), published('r', 'old', 'C', 'reply', 5)]);
+    await seed(thread, [
+      published('old', null, 'A', 'old', 30),
+      published('new', null, 'B', 'new', 10),
+      published('r', 'old', 'C', 'reply', 5),
+    ]);
     const element = await mount({ endpoint: (await server()).endpoint, thread, sort: 'newest' });
     expect(shownIds(element)).to.deep.equal(['new', 'old', 'r']);
   });
@@ -158,7 +213,9 @@ describe('<recovery-comments> reading a thread', () => {
     const thread = uniqueThread('long-replies');
     await seed(thread, [
       published('root', null, 'Ann', 'So many answers.', 100),
-      ...Array.from({ length: 14 }, (_, i) => published(`r${i}`, 'root', `Reader ${i}`, `Answer ${i}.`, 90 - i)),
+      ...Array.from({ length: 14 }, (_, i) =>
+        published(`r${i}`, 'root', `Reader ${i}`, `Answer ${i}.`, 90 - i),
+      ),
     ]);
     const element = await mount({ endpoint: (await server()).endpoint, thread });
     expect(shownIds(element)).to.deep.equal(['root', 'r0', 'r1', 'r2', 'r3', 'r4']);
@@ -170,7 +227,10 @@ describe('<recovery-comments> reading a thread', () => {
 
   it('appends the next page without re-creating what is on screen', async () => {
     const thread = uniqueThread('append');
-    await seed(thread, Array.from({ length: 4 }, (_, i) => published(`p${i}`, null, `R${i}`, `comment ${i}`, 60 - i)));
+    await seed(
+      thread,
+      Array.from({ length: 4 }, (_, i) => published(`p${i}`, null, `R${i}`, `comment ${i}`, 60 - i)),
+    );
     const element = await mount({ endpoint: (await server()).endpoint, thread, pageSize: 2 });
     const before = commentWrappers(element);
     button(element, 'Load more comments').click();
@@ -189,7 +249,8 @@ describe('<recovery-comments> reading a thread', () => {
     // Fault injection: the first request fails as a dropped connection would.
     const realFetch = window.fetch;
     let calls = 0;
-    window.fetch = (...args) => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(...args));
+    window.fetch = (...args) =>
+      ++calls === 1 ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(...args);
     try {
       const errored = new Promise((resolve) => addEventListener('rc-error', resolve, { once: true }));
       const element = await mount({ endpoint, thread, waitForLoad: false });
@@ -206,7 +267,10 @@ describe('<recovery-comments> reading a thread', () => {
   });
 
   it('shows the loading state while the first page is on its way', async () => {
-    const never: CommentsBackend = { loadPage: () => new Promise(() => {}), postComment: () => new Promise(() => {}) };
+    const never: CommentsBackend = {
+      loadPage: () => new Promise(() => {}),
+      postComment: () => new Promise(() => {}),
+    };
     const element = document.createElement('recovery-comments');
     element.backend = never;
     document.body.append(element);
@@ -219,7 +283,15 @@ describe('<recovery-comments> reading a thread', () => {
     const { endpoint } = await proxy();
     const thread = uniqueThread('all-invalid');
     await injectFaults([
-      { method: 'GET', path: '/comments', action: { kind: 'respond', status: 200, body: { thread, total: 3, comments: [{ id: 1 }, 'x', null], nextCursor: null } } },
+      {
+        method: 'GET',
+        path: '/comments',
+        action: {
+          kind: 'respond',
+          status: 200,
+          body: { thread, total: 3, comments: [{ id: 1 }, 'x', null], nextCursor: null },
+        },
+      },
     ]);
     const element = await mount({ endpoint, thread });
     expect(text(element)).to.contain('3 comments could not be shown.');
@@ -250,7 +322,10 @@ describe('<recovery-comments> reading a thread', () => {
 
   it('scrolls to and highlights the comment named by #comment-<id>, loading pages to find it', async () => {
     const thread = uniqueThread('hash');
-    await seed(thread, Array.from({ length: 6 }, (_, i) => published(`h${i}`, null, `R${i}`, `comment ${i}`, 60 - i)));
+    await seed(
+      thread,
+      Array.from({ length: 6 }, (_, i) => published(`h${i}`, null, `R${i}`, `comment ${i}`, 60 - i)),
+    );
     history.replaceState(null, '', `#comment-${seededId(thread, 'h5')}`);
     try {
       const element = await mount({ endpoint: (await server()).endpoint, thread, pageSize: 2 });
@@ -259,7 +334,10 @@ describe('<recovery-comments> reading a thread', () => {
       const target = wrapperOf(element, 'h5')!;
       expect(target.getAttribute('part')).to.contain('comment-target');
       const box = target.getBoundingClientRect();
-      await waitUntil(() => target.getBoundingClientRect().top < innerHeight && box.bottom > 0, 'not scrolled into view');
+      await waitUntil(
+        () => target.getBoundingClientRect().top < innerHeight && box.bottom > 0,
+        'not scrolled into view',
+      );
     } finally {
       history.replaceState(null, '', location.pathname + location.search);
     }
@@ -275,7 +353,8 @@ describe('<recovery-comments> reading a thread', () => {
     // Every request the page makes to this thread's URL, as the browser reports it.
     const seen: string[] = [];
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.name.includes(encodeURIComponent(thread))) seen.push(entry.name);
+      for (const entry of list.getEntries())
+        if (entry.name.includes(encodeURIComponent(thread))) seen.push(entry.name);
     });
     observer.observe({ type: 'resource' });
     const requests = () => seen;
@@ -316,7 +395,13 @@ describe('<recovery-comments> reading a thread', () => {
       status: 'published' as const,
     }));
     const backend: CommentsBackend = {
-      loadPage: async (thread) => ({ thread, total: comments.length, comments, nextCursor: null, skipped: 0 }),
+      loadPage: async (thread) => ({
+        thread,
+        total: comments.length,
+        comments,
+        nextCursor: null,
+        skipped: 0,
+      }),
       postComment: () => new Promise(() => {}),
     };
     const element = document.createElement('recovery-comments');
@@ -329,8 +414,12 @@ describe('<recovery-comments> reading a thread', () => {
       await element.updateComplete;
       const first = commentWrappers(element).length;
       expect(first).to.be.greaterThan(0).and.below(2500);
-      await waitUntil(() => commentWrappers(element).length === 2500, 'not every comment was rendered', { timeout: 5000 });
-      expect(new Set(commentWrappers(element).map((wrapper) => wrapper.dataset.commentId)).size).to.equal(2500);
+      await waitUntil(() => commentWrappers(element).length === 2500, 'not every comment was rendered', {
+        timeout: 5000,
+      });
+      expect(new Set(commentWrappers(element).map((wrapper) => wrapper.dataset.commentId)).size).to.equal(
+        2500,
+      );
     } finally {
       element.remove();
     }
@@ -353,14 +442,20 @@ describe('<recovery-comments> replying', () => {
     expect(labelOf(element, 'url')).to.equal('Website');
     expect(field(element, 'body').required).to.equal(true);
     expect(field(element, 'email').required).to.equal(false);
-    expect(composerOf(element).shadowRoot!.textContent).to.contain('Your email address will not be published.');
+    expect(composerOf(element).shadowRoot!.textContent).to.contain(
+      'Your email address will not be published.',
+    );
     expect(field(element, 'hp').getClientRects()).to.have.length(0);
     expect(button(element, 'Post Comment')).to.exist;
     expect(text(element)).to.contain('Leave a Reply');
   });
 
   it('requires the email with require-email', async () => {
-    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('req-email'), requireEmail: true });
+    const element = await mount({
+      endpoint: (await server()).endpoint,
+      thread: uniqueThread('req-email'),
+      requireEmail: true,
+    });
     expect(labelOf(element, 'email')).to.equal('Email *');
     fill(element, 'body', 'Hi');
     fill(element, 'name', 'Sam');
@@ -378,8 +473,13 @@ describe('<recovery-comments> replying', () => {
     expect(wrapperOf(element, 'b')!.contains(composerOf(element))).to.equal(true);
     expect(root(element).querySelectorAll('rc-composer')).to.have.length(1);
     await composerOf(element).updateComplete;
-    expect(composerOf(element).shadowRoot!.querySelector('h3')!.textContent!.trim()).to.equal('Leave a Reply to Anon');
-    await waitUntil(() => composerOf(element).shadowRoot!.activeElement === field(element, 'body'), 'focus did not move to the comment field');
+    expect(composerOf(element).shadowRoot!.querySelector('h3')!.textContent!.trim()).to.equal(
+      'Leave a Reply to Anon',
+    );
+    await waitUntil(
+      () => composerOf(element).shadowRoot!.activeElement === field(element, 'body'),
+      'focus did not move to the comment field',
+    );
 
     // Reply elsewhere: still one form, now under the other comment, with that comment's own
     // draft; the first text waits in its draft and comes back with the form.
@@ -398,7 +498,10 @@ describe('<recovery-comments> replying', () => {
     button(element, 'Cancel reply').click();
     await element.updateComplete;
     expect(commentWrappers(element).some((wrapper) => wrapper.contains(composerOf(element)))).to.equal(false);
-    await waitUntil(() => root(element).activeElement === replyButtonOf(element, 'd'), 'focus did not return to Reply');
+    await waitUntil(
+      () => root(element).activeElement === replyButtonOf(element, 'd'),
+      'focus did not return to Reply',
+    );
   });
 
   it('ties validation errors to their fields and sends nothing', async () => {
@@ -413,7 +516,9 @@ describe('<recovery-comments> replying', () => {
       const control = field(element, name);
       expect(control.getAttribute('aria-invalid'), name).to.equal('true');
       const ids = control.getAttribute('aria-describedby')!.split(' ');
-      const message = ids.map((id) => composerOf(element).shadowRoot!.getElementById(id)).find((node) => node?.classList.contains('error'));
+      const message = ids
+        .map((id) => composerOf(element).shadowRoot!.getElementById(id))
+        .find((node) => node?.classList.contains('error'));
       expect(message, `${name} has an error message`).to.exist;
     }
     expect(composerOf(element).shadowRoot!.activeElement).to.equal(field(element, 'body'));
@@ -435,7 +540,9 @@ describe('<recovery-comments> replying', () => {
     const outcome = await post(element);
     expect(outcome.type).to.equal('rc-submitted');
     expect(outcome.detail.status).to.equal(202);
-    expect(request!.clientId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(request!.clientId).to.match(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(request!.parentId).to.equal(seededId(thread, 'c'));
 
     const id = outcome.detail.comment.id;
@@ -452,7 +559,12 @@ describe('<recovery-comments> replying', () => {
     const kept = await stored(thread);
     const mineStored = kept.filter((comment) => comment.clientId === request!.clientId);
     expect(mineStored).to.have.length(1);
-    expect(mineStored[0]).to.deep.include({ id, parentId: seededId(thread, 'c'), status: 'pending', body: 'Thank you.\n\nThis helped.' });
+    expect(mineStored[0]).to.deep.include({
+      id,
+      parentId: seededId(thread, 'c'),
+      status: 'pending',
+      body: 'Thank you.\n\nThis helped.',
+    });
     // Published readers do not see it yet; the heading count is unchanged.
     expect((await listThread(thread)).comments.some((comment) => comment.id === id)).to.equal(false);
     expect(root(element).querySelector('h2')!.textContent).to.contain('5 Responses');
@@ -470,12 +582,18 @@ describe('<recovery-comments> replying', () => {
     fill(element, 'name', 'Anon');
     const outcome = await post(element);
     expect(outcome.detail.status).to.equal(201);
-    await waitUntil(() => wrapperOf(element, outcome.detail.comment.id), 'the published comment is not shown');
+    await waitUntil(
+      () => wrapperOf(element, outcome.detail.comment.id),
+      'the published comment is not shown',
+    );
     const mine = wrapperOf(element, outcome.detail.comment.id)!;
     expect(wrapperOf(element, 'root')!.contains(mine)).to.equal(true);
     expect(mine.getAttribute('part')).to.equal('comment');
     expect(root(element).querySelector('h2')!.textContent).to.contain('2 Responses');
-    await waitUntil(() => root(element).activeElement === mine.querySelector('article'), 'focus did not move to the new comment');
+    await waitUntil(
+      () => root(element).activeElement === mine.querySelector('article'),
+      'focus did not move to the new comment',
+    );
     const list = await listThread(thread, 'off');
     expect(list.comments.filter((comment) => comment.body === 'Welcome 🌱')).to.have.length(1);
   });
@@ -499,7 +617,11 @@ describe('<recovery-comments> replying', () => {
 
   it('keeps an unsendable comment in the thread, marked as on its way, when the server cannot be reached', async () => {
     // A port nothing listens on, as when the server is down.
-    const element = await mount({ endpoint: 'http://127.0.0.1:9/api', thread: uniqueThread('down'), waitForLoad: false });
+    const element = await mount({
+      endpoint: 'http://127.0.0.1:9/api',
+      thread: uniqueThread('down'),
+      waitForLoad: false,
+    });
     await waitUntil(() => text(element).includes('could not be loaded'));
     fill(element, 'body', 'Do not lose me');
     fill(element, 'name', 'Sam');

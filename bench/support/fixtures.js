@@ -28,11 +28,63 @@ export function prng(seed) {
   };
 }
 
-const FIRST = ['Quiet', 'Rowan', 'Maria', 'Sam', 'Jo', 'Ade', 'Lena', 'Tomasz', 'Priya', 'Owen', 'Harbor', 'Nadia', 'Eli',
-  'Grace', 'Kofi', 'Ines', 'Malik', 'Wren', 'Aoife', 'Dev', 'Yusuf', 'Hana', 'Marek', 'Bea', 'Luis', 'Chidi', 'Saoirse'];
-const SECOND = ['K.', 'M.', 'from Leeds', 'T.', 'in Ohio', 'R.', 'Day 40', '(one year)', 'S.', 'again', 'B.', 'here'];
-const HANDLES = ['Anon', 'still here', 'one day at a time', 'Night Owl', 'Morning Person', 'Lighthouse', 'small steps',
-  'Tea Drinker', 'Green Chair', 'Quiet Harbor', 'porch light', 'Sober Sue'];
+const FIRST = [
+  'Quiet',
+  'Rowan',
+  'Maria',
+  'Sam',
+  'Jo',
+  'Ade',
+  'Lena',
+  'Tomasz',
+  'Priya',
+  'Owen',
+  'Harbor',
+  'Nadia',
+  'Eli',
+  'Grace',
+  'Kofi',
+  'Ines',
+  'Malik',
+  'Wren',
+  'Aoife',
+  'Dev',
+  'Yusuf',
+  'Hana',
+  'Marek',
+  'Bea',
+  'Luis',
+  'Chidi',
+  'Saoirse',
+];
+const SECOND = [
+  'K.',
+  'M.',
+  'from Leeds',
+  'T.',
+  'in Ohio',
+  'R.',
+  'Day 40',
+  '(one year)',
+  'S.',
+  'again',
+  'B.',
+  'here',
+];
+const HANDLES = [
+  'Anon',
+  'still here',
+  'one day at a time',
+  'Night Owl',
+  'Morning Person',
+  'Lighthouse',
+  'small steps',
+  'Tea Drinker',
+  'Green Chair',
+  'Quiet Harbor',
+  'porch light',
+  'Sober Sue',
+];
 
 const SENTENCES = [
   'Thank you for writing this down before you forgot how it felt.',
@@ -174,7 +226,14 @@ export function describeThread(comments) {
     if (c.body.includes('\n')) breaks++;
   }
   const n = comments.length || 1;
-  return { topShare: top / n, deepest, mostReplies: Math.max(0, ...replies.values()), meanBody: bodyChars / n, linkShare: links / n, breakShare: breaks / n };
+  return {
+    topShare: top / n,
+    deepest,
+    mostReplies: Math.max(0, ...replies.values()),
+    meanBody: bodyChars / n,
+    linkShare: links / n,
+    breakShare: breaks / n,
+  };
 }
 
 /**

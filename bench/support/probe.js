@@ -21,12 +21,15 @@ export function installProbe(n) {
   const longTasks = [];
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // No long-task API: the report shows zero long tasks, and says the API was missing.
   }
-  const count = () => document.querySelector('recovery-comments')?.shadowRoot?.querySelectorAll('[part~="comment"]').length ?? -1;
+  const count = () =>
+    document.querySelector('recovery-comments')?.shadowRoot?.querySelectorAll('[part~="comment"]').length ??
+    -1;
   /** @type {(value: { inDom: number, nextFrame: number }) => void} */
   let resolve = () => {};
   const done = new Promise((r) => (resolve = r));
@@ -58,8 +61,20 @@ export function installProbe(n) {
     const element = /** @type {any} */ (event.target);
     Promise.resolve(element.updateComplete).then(check);
   });
-  document.addEventListener('rc-error', (event) => errors.push(String(/** @type {CustomEvent} */ (event).detail?.message)));
-  Object.defineProperty(window, '__bench', { value: { longTasks, done, errors, count, marks, cost: () => ({ polls, pollTime }), longTaskApi: PerformanceObserver.supportedEntryTypes.includes('longtask') } });
+  document.addEventListener('rc-error', (event) =>
+    errors.push(String(/** @type {CustomEvent} */ (event).detail?.message)),
+  );
+  Object.defineProperty(window, '__bench', {
+    value: {
+      longTasks,
+      done,
+      errors,
+      count,
+      marks,
+      cost: () => ({ polls, pollTime }),
+      longTaskApi: PerformanceObserver.supportedEntryTypes.includes('longtask'),
+    },
+  });
 }
 
 /**
@@ -148,7 +163,9 @@ export function armKeystroke() {
 export function armEvent(/** @type {string} */ type) {
   Object.defineProperty(window, '__event', {
     configurable: true,
-    value: new Promise((resolve) => document.addEventListener(type, () => resolve(performance.now()), { once: true })),
+    value: new Promise((resolve) =>
+      document.addEventListener(type, () => resolve(performance.now()), { once: true }),
+    ),
   });
 }
 
@@ -160,7 +177,9 @@ export function armReplay() {
   Object.defineProperty(window, '__replay', {
     configurable: true,
     value: new Promise((resolve) =>
-      document.addEventListener('rc-submitted', () => resolve({ online, submitted: performance.now() }), { once: true }),
+      document.addEventListener('rc-submitted', () => resolve({ online, submitted: performance.now() }), {
+        once: true,
+      }),
     ),
   });
 }

@@ -8,7 +8,9 @@ export const MIB = 1024 * 1024;
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? /** @type {number} */ (sorted[mid]) : (/** @type {number} */ (sorted[mid - 1]) + /** @type {number} */ (sorted[mid])) / 2;
+  return sorted.length % 2
+    ? /** @type {number} */ (sorted[mid])
+    : /** @type {number} */ (sorted[mid - 1] + /** @type {number} */ (sorted[mid])) / 2;
 }
 
 /** @param {number} value @param {number} [digits] */
@@ -35,7 +37,11 @@ export const METRICS = [
     label: 'All comments in DOM (ms from navigation start)',
     digits: 0,
     budget: (n) =>
-      n === 1000 ? { limit: 200, basis: 'median', text: '≤ 200 ms' } : n === 5000 ? { limit: 500, basis: 'median', text: '≤ 500 ms' } : null,
+      n === 1000
+        ? { limit: 200, basis: 'median', text: '≤ 200 ms' }
+        : n === 5000
+          ? { limit: 500, basis: 'median', text: '≤ 500 ms' }
+          : null,
   },
   { key: 'nextFrame', label: 'Next frame after that (ms from navigation start)', digits: 0 },
   { key: 'longTaskTotal', label: 'Long tasks, total (ms)', digits: 0 },
@@ -82,7 +88,10 @@ export function sizeRows(n, runs, failed) {
     let verdict = '';
     if (budget) {
       const judged = budget.basis === 'worst' ? max : med;
-      verdict = judged <= budget.limit ? 'PASS' : `**MISS** (${budget.basis === 'worst' ? 'worst' : 'median'} ${fmt(judged / budget.limit, 2)}×)`;
+      verdict =
+        judged <= budget.limit
+          ? 'PASS'
+          : `**MISS** (${budget.basis === 'worst' ? 'worst' : 'median'} ${fmt(judged / budget.limit, 2)}×)`;
     }
     return `| ${size} | ${metric.label} | ${fmt(med, metric.digits)} | ${fmt(min, metric.digits)}–${fmt(max, metric.digits)} | ${budget?.text ?? ''} | ${verdict} |`;
   });

@@ -17,7 +17,10 @@ export async function startFixtureServer({ sizes, bundle, distDir }) {
   const threads = new Map();
   for (const n of sizes) {
     const thread = `/bench-${n}/`;
-    threads.set(thread, Buffer.from(JSON.stringify({ thread, total: n, comments: makeThread(n), nextCursor: null })));
+    threads.set(
+      thread,
+      Buffer.from(JSON.stringify({ thread, total: n, comments: makeThread(n), nextCursor: null })),
+    );
   }
   let posted = 0;
 
@@ -25,14 +28,20 @@ export async function startFixtureServer({ sizes, bundle, distDir }) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     /** @param {number} status @param {string} type @param {string | Buffer} body */
     const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+      res.writeHead(status, {
+        'Content-Type': type,
+        'Cache-Control': 'no-store',
+        'Content-Length': Buffer.byteLength(body),
+      });
       res.end(body);
     };
     const page = url.pathname.match(/^\/bench\/(\d+)$/);
     const api = url.pathname.match(/^\/api\/threads\/([^/]+)\/comments$/);
     if (req.method === 'GET' && page) return send(200, 'text/html; charset=utf-8', blogPage(Number(page[1])));
-    if (req.method === 'GET' && url.pathname === '/plain') return send(200, 'text/html; charset=utf-8', '<!doctype html><title>plain</title><p>No element.');
-    if (req.method === 'GET' && url.pathname === '/recovery-comments.js') return send(200, 'text/javascript', bundle);
+    if (req.method === 'GET' && url.pathname === '/plain')
+      return send(200, 'text/html; charset=utf-8', '<!doctype html><title>plain</title><p>No element.');
+    if (req.method === 'GET' && url.pathname === '/recovery-comments.js')
+      return send(200, 'text/javascript', bundle);
     if (req.method === 'GET' && /^\/locales\/[\w-]+\.js$/.test(url.pathname)) {
       readFile(path.join(distDir, url.pathname)).then(
         (file) => send(200, 'text/javascript', file),
@@ -42,7 +51,12 @@ export async function startFixtureServer({ sizes, bundle, distDir }) {
     }
     if (api) {
       const json = threads.get(decodeURIComponent(api[1] ?? ''));
-      if (!json) return send(404, 'application/json', JSON.stringify({ error: { code: 'not-found', message: 'No such thread.', field: null } }));
+      if (!json)
+        return send(
+          404,
+          'application/json',
+          JSON.stringify({ error: { code: 'not-found', message: 'No such thread.', field: null } }),
+        );
       if (req.method === 'GET') return send(200, 'application/json', json);
       if (req.method === 'POST') {
         /** @type {Buffer[]} */
@@ -61,7 +75,11 @@ export async function startFixtureServer({ sizes, bundle, distDir }) {
             };
             send(201, 'application/json', JSON.stringify(comment));
           } catch {
-            send(400, 'application/json', JSON.stringify({ error: { code: 'bad-json', message: 'Not JSON.', field: null } }));
+            send(
+              400,
+              'application/json',
+              JSON.stringify({ error: { code: 'bad-json', message: 'Not JSON.', field: null } }),
+            );
           }
         });
         return;

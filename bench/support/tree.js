@@ -53,6 +53,12 @@ export function timeTrees(runs = 5) {
       samples.push(performance.now() - start);
     }
     samples.sort((a, b) => a - b);
-    return { name, limitMs, median: samples[Math.floor(samples.length / 2)] ?? NaN, min: samples[0] ?? NaN, max: samples.at(-1) ?? NaN };
+    return {
+      name,
+      limitMs,
+      median: samples[Math.floor(samples.length / 2)] ?? NaN,
+      min: samples[0] ?? NaN,
+      max: samples.at(-1) ?? NaN,
+    };
   });
 }

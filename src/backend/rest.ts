@@ -1,4 +1,10 @@
-import { InvalidResponseError, parseApiError, parseComment, parseThreadPage, truncate } from '../model/parse.js';
+import {
+  InvalidResponseError,
+  parseApiError,
+  parseComment,
+  parseThreadPage,
+  truncate,
+} from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
 import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
 import { blockedByCsp, watchCsp } from './csp-watch.js';
@@ -20,7 +26,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 /** Reads a body as text, refusing bodies over `limit` bytes without buffering them whole. */
 async function readText(response: Response, limit: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > limit) throw new InvalidResponseError('The comments server sent a response too large to show.');
+  if (declared > limit)
+    throw new InvalidResponseError('The comments server sent a response too large to show.');
   if (!response.body) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -111,7 +118,8 @@ export class RestBackend implements CommentsBackend {
       return await readJson(response);
     } catch (error) {
       if (signal.aborted) throw error;
-      if (error instanceof InvalidResponseError) throw new BackendError('invalid-response', error.message, response.status);
+      if (error instanceof InvalidResponseError)
+        throw new BackendError('invalid-response', error.message, response.status);
       // A body that stalls until the request's time limit is a timeout, not a lost connection.
       if (error instanceof DOMException && error.name === 'TimeoutError') {
         throw new BackendError('timeout', 'The comments server did not answer in time.');

@@ -34,7 +34,9 @@ export function commentAction(event: Event): { action: CommentAction; id: string
 }
 
 const segment = (part: Segment): TemplateResult | string =>
-  part.kind === 'link' ? html`<a href=${part.href} rel="ugc nofollow noopener" target="_blank">${part.text}</a>` : part.text;
+  part.kind === 'link'
+    ? html`<a href=${part.href} rel="ugc nofollow noopener" target="_blank">${part.text}</a>`
+    : part.text;
 
 /**
  * The body as paragraphs; line breaks stay "\n" in the text and show through `white-space:
@@ -108,9 +110,10 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
       </div>
       ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}
       <div class="body" part="body">${renderBody(comment.body)}</div>
-      ${pending
-        ? renderStatus(comment, options)
-        : html`<button
+      ${
+        pending
+          ? renderStatus(comment, options)
+          : html`<button
             class="reply"
             part="reply-button"
             type="button"
@@ -119,7 +122,8 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
             data-action="reply"
           >
             ${messages.reply}
-          </button>`}
+          </button>`
+      }
     </article>
     ${options.replyTo === comment.id ? options.composer : nothing}
     ${node.children.length === 0 ? nothing : renderReplies(node, options)}
@@ -133,16 +137,21 @@ const SHOWN_OF_LONG_REPLIES = 5;
 function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
   const { children } = node;
   const id = node.comment.id;
-  const collapsed = children.length > LONG_REPLIES && !options.expanded.has(id) && !children.some((child) => holds(child, options));
+  const collapsed =
+    children.length > LONG_REPLIES &&
+    !options.expanded.has(id) &&
+    !children.some((child) => holds(child, options));
   const shown = collapsed ? children.slice(0, SHOWN_OF_LONG_REPLIES) : children;
   return html`<ol class="replies" part="replies">
       ${shown.map((child) => renderComment(child, options))}
     </ol>
-    ${collapsed
-      ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">
+    ${
+      collapsed
+        ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">
           ${options.messages.showMoreReplies(children.length - SHOWN_OF_LONG_REPLIES)}
         </button>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 /** Whether a hidden reply would hide something the reader needs: the open form, or the linked comment. */

@@ -89,7 +89,11 @@ export class RcComposer extends LitElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, { context: commentsContext, subscribe: true, callback: (api) => (this.api = api) });
+    new ContextConsumer(this, {
+      context: commentsContext,
+      subscribe: true,
+      callback: (api) => (this.api = api),
+    });
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -188,7 +192,9 @@ export class RcComposer extends LitElement {
     const invalid = validateFields(this.fields, api.requireEmail);
     const names = FIELD_ORDER.filter((name) => invalid[name]);
     if (names.length > 0) {
-      this.errors = Object.fromEntries(names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages)]));
+      this.errors = Object.fromEntries(
+        names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages)]),
+      );
       this.formError = api.messages.errorSummary(names.length);
       await this.updateComplete;
       this.#control(names[0]!)?.focus();
@@ -286,11 +292,13 @@ export class RcComposer extends LitElement {
         <h3 id="composer-heading" part="composer-heading">
           ${replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
         </h3>
-        ${replying
-          ? html`<button type="button" class="cancel" part="cancel-button" @click=${() => api.cancelReply()}>
+        ${
+          replying
+            ? html`<button type="button" class="cancel" part="cancel-button" @click=${() => api.cancelReply()}>
               ${m.cancelReply}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
       <slot name="notice"></slot>
       <p class="hint">${m.requiredNote}</p>
@@ -312,9 +320,11 @@ export class RcComposer extends LitElement {
         <button type="submit" part="submit-button" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy ? m.posting : m.postComment}
         </button>
-        ${this.fields.body.trim() !== ''
-          ? html`<button type="button" class="quiet" part="discard-button" @click=${this.#discard}>${m.discardDraft}</button>`
-          : nothing}
+        ${
+          this.fields.body.trim() !== ''
+            ? html`<button type="button" class="quiet" part="discard-button" @click=${this.#discard}>${m.discardDraft}</button>`
+            : nothing
+        }
       </p>
       ${this.#renderDraftStatus(m)}
     </form>`;

@@ -94,7 +94,8 @@ export class OfflineController implements ReactiveController {
       this.#outbox?.dispose();
       this.#outbox = null;
     }
-    const same = this.#scope && this.#scope.endpoint === scope.endpoint && this.#scope.backend === scope.backend;
+    const same =
+      this.#scope && this.#scope.endpoint === scope.endpoint && this.#scope.backend === scope.backend;
     this.#scope = scope;
     if (!same || !this.#outbox) {
       this.#outbox?.dispose();
@@ -129,7 +130,12 @@ export class OfflineController implements ReactiveController {
   async syncPending(publishedIds: ReadonlySet<string>): Promise<void> {
     const scope = this.#scope;
     if (!scope || !this.#pending) return;
-    this.#pendingEchoes = await this.#pending.forThread(scope.endpoint, scope.thread, publishedIds, this.ages().pendingDays * DAY_MS);
+    this.#pendingEchoes = await this.#pending.forThread(
+      scope.endpoint,
+      scope.thread,
+      publishedIds,
+      this.ages().pendingDays * DAY_MS,
+    );
     this.#refreshEchoes();
   }
 
@@ -163,7 +169,8 @@ export class OfflineController implements ReactiveController {
    */
   async addPending(entry: OutboxEntry, comment: Comment): Promise<void> {
     const scope = this.#scope;
-    if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread) this.showPending(comment);
+    if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread)
+      this.showPending(comment);
     await this.#pending?.add(entry.endpoint, entry.thread, comment);
   }
 
@@ -176,14 +183,23 @@ export class OfflineController implements ReactiveController {
   /** The draft for one parent, if any. */
   draftFor(parentId: string | null): Promise<Draft | undefined> {
     const scope = this.#scope;
-    return scope && this.#drafts ? this.#drafts.get(scope.endpoint, scope.thread, parentId) : Promise.resolve(undefined);
+    return scope && this.#drafts
+      ? this.#drafts.get(scope.endpoint, scope.thread, parentId)
+      : Promise.resolve(undefined);
   }
 
   /** Saves what the reader typed under `parentId` (every keystroke; writes are coalesced). */
   saveDraft(parentId: string | null, fields: CommentFields): Promise<void> {
     const scope = this.#scope;
     if (!scope || !this.#drafts) return Promise.resolve();
-    return this.#drafts.save({ endpoint: scope.endpoint, thread: scope.thread, parentId, fields, savedAt: Date.now(), tab: TAB_ID });
+    return this.#drafts.save({
+      endpoint: scope.endpoint,
+      thread: scope.thread,
+      parentId,
+      fields,
+      savedAt: Date.now(),
+      tab: TAB_ID,
+    });
   }
 
   /** Whether a draft change came from this tab. */
@@ -194,7 +210,13 @@ export class OfflineController implements ReactiveController {
   /** The key a draft of this thread would have; for matching remote changes. */
   matches(draft: Draft | null, parentId: string | null): boolean {
     const scope = this.#scope;
-    return draft !== null && scope !== null && draft.endpoint === scope.endpoint && draft.thread === scope.thread && draft.parentId === parentId;
+    return (
+      draft !== null &&
+      scope !== null &&
+      draft.endpoint === scope.endpoint &&
+      draft.thread === scope.thread &&
+      draft.parentId === parentId
+    );
   }
 
   /** The remembered name, email and website, or null. */
@@ -209,7 +231,8 @@ export class OfflineController implements ReactiveController {
   }
 
   #requireScope(): OfflineScope {
-    if (!this.#scope || !this.#outbox || !this.#drafts || !this.#pending) throw new Error('The comments section is not configured.');
+    if (!this.#scope || !this.#outbox || !this.#drafts || !this.#pending)
+      throw new Error('The comments section is not configured.');
     return this.#scope;
   }
 

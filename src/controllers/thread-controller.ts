@@ -33,7 +33,8 @@ export class ThreadController implements ReactiveController {
   /** The request in flight, aborted when the query changes or the element leaves the page. */
   #request: AbortController | null = null;
   #ids = new Set<string>();
-  #treeCache: { comments: readonly Comment[]; maxDepth: number; sort: SortOrder; tree: ThreadNode[] } | null = null;
+  #treeCache: { comments: readonly Comment[]; maxDepth: number; sort: SortOrder; tree: ThreadNode[] } | null =
+    null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -99,7 +100,8 @@ export class ThreadController implements ReactiveController {
   /** The reply tree of `comments` (these and the reader's own), rebuilt only when they or the layout change. */
   tree(comments: readonly Comment[], maxDepth: number, sort: SortOrder): ThreadNode[] {
     const cache = this.#treeCache;
-    if (cache && cache.comments === comments && cache.maxDepth === maxDepth && cache.sort === sort) return cache.tree;
+    if (cache && cache.comments === comments && cache.maxDepth === maxDepth && cache.sort === sort)
+      return cache.tree;
     const tree = buildTree(comments, maxDepth, sort);
     this.#treeCache = { comments, maxDepth, sort, tree };
     return tree;
@@ -110,7 +112,11 @@ export class ThreadController implements ReactiveController {
     const request = (this.#request = new AbortController());
     const signal = request.signal;
     try {
-      const page = await query.backend.loadPage(query.thread, { limit: query.pageSize, cursor, sort: query.sort }, signal);
+      const page = await query.backend.loadPage(
+        query.thread,
+        { limit: query.pageSize, cursor, sort: query.sort },
+        signal,
+      );
       if (signal.aborted) return;
       const fresh = page.comments.filter((comment) => !this.#ids.has(comment.id));
       for (const comment of fresh) this.#ids.add(comment.id);
@@ -125,7 +131,9 @@ export class ThreadController implements ReactiveController {
     } catch (error) {
       if (signal.aborted) return;
       const failure =
-        error instanceof BackendError ? error : new BackendError('invalid-response', 'The comments could not be read.');
+        error instanceof BackendError
+          ? error
+          : new BackendError('invalid-response', 'The comments could not be read.');
       if (first) {
         this.status = 'error';
         this.error = failure;

@@ -1,7 +1,8 @@
 import type { Messages } from './messages.js';
 
 const plural = new Intl.PluralRules('en');
-const responses = (count: number) => (plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`);
+const responses = (count: number) =>
+  plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`;
 
 /** English, the default and the fallback for every other locale. */
 export const en: Messages = {
@@ -13,13 +14,15 @@ export const en: Messages = {
   retry: 'Try again',
   loadMore: 'Load more comments',
   loadingMore: 'Loading more comments…',
-  skipped: (count) => `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
+  skipped: (count) =>
+    `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
   says: 'says:',
   reply: 'Reply',
   replyTo: (name) => `Reply to ${name}`,
   inReplyTo: (name) => `in reply to ${name}`,
   replyToRemoved: 'in reply to a comment that is no longer here',
-  showMoreReplies: (count) => (plural.select(count) === 'one' ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`),
+  showMoreReplies: (count) =>
+    plural.select(count) === 'one' ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`,
   anonymous: 'Anonymous',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',
@@ -40,7 +43,8 @@ export const en: Messages = {
   errorEmailRequired: 'Please enter your email address. It will not be published.',
   errorEmailInvalid: 'Please enter an email address like name@example.org.',
   errorUrlInvalid: 'Please enter a web address starting with http:// or https://.',
-  errorSummary: (count) => `Please correct ${plural.select(count) === 'one' ? 'the field' : `${count} fields`} below.`,
+  errorSummary: (count) =>
+    `Please correct ${plural.select(count) === 'one' ? 'the field' : `${count} fields`} below.`,
   sendFailed: 'Your comment could not be sent. Your text is still here.',
   offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
   unreachable: 'Could not reach the comments server.',

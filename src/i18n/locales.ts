@@ -23,7 +23,8 @@ const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur', 'yi']);
 export const primaryLanguage = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? 'en';
 
 /** The writing direction of a language. */
-export const directionOf = (tag: string): 'ltr' | 'rtl' => (RIGHT_TO_LEFT.has(primaryLanguage(tag)) ? 'rtl' : 'ltr');
+export const directionOf = (tag: string): 'ltr' | 'rtl' =>
+  RIGHT_TO_LEFT.has(primaryLanguage(tag)) ? 'rtl' : 'ltr';
 
 /** The language the element should speak: its own `lang`, else the nearest ancestor's, else the browser's. */
 export function requestedLocale(element: Element): string {

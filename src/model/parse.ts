@@ -102,7 +102,9 @@ export function parseThreadPage(value: unknown): ThreadPage {
 }
 
 /** The error body of §4: `{ error: { code, message, field } }`; null when the body is not one. */
-export function parseApiError(value: unknown): { code: string; message: string; field: string | null } | null {
+export function parseApiError(
+  value: unknown,
+): { code: string; message: string; field: string | null } | null {
   if (!isObject(value) || !isObject(value.error)) return null;
   const { code, message, field } = value.error;
   if (typeof message !== 'string' || message.trim() === '') return null;

@@ -25,7 +25,11 @@ const timeOf = (comment: Comment): number => {
  * forever: duplicates keep the first, cycles are cut, orphans become top-level comments,
  * and anything deeper than `maxDepth` is shown at the last level with `inReplyTo` set.
  */
-export function buildTree(comments: readonly Comment[], maxDepth: number, sort: SortOrder = 'oldest'): ThreadNode[] {
+export function buildTree(
+  comments: readonly Comment[],
+  maxDepth: number,
+  sort: SortOrder = 'oldest',
+): ThreadNode[] {
   const depthCap = Math.min(DEPTH_LIMIT, Math.max(1, Math.floor(maxDepth) || 1));
   const byId = new Map<string, Comment>();
   for (const comment of comments) if (!byId.has(comment.id)) byId.set(comment.id, comment);
@@ -62,7 +66,13 @@ export function buildTree(comments: readonly Comment[], maxDepth: number, sort: 
   // Depth-first, in pre-order, with an explicit stack. `list` is where a node is displayed:
   // its parent's children, or, beyond maxDepth, the children of its last-level ancestor's parent.
   const top: ThreadNode[] = [];
-  type Frame = { comment: Comment; depth: number; list: ThreadNode[]; parentNode: ThreadNode | null; lastList: ThreadNode[] };
+  type Frame = {
+    comment: Comment;
+    depth: number;
+    list: ThreadNode[];
+    parentNode: ThreadNode | null;
+    lastList: ThreadNode[];
+  };
   const stack: Frame[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {
     stack.push({ comment: roots[i]!, depth: 1, list: top, parentNode: null, lastList: top });
@@ -85,7 +95,13 @@ export function buildTree(comments: readonly Comment[], maxDepth: number, sort: 
     const childList = depth >= depthCap ? frame.lastList : node.children;
     const childLastList = depth + 1 >= depthCap ? childList : node.children;
     for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ comment: children[i]!, depth: depth + 1, list: childList, parentNode: node, lastList: childLastList });
+      stack.push({
+        comment: children[i]!,
+        depth: depth + 1,
+        list: childList,
+        parentNode: node,
+        lastList: childLastList,
+      });
     }
   }
   return top;

@@ -1,7 +1,8 @@
 import type { CommentFields } from './types.js';
 
 /** Which field is wrong, and how. */
-export type FieldError = 'body-required' | 'name-required' | 'email-required' | 'email-invalid' | 'url-invalid';
+export type FieldError =
+  'body-required' | 'name-required' | 'email-required' | 'email-invalid' | 'url-invalid';
 
 /** Field name → problem, only for fields that have one. */
 export type FieldErrors = Partial<Record<keyof CommentFields, FieldError>>;

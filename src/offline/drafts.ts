@@ -27,7 +27,8 @@ export function draftKey(endpoint: string, thread: string, parentId: string | nu
   return `${PREFIX}${JSON.stringify([endpoint, thread, parentId])}`;
 }
 
-const threadPrefix = (endpoint: string, thread: string) => `${PREFIX}${JSON.stringify([endpoint, thread]).slice(0, -1)},`;
+const threadPrefix = (endpoint: string, thread: string) =>
+  `${PREFIX}${JSON.stringify([endpoint, thread]).slice(0, -1)},`;
 
 /** Whether a draft holds anything worth keeping. */
 const isBlank = (fields: CommentFields): boolean => fields.body.trim() === '';
@@ -43,7 +44,9 @@ function isDraft(value: unknown): value is Draft {
     typeof draft.savedAt === 'number' &&
     typeof draft.fields === 'object' &&
     draft.fields !== null &&
-    ['body', 'name', 'email', 'url'].every((name) => typeof draft.fields[name as keyof CommentFields] === 'string')
+    ['body', 'name', 'email', 'url'].every(
+      (name) => typeof draft.fields[name as keyof CommentFields] === 'string',
+    )
   );
 }
 
@@ -54,7 +57,6 @@ function forgetRescued(key: string): void {
     // Nothing to forget where there is no localStorage.
   }
 }
-
 
 /**
  * Drafts on the device. Writes are coalesced per draft: one in flight, then the latest text,

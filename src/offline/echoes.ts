@@ -9,8 +9,10 @@ interface StoredEcho {
 }
 
 const PREFIX = 'echo|';
-const threadPrefix = (endpoint: string, thread: string) => `${PREFIX}${JSON.stringify([endpoint, thread]).slice(0, -1)},`;
-const keyOf = (endpoint: string, thread: string, id: string) => `${PREFIX}${JSON.stringify([endpoint, thread, id])}`;
+const threadPrefix = (endpoint: string, thread: string) =>
+  `${PREFIX}${JSON.stringify([endpoint, thread]).slice(0, -1)},`;
+const keyOf = (endpoint: string, thread: string, id: string) =>
+  `${PREFIX}${JSON.stringify([endpoint, thread, id])}`;
 
 /**
  * The reader's own comments awaiting moderation. Only the author's browser knows them, so they
@@ -22,14 +24,23 @@ export class PendingEchoes {
 
   /** Remembers an accepted, pending comment. */
   async add(endpoint: string, thread: string, comment: Comment, now = Date.now()): Promise<void> {
-    await this.store.set(keyOf(endpoint, thread, comment.id), { comment, acceptedAt: now } satisfies StoredEcho);
+    await this.store.set(keyOf(endpoint, thread, comment.id), {
+      comment,
+      acceptedAt: now,
+    } satisfies StoredEcho);
   }
 
   /**
    * The thread's pending comments, after dropping those now published (`publishedIds`) and
    * those older than `maxAgeMs`.
    */
-  async forThread(endpoint: string, thread: string, publishedIds: ReadonlySet<string>, maxAgeMs: number, now = Date.now()): Promise<Comment[]> {
+  async forThread(
+    endpoint: string,
+    thread: string,
+    publishedIds: ReadonlySet<string>,
+    maxAgeMs: number,
+    now = Date.now(),
+  ): Promise<Comment[]> {
     const shown: Comment[] = [];
     for (const [key, value] of await this.store.entries<StoredEcho>(threadPrefix(endpoint, thread))) {
       const comment = parseComment(value?.comment);

@@ -16,7 +16,8 @@ export class IdentityStore {
   /** The remembered details, or null when the reader never ticked the box (or unticked it). */
   async load(): Promise<Identity | null> {
     const value = await this.store.get<Identity>(KEY);
-    const valid = value && ['name', 'email', 'url'].every((field) => typeof value[field as keyof Identity] === 'string');
+    const valid =
+      value && ['name', 'email', 'url'].every((field) => typeof value[field as keyof Identity] === 'string');
     return valid ? { name: value.name, email: value.email, url: value.url } : null;
   }
 

@@ -58,7 +58,8 @@ interface ChannelMessage {
 const PREFIX = 'outbox|';
 const MIN_TIMER_MS = 1000;
 const CHANNEL = 'recovery-comments-outbox';
-const keyOf = (entry: Pick<OutboxEntry, 'endpoint' | 'request'>) => `${PREFIX}${entry.endpoint}|${entry.request.clientId}`;
+const keyOf = (entry: Pick<OutboxEntry, 'endpoint' | 'request'>) =>
+  `${PREFIX}${entry.endpoint}|${entry.request.clientId}`;
 
 function isEntry(value: unknown): value is OutboxEntry {
   const entry = value as OutboxEntry;
@@ -83,7 +84,11 @@ const LEASE_MS = 30_000;
  * Where Web Locks are missing (older Safari): a lease in localStorage. It is not atomic, but it
  * keeps tabs from taking turns at the same entries; the server's clientId check covers the rest.
  */
-export async function leaseLock(name: string, work: () => Promise<void>, storage: Storage | null = localStorageOrNull()): Promise<void> {
+export async function leaseLock(
+  name: string,
+  work: () => Promise<void>,
+  storage: Storage | null = localStorageOrNull(),
+): Promise<void> {
   const key = `rc-lease|${name}`;
   try {
     const held = JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string; until: number } | null;
@@ -96,13 +101,13 @@ export async function leaseLock(name: string, work: () => Promise<void>, storage
     await work();
   } finally {
     try {
-      if ((JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string } | null)?.tab === TAB) storage?.removeItem(key);
+      if ((JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string } | null)?.tab === TAB)
+        storage?.removeItem(key);
     } catch {
       // As above.
     }
   }
 }
-
 
 /** One tab at a time through the Web Locks API, or a localStorage lease where it is missing. */
 function webLock(name: string, work: () => Promise<void>): Promise<void> {
@@ -144,12 +149,14 @@ export class Outbox {
     this.#random = options.random ?? Math.random;
     this.#exclusive = options.exclusive ?? webLock;
     this.#setTimer = options.setTimer ?? browserTimer;
-    this.#isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
+    this.#isOnline =
+      options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
     this.#channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
       const message = event.data;
       if (message?.endpoint !== options.endpoint) return;
-      if (message.sent && isEntry(message.sent.entry)) options.onSettled?.({ kind: 'sent', ...message.sent, elsewhere: true });
+      if (message.sent && isEntry(message.sent.entry))
+        options.onSettled?.({ kind: 'sent', ...message.sent, elsewhere: true });
       void this.#changed(false);
     });
   }
@@ -186,7 +193,14 @@ export class Outbox {
   async retry(clientId: string): Promise<void> {
     const entry = (await this.list()).find((candidate) => candidate.request.clientId === clientId);
     if (!entry) return;
-    await this.#put({ ...entry, attempts: 0, state: 'queued', nextAttemptAt: this.#now(), error: null, blocked: false });
+    await this.#put({
+      ...entry,
+      attempts: 0,
+      state: 'queued',
+      nextAttemptAt: this.#now(),
+      error: null,
+      blocked: false,
+    });
     void this.replay();
   }
 
@@ -236,12 +250,21 @@ export class Outbox {
       await this.#put(sending);
       let result: PostResult;
       try {
-        result = await this.options.backend.postComment(entry.thread, entry.request, new AbortController().signal);
+        result = await this.options.backend.postComment(
+          entry.thread,
+          entry.request,
+          new AbortController().signal,
+        );
       } catch (error) {
         const failure = error instanceof BackendError ? error : new BackendError('network', String(error));
         const decision = decideRetry(failure, sending.attempts, this.#policy, this.#random);
         if (decision.kind === 'retry') {
-          await this.#put({ ...sending, state: 'queued', nextAttemptAt: this.#now() + decision.delayMs, error: failure.message });
+          await this.#put({
+            ...sending,
+            state: 'queued',
+            nextAttemptAt: this.#now() + decision.delayMs,
+            error: failure.message,
+          });
           return;
         }
         if (decision.kind === 'reject') {
@@ -251,7 +274,12 @@ export class Outbox {
           await this.#changed(true);
           continue;
         }
-        const failed = { ...sending, state: 'failed' as const, error: failure.message, blocked: decision.kind === 'blocked' };
+        const failed = {
+          ...sending,
+          state: 'failed' as const,
+          error: failure.message,
+          blocked: decision.kind === 'blocked',
+        };
         await this.#put(failed);
         this.options.onSettled?.({ kind: 'failed', entry: failed, error: failure });
         continue;

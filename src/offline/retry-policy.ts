@@ -39,15 +39,26 @@ function isRetryable(error: BackendError): boolean {
  * Capped exponential backoff with full jitter, never shorter than the server's Retry-After.
  * `attempt` counts the attempts made so far (1 after the first failure).
  */
-export function retryDelay(attempt: number, retryAfterSeconds: number | null, policy: RetryPolicy, random: () => number): number {
+export function retryDelay(
+  attempt: number,
+  retryAfterSeconds: number | null,
+  policy: RetryPolicy,
+  random: () => number,
+): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
   const jittered = Math.floor(random() * ceiling);
-  const floor = retryAfterSeconds === null ? 0 : Math.min(MAX_RETRY_AFTER_MS, Math.ceil(retryAfterSeconds * 1000));
+  const floor =
+    retryAfterSeconds === null ? 0 : Math.min(MAX_RETRY_AFTER_MS, Math.ceil(retryAfterSeconds * 1000));
   return Math.max(jittered, floor);
 }
 
 /** Decides what follows a failed attempt. */
-export function decideRetry(error: BackendError, attempts: number, policy: RetryPolicy, random: () => number): RetryDecision {
+export function decideRetry(
+  error: BackendError,
+  attempts: number,
+  policy: RetryPolicy,
+  random: () => number,
+): RetryDecision {
   if (error.kind === 'blocked') return { kind: 'blocked' };
   if (!isRetryable(error)) return { kind: 'reject' };
   if (attempts >= policy.maxAttempts) return { kind: 'give-up' };

@@ -85,7 +85,9 @@ export class DeviceStore implements KeyValueStore {
   async entries<T>(prefix: string): Promise<Array<[string, T]>> {
     const range = () => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
     const stored = await this.#run((store) =>
-      store('readonly', (s) => Promise.all([promisifyRequest(s.getAllKeys(range())), promisifyRequest(s.getAll(range()))])),
+      store('readonly', (s) =>
+        Promise.all([promisifyRequest(s.getAllKeys(range())), promisifyRequest(s.getAll(range()))]),
+      ),
     );
     if (stored.ok) {
       const [keys, values] = stored.value;

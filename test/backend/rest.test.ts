@@ -18,7 +18,11 @@ describe('RestBackend', () => {
     const { endpoint } = await server();
     // As on a page of the server's own origin: "./api/" is resolved against the page's URL.
     const backend = new RestBackend('./api/', `${new URL(endpoint).origin}/`);
-    const page = await backend.loadPage(thread, { limit: 10, cursor: null, sort: 'oldest' }, new AbortController().signal);
+    const page = await backend.loadPage(
+      thread,
+      { limit: 10, cursor: null, sort: 'oldest' },
+      new AbortController().signal,
+    );
     expect(page.thread).to.equal(thread);
     expect(page.comments.map((comment) => comment.body)).to.deep.equal(['Hello.']);
   });
@@ -27,7 +31,17 @@ describe('RestBackend', () => {
     const { endpoint } = await server();
     const backend = new RestBackend(endpoint);
     const refused = await backend
-      .postComment(uniqueThread('rest-422'), { clientId: crypto.randomUUID(), parentId: null, author: { name: '', email: null, url: null }, body: 'x', hp: '' }, new AbortController().signal)
+      .postComment(
+        uniqueThread('rest-422'),
+        {
+          clientId: crypto.randomUUID(),
+          parentId: null,
+          author: { name: '', email: null, url: null },
+          body: 'x',
+          hp: '',
+        },
+        new AbortController().signal,
+      )
       .then(
         () => null,
         (error: unknown) => error,

@@ -29,7 +29,8 @@ function translatedStrings(lang, english) {
 }
 
 /** @param {string} lang */
-const chunkFileOf = (lang) => readdirSync(CHUNKS).find((file) => file.startsWith(`${lang}-`) && file.endsWith('.js'));
+const chunkFileOf = (lang) =>
+  readdirSync(CHUNKS).find((file) => file.startsWith(`${lang}-`) && file.endsWith('.js'));
 
 describe('the built bundle and its locale chunks', () => {
   /** @type {string} */
@@ -45,10 +46,12 @@ describe('the built bundle and its locale chunks', () => {
 
   it('ships the locales the loader knows', () => {
     const loaders = readFileSync('src/i18n/locales.ts', 'utf8');
-    const known = [...loaders.matchAll(/^\s+(\w+): \(\) => import\('\.\/locales\/(\w+)\.js'\)/gm)].map((match) => {
-      assert.equal(match[1], match[2], `the loader for ${match[1]} imports ${match[2]}`);
-      return /** @type {string} */ (match[1]);
-    });
+    const known = [...loaders.matchAll(/^\s+(\w+): \(\) => import\('\.\/locales\/(\w+)\.js'\)/gm)].map(
+      (match) => {
+        assert.equal(match[1], match[2], `the loader for ${match[1]} imports ${match[2]}`);
+        return /** @type {string} */ (match[1]);
+      },
+    );
     assert.deepEqual(known.sort(), shipped);
     assert.ok(shipped.length >= 7, `only ${shipped.length} locales found`);
   });
@@ -68,14 +71,21 @@ describe('the built bundle and its locale chunks', () => {
       assert.ok(file, `no chunk for ${lang} in ${CHUNKS}`);
       const chunk = readFileSync(`${CHUNKS}/${file}`, 'utf8');
       const strings = translatedStrings(lang, english);
-      assert.ok(strings.length >= 10, `only ${strings.length} distinctive strings found in ${SOURCES}/${lang}.ts`);
+      assert.ok(
+        strings.length >= 10,
+        `only ${strings.length} distinctive strings found in ${SOURCES}/${lang}.ts`,
+      );
       for (const text of strings) {
         // Found in its own chunk, so the search itself is sound…
         assert.ok(chunk.includes(text), `${file} does not contain ${JSON.stringify(text)}`);
         // …and absent from what every reader downloads.
         assert.ok(!bundle.includes(text), `${BUNDLE} contains the ${lang} string ${JSON.stringify(text)}`);
       }
-      assert.doesNotMatch(bundle, new RegExp(`PluralRules\\(\\s*[\`'"]${lang}[\`'"]`), `${BUNDLE} builds the ${lang} plural rules`);
+      assert.doesNotMatch(
+        bundle,
+        new RegExp(`PluralRules\\(\\s*[\`'"]${lang}[\`'"]`),
+        `${BUNDLE} builds the ${lang} plural rules`,
+      );
     });
   }
 });

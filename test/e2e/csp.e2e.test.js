@@ -35,10 +35,17 @@ async function pageServer(endpoint, csp) {
   const notFound = [];
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const headers = { 'Content-Security-Policy': csp(), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    const headers = {
+      'Content-Security-Policy': csp(),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    };
     if (path === '/' || path === '/index.html') {
       const html = readFileSync(join(demo, 'index.html'), 'utf8');
-      const rewritten = html.replace('<recovery-comments endpoint="/api"', `<recovery-comments endpoint="${endpoint()}"`);
+      const rewritten = html.replace(
+        '<recovery-comments endpoint="/api"',
+        `<recovery-comments endpoint="${endpoint()}"`,
+      );
       assert.notEqual(rewritten, html, 'the demo page has <recovery-comments endpoint="/api">');
       res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
       res.end(rewritten);
@@ -48,7 +55,9 @@ async function pageServer(endpoint, csp) {
     const file = [join(demo, path), join(dist, path)].find(
       (candidate) =>
         (candidate.startsWith(demo + sep) || candidate.startsWith(dist + sep)) &&
-        (candidate.startsWith(dist + sep) ? /\.(?:js|map)$/.test(candidate) : /\.(?:css|js|svg)$/.test(candidate)) &&
+        (candidate.startsWith(dist + sep)
+          ? /\.(?:js|map)$/.test(candidate)
+          : /\.(?:css|js|svg)$/.test(candidate)) &&
         existsSync(candidate),
     );
     if (type === undefined || file === undefined) {
@@ -101,7 +110,14 @@ describe('the demo page under a strict CSP with Trusted Types', () => {
       () => api.endpoint,
       () => policy,
     );
-    api = await startServer({ port: 0, host: '127.0.0.1', moderation: 'off', origins: [site.origin], seedFile: 'demo/seed.json', logger: false });
+    api = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      moderation: 'off',
+      origins: [site.origin],
+      seedFile: 'demo/seed.json',
+      logger: false,
+    });
     policy = [
       "default-src 'self'",
       "script-src 'self'",
@@ -118,58 +134,73 @@ describe('the demo page under a strict CSP with Trusted Types', () => {
     await site?.close();
   });
 
-  it('loads the thread and publishes a reply to a nested comment with zero violations and no console errors', { timeout: TEST_TIMEOUT }, async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(recordViolations);
-    /** @type {string[]} */
-    const consoleErrors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-    const violations = () => page.evaluate(() => /** @type {any} */ (window).__violations);
+  it(
+    'loads the thread and publishes a reply to a nested comment with zero violations and no console errors',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(recordViolations);
+      /** @type {string[]} */
+      const consoleErrors = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+      const violations = () => page.evaluate(() => /** @type {any} */ (window).__violations);
 
-    const response = await page.goto(site.origin + '/');
-    assert.equal(response?.headers()['content-security-policy'], policy);
-    // The section loads when it nears the viewport, at the end of the post.
-    await page.locator('recovery-comments').scrollIntoViewIfNeeded();
-    const parent = page.locator('[data-comment-id="c5"]');
-    // When the policy breaks the element, say how rather than only timing out.
-    await parent.waitFor({ timeout: 15_000 }).catch(async (error) => {
-      throw new Error(`the thread never showed: ${error.message}\nviolations: ${JSON.stringify(await violations())}\nconsole: ${JSON.stringify(consoleErrors)}`);
-    });
-    assert.deepEqual(await violations(), [], 'violations while loading');
+      const response = await page.goto(site.origin + '/');
+      assert.equal(response?.headers()['content-security-policy'], policy);
+      // The section loads when it nears the viewport, at the end of the post.
+      await page.locator('recovery-comments').scrollIntoViewIfNeeded();
+      const parent = page.locator('[data-comment-id="c5"]');
+      // When the policy breaks the element, say how rather than only timing out.
+      await parent.waitFor({ timeout: 15_000 }).catch(async (error) => {
+        throw new Error(
+          `the thread never showed: ${error.message}\nviolations: ${JSON.stringify(await violations())}\nconsole: ${JSON.stringify(consoleErrors)}`,
+        );
+      });
+      assert.deepEqual(await violations(), [], 'violations while loading');
 
-    const body = `Posted under a strict CSP with Trusted Types. (${Date.now()})`;
-    await parent.locator('> article [part="reply-button"]').click();
-    const form = parent.locator('rc-composer');
-    await form.getByRole('textbox', { name: 'Comment', exact: true }).fill(body);
-    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Quiet Harbor');
-    await form.getByRole('button', { name: 'Post Comment' }).click();
+      const body = `Posted under a strict CSP with Trusted Types. (${Date.now()})`;
+      await parent.locator('> article [part="reply-button"]').click();
+      const form = parent.locator('rc-composer');
+      await form.getByRole('textbox', { name: 'Comment', exact: true }).fill(body);
+      await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Quiet Harbor');
+      await form.getByRole('button', { name: 'Post Comment' }).click();
 
-    // Published, nested under c5, with its server id.
-    const reply = parent.locator('li[part="comment"]', { has: page.locator(':scope > article', { hasText: body }) });
-    await reply.waitFor();
-    const id = await reply.getAttribute('data-comment-id');
-    assert.ok(id && !id.startsWith('local-'), `a published id, got ${id}`);
-    const stored = await fetch(`${api.endpoint}/threads/${encodeURIComponent('/posts/first-ninety-days/')}/comments?limit=200`).then((answer) => answer.json());
-    assert.ok(stored.comments.some((/** @type {any} */ comment) => comment.id === id && comment.parentId === 'c5' && comment.body === body));
+      // Published, nested under c5, with its server id.
+      const reply = parent.locator('li[part="comment"]', {
+        has: page.locator(':scope > article', { hasText: body }),
+      });
+      await reply.waitFor();
+      const id = await reply.getAttribute('data-comment-id');
+      assert.ok(id && !id.startsWith('local-'), `a published id, got ${id}`);
+      const stored = await fetch(
+        `${api.endpoint}/threads/${encodeURIComponent('/posts/first-ninety-days/')}/comments?limit=200`,
+      ).then((answer) => answer.json());
+      assert.ok(
+        stored.comments.some(
+          (/** @type {any} */ comment) =>
+            comment.id === id && comment.parentId === 'c5' && comment.body === body,
+        ),
+      );
 
-    assert.deepEqual(await violations(), [], 'violations while replying');
-    assert.deepEqual(consoleErrors, [], 'console errors');
-    assert.deepEqual(site.notFound, [], 'files the page asked for that the page server does not have');
+      assert.deepEqual(await violations(), [], 'violations while replying');
+      assert.deepEqual(consoleErrors, [], 'console errors');
+      assert.deepEqual(site.notFound, [], 'files the page asked for that the page server does not have');
 
-    // The policy is really enforced: markup from a plain string needs a Trusted Type.
-    const parsed = await page.evaluate(() => {
-      try {
-        new DOMParser().parseFromString('<b>x</b>', 'text/html');
-        return 'allowed';
-      } catch (error) {
-        return /** @type {Error} */ (error).name;
-      }
-    });
-    assert.equal(parsed, 'TypeError');
-    await context.close();
-  });
+      // The policy is really enforced: markup from a plain string needs a Trusted Type.
+      const parsed = await page.evaluate(() => {
+        try {
+          new DOMParser().parseFromString('<b>x</b>', 'text/html');
+          return 'allowed';
+        } catch (error) {
+          return /** @type {Error} */ (error).name;
+        }
+      });
+      assert.equal(parsed, 'TypeError');
+      await context.close();
+    },
+  );
 });

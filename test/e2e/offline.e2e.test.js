@@ -74,7 +74,11 @@ async function recordEvents(context) {
     Object.defineProperty(window, '__rcEvents', { value: events });
     for (const name of names) {
       document.addEventListener(name, (event) => {
-        events.push({ type: name, detail: JSON.parse(JSON.stringify(/** @type {CustomEvent} */ (event).detail ?? null)), at: Date.now() });
+        events.push({
+          type: name,
+          detail: JSON.parse(JSON.stringify(/** @type {CustomEvent} */ (event).detail ?? null)),
+          at: Date.now(),
+        });
       });
     }
   });
@@ -87,7 +91,10 @@ async function recordEvents(context) {
  * @returns {Promise<Array<{ type: string, detail: any, at: number }>>}
  */
 function eventsOf(page, type) {
-  return page.evaluate((name) => /** @type {any} */ (window).__rcEvents.filter((/** @type {any} */ e) => e.type === name), type);
+  return page.evaluate(
+    (name) => /** @type {any} */ (window).__rcEvents.filter((/** @type {any} */ e) => e.type === name),
+    type,
+  );
 }
 
 /**
@@ -111,11 +118,13 @@ async function openDemo(page, url) {
 }
 
 /** The reply form when it is under comment `id` (its direct child, not a deeper reply's). */
-const formUnder = (/** @type {Page} */ page, /** @type {string} */ id) => page.locator(`li[data-comment-id="${id}"] > rc-composer`);
+const formUnder = (/** @type {Page} */ page, /** @type {string} */ id) =>
+  page.locator(`li[data-comment-id="${id}"] > rc-composer`);
 /** The form under the thread (no comment being replied to). */
 const mainForm = (/** @type {Page} */ page) => page.locator('section[part="section"] > rc-composer');
 /** A text field of a form, by its accessible name. */
-const field = (/** @type {Locator} */ form, /** @type {string} */ name) => form.getByRole('textbox', { name, exact: true });
+const field = (/** @type {Locator} */ form, /** @type {string} */ name) =>
+  form.getByRole('textbox', { name, exact: true });
 /** The Reply button of comment `id`. */
 const replyButton = (/** @type {Page} */ page, /** @type {string} */ id) =>
   page.locator(`li[data-comment-id="${id}"] > article [part="reply-button"]`);
@@ -125,7 +134,9 @@ const unsent = (/** @type {Page} */ page) => page.locator('li[part~="comment-uns
 // textContent, not innerText: comments far off screen skip rendering (content-visibility: auto),
 // and innerText reports nothing for what is not rendered.
 const shownBodies = (/** @type {Page} */ page) =>
-  page.locator('li[part~="comment"] > article [part="body"]').evaluateAll((bodies) => bodies.map((body) => body.textContent ?? ''));
+  page
+    .locator('li[part~="comment"] > article [part="body"]')
+    .evaluateAll((bodies) => bodies.map((body) => body.textContent ?? ''));
 
 /**
  * Drafts as stored in the component's own IndexedDB database (never creating it).
@@ -144,7 +155,10 @@ function storedDrafts(page) {
     });
     try {
       if (!db.objectStoreNames.contains('kv')) return [];
-      const request = db.transaction('kv', 'readonly').objectStore('kv').getAll(IDBKeyRange.bound('draft|', 'draft|\uffff'));
+      const request = db
+        .transaction('kv', 'readonly')
+        .objectStore('kv')
+        .getAll(IDBKeyRange.bound('draft|', 'draft|\uffff'));
       return await new Promise((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
@@ -196,7 +210,10 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
   });
   afterEach(async () => {
     // Last opened, first closed: contexts before the servers they talk to.
-    for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => undefined);
+    for (const cleanup of cleanups.reverse())
+      await Promise.resolve()
+        .then(cleanup)
+        .catch(() => undefined);
     cleanups = [];
   });
   after(() => browser?.close());
@@ -219,271 +236,339 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
     return { server, context, url: server.url + '/', newPage, errors };
   }
 
-  it('keeps a reply typed under a nested comment across a reload, under that comment', { timeout: TEST_TIMEOUT }, async () => {
-    const { url, newPage, errors } = await setUp();
-    const page = await newPage();
-    await openDemo(page, url);
-    await replyButton(page, 'c5').click();
-    const form = formUnder(page, 'c5');
-    await form.waitFor();
-    const body = `Day 12 here. The envelope list is going on my fridge (${Date.now()}).\nThank you, M.`;
-    await field(form, 'Comment').pressSequentially(body);
-    await field(form, 'Name').pressSequentially(NAME);
-
-    // The quiet status line and the event say it is saved; the database holds the final text.
-    await eventually(async () => assert.match((await form.locator('[part="draft-status"]').allInnerTexts()).join('\n'), /Draft saved on this device at /));
-    assert.ok((await eventsOf(page, 'rc-draft-saved')).some((event) => event.detail.parentId === 'c5'), 'no rc-draft-saved for c5');
-    await eventually(async () => {
-      const drafts = await storedDrafts(page);
-      assert.ok(
-        drafts.some((draft) => draft.parentId === 'c5' && draft.fields.body === body && draft.fields.name === NAME),
-        `stored drafts: ${JSON.stringify(drafts)}`,
-      );
-    });
-
-    await page.reload();
-    await showThread(page);
-    await expectDraftUnder(page, 'c5', body, NAME);
-    assert.equal(await page.locator('rc-composer').count(), 1, 'one reply form');
-    assert.deepEqual(errors, []);
-  });
-
-  it('keeps what was typed when the tab crashes 600 ms after the last keystroke', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, url, newPage } = await setUp();
-    const page = await newPage();
-    await openDemo(page, url);
-    await replyButton(page, 'c7').click();
-    const form = formUnder(page, 'c7');
-    const body = `Written just before the tab went down (${Date.now()}): the long evening hour is mine now.`;
-    await field(form, 'Comment').pressSequentially(body);
-    await sleep(600);
-
-    const crashed = new Promise((resolve) => page.once('crash', resolve));
-    const cdp = await context.newCDPSession(page);
-    // Page.crash never answers: the renderer is gone before it can.
-    void cdp.send('Page.crash').catch(() => undefined);
-    await Promise.race([crashed, sleep(10_000).then(() => assert.fail('the tab did not crash'))]);
-
-    const again = await newPage();
-    await openDemo(again, url);
-    await expectDraftUnder(again, 'c7', body);
-  });
-
-  it('keeps what was typed when the reader navigates away 50 ms after the last keystroke (5 times)', { timeout: TEST_TIMEOUT }, async () => {
-    const { server, url, newPage, errors } = await setUp();
-    const page = await newPage();
-    await openDemo(page, url);
-    await replyButton(page, 'c5').click();
-    /** @type {Array<{ round: number, expected: string, found: string, under: string }>} */
-    const lost = [];
-    for (let round = 1; round <= 5; round++) {
-      const form = formUnder(page, 'c5');
-      const comment = field(form, 'Comment');
-      await comment.click();
-      await page.keyboard.press('ControlOrMeta+A');
-      const body = `Round ${round}: a fresh thought, typed quickly and left at once (${Date.now()}).`;
-      await page.keyboard.type(body);
-      await sleep(50);
-      // Alternate a cross-document navigation to about:blank and to another same-origin URL.
-      await page.goto(round % 2 === 1 ? 'about:blank' : `${server.url}/favicon.svg`);
+  it(
+    'keeps a reply typed under a nested comment across a reload, under that comment',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { url, newPage, errors } = await setUp();
+      const page = await newPage();
       await openDemo(page, url);
-      try {
-        // The thread is shown; restoring the draft follows within moments, or never.
-        await expectDraftUnder(page, 'c5', body, undefined, 5_000);
-      } catch {
-        const form = page.locator('rc-composer');
-        const under = await form.evaluate((element) => element.parentElement?.dataset.commentId ?? 'the thread');
-        lost.push({ round, expected: body, found: await field(form, 'Comment').inputValue(), under });
-        // Put the form back under c5 for the next round.
-        if (under !== 'c5') await replyButton(page, 'c5').click();
+      await replyButton(page, 'c5').click();
+      const form = formUnder(page, 'c5');
+      await form.waitFor();
+      const body = `Day 12 here. The envelope list is going on my fridge (${Date.now()}).\nThank you, M.`;
+      await field(form, 'Comment').pressSequentially(body);
+      await field(form, 'Name').pressSequentially(NAME);
+
+      // The quiet status line and the event say it is saved; the database holds the final text.
+      await eventually(async () =>
+        assert.match(
+          (await form.locator('[part="draft-status"]').allInnerTexts()).join('\n'),
+          /Draft saved on this device at /,
+        ),
+      );
+      assert.ok(
+        (await eventsOf(page, 'rc-draft-saved')).some((event) => event.detail.parentId === 'c5'),
+        'no rc-draft-saved for c5',
+      );
+      await eventually(async () => {
+        const drafts = await storedDrafts(page);
+        assert.ok(
+          drafts.some(
+            (draft) => draft.parentId === 'c5' && draft.fields.body === body && draft.fields.name === NAME,
+          ),
+          `stored drafts: ${JSON.stringify(drafts)}`,
+        );
+      });
+
+      await page.reload();
+      await showThread(page);
+      await expectDraftUnder(page, 'c5', body, NAME);
+      assert.equal(await page.locator('rc-composer').count(), 1, 'one reply form');
+      assert.deepEqual(errors, []);
+    },
+  );
+
+  it(
+    'keeps what was typed when the tab crashes 600 ms after the last keystroke',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { context, url, newPage } = await setUp();
+      const page = await newPage();
+      await openDemo(page, url);
+      await replyButton(page, 'c7').click();
+      const form = formUnder(page, 'c7');
+      const body = `Written just before the tab went down (${Date.now()}): the long evening hour is mine now.`;
+      await field(form, 'Comment').pressSequentially(body);
+      await sleep(600);
+
+      const crashed = new Promise((resolve) => page.once('crash', resolve));
+      const cdp = await context.newCDPSession(page);
+      // Page.crash never answers: the renderer is gone before it can.
+      void cdp.send('Page.crash').catch(() => undefined);
+      await Promise.race([crashed, sleep(10_000).then(() => assert.fail('the tab did not crash'))]);
+
+      const again = await newPage();
+      await openDemo(again, url);
+      await expectDraftUnder(again, 'c7', body);
+    },
+  );
+
+  it(
+    'keeps what was typed when the reader navigates away 50 ms after the last keystroke (5 times)',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { server, url, newPage, errors } = await setUp();
+      const page = await newPage();
+      await openDemo(page, url);
+      await replyButton(page, 'c5').click();
+      /** @type {Array<{ round: number, expected: string, found: string, under: string }>} */
+      const lost = [];
+      for (let round = 1; round <= 5; round++) {
+        const form = formUnder(page, 'c5');
+        const comment = field(form, 'Comment');
+        await comment.click();
+        await page.keyboard.press('ControlOrMeta+A');
+        const body = `Round ${round}: a fresh thought, typed quickly and left at once (${Date.now()}).`;
+        await page.keyboard.type(body);
+        await sleep(50);
+        // Alternate a cross-document navigation to about:blank and to another same-origin URL.
+        await page.goto(round % 2 === 1 ? 'about:blank' : `${server.url}/favicon.svg`);
+        await openDemo(page, url);
+        try {
+          // The thread is shown; restoring the draft follows within moments, or never.
+          await expectDraftUnder(page, 'c5', body, undefined, 5_000);
+        } catch {
+          const form = page.locator('rc-composer');
+          const under = await form.evaluate(
+            (element) => element.parentElement?.dataset.commentId ?? 'the thread',
+          );
+          lost.push({ round, expected: body, found: await field(form, 'Comment').inputValue(), under });
+          // Put the form back under c5 for the next round.
+          if (under !== 'c5') await replyButton(page, 'c5').click();
+        }
       }
-    }
-    assert.deepEqual(lost, [], 'a draft typed 50 ms before navigating away was lost');
-    assert.deepEqual(errors, []);
-  });
+      assert.deepEqual(lost, [], 'a draft typed 50 ms before navigating away was lost');
+      assert.deepEqual(errors, []);
+    },
+  );
 
-  it('shares a draft between two tabs, and never silently replaces text typed in both', { timeout: TEST_TIMEOUT }, async () => {
-    const { url, newPage, errors } = await setUp();
-    const tabA = await newPage();
-    const tabB = await newPage();
-    await openDemo(tabA, url);
-    await openDemo(tabB, url);
+  it(
+    'shares a draft between two tabs, and never silently replaces text typed in both',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { url, newPage, errors } = await setUp();
+      const tabA = await newPage();
+      const tabB = await newPage();
+      await openDemo(tabA, url);
+      await openDemo(tabB, url);
 
-    // B shows the same (empty) draft: the form under c2. Then A types there.
-    await tabB.bringToFront();
-    await replyButton(tabB, 'c2').click();
-    await formUnder(tabB, 'c2').waitFor();
-    await tabA.bringToFront();
-    await replyButton(tabA, 'c2').click();
-    const formA = formUnder(tabA, 'c2');
-    const formB = formUnder(tabB, 'c2');
-    const first = `From tab A (${Date.now()}): telling one person changed everything for me too.`;
-    await field(formA, 'Comment').pressSequentially(first);
+      // B shows the same (empty) draft: the form under c2. Then A types there.
+      await tabB.bringToFront();
+      await replyButton(tabB, 'c2').click();
+      await formUnder(tabB, 'c2').waitFor();
+      await tabA.bringToFront();
+      await replyButton(tabA, 'c2').click();
+      const formA = formUnder(tabA, 'c2');
+      const formB = formUnder(tabB, 'c2');
+      const first = `From tab A (${Date.now()}): telling one person changed everything for me too.`;
+      await field(formA, 'Comment').pressSequentially(first);
 
-    // B, untouched, follows A.
-    await eventually(async () => assert.equal(await field(formB, 'Comment').inputValue(), first));
-    assert.equal(await formB.getByText(CONFLICT_NOTICE).count(), 0, 'no conflict while B is untouched');
+      // B, untouched, follows A.
+      await eventually(async () => assert.equal(await field(formB, 'Comment').inputValue(), first));
+      assert.equal(await formB.getByText(CONFLICT_NOTICE).count(), 0, 'no conflict while B is untouched');
 
-    // Both edit: B keeps its own text and says that A changed the draft too.
-    const fromB = `${first} And B adds this.`;
-    await tabB.bringToFront();
-    await field(formB, 'Comment').press('End');
-    await field(formB, 'Comment').pressSequentially(' And B adds this.');
-    await eventually(async () => {
-      const drafts = await storedDrafts(tabB);
-      assert.ok(drafts.some((draft) => draft.parentId === 'c2' && draft.fields.body === fromB), `stored drafts: ${JSON.stringify(drafts)}`);
-    });
-    const fromA = `${first} A adds something else.`;
-    await tabA.bringToFront();
-    await field(formA, 'Comment').press('End');
-    await field(formA, 'Comment').pressSequentially(' A adds something else.');
-    await eventually(async () => assert.equal(await formB.getByText(CONFLICT_NOTICE).count(), 1, 'B shows the conflict notice'));
-    assert.equal(await field(formB, 'Comment').inputValue(), fromB, 'B keeps its own text');
-    assert.equal(await field(formA, 'Comment').inputValue(), fromA, 'A keeps its own text');
+      // Both edit: B keeps its own text and says that A changed the draft too.
+      const fromB = `${first} And B adds this.`;
+      await tabB.bringToFront();
+      await field(formB, 'Comment').press('End');
+      await field(formB, 'Comment').pressSequentially(' And B adds this.');
+      await eventually(async () => {
+        const drafts = await storedDrafts(tabB);
+        assert.ok(
+          drafts.some((draft) => draft.parentId === 'c2' && draft.fields.body === fromB),
+          `stored drafts: ${JSON.stringify(drafts)}`,
+        );
+      });
+      const fromA = `${first} A adds something else.`;
+      await tabA.bringToFront();
+      await field(formA, 'Comment').press('End');
+      await field(formA, 'Comment').pressSequentially(' A adds something else.');
+      await eventually(async () =>
+        assert.equal(await formB.getByText(CONFLICT_NOTICE).count(), 1, 'B shows the conflict notice'),
+      );
+      assert.equal(await field(formB, 'Comment').inputValue(), fromB, 'B keeps its own text');
+      assert.equal(await field(formA, 'Comment').inputValue(), fromA, 'A keeps its own text');
 
-    // "Use that version" in B takes A's text.
-    await tabB.bringToFront();
-    await formB.getByRole('button', { name: 'Use that version' }).click();
-    await eventually(async () => assert.equal(await field(formB, 'Comment').inputValue(), fromA));
-    assert.equal(await formB.getByText(CONFLICT_NOTICE).count(), 0);
-    assert.deepEqual(errors, []);
-  });
+      // "Use that version" in B takes A's text.
+      await tabB.bringToFront();
+      await formB.getByRole('button', { name: 'Use that version' }).click();
+      await eventually(async () => assert.equal(await field(formB, 'Comment').inputValue(), fromA));
+      assert.equal(await formB.getByText(CONFLICT_NOTICE).count(), 0);
+      assert.deepEqual(errors, []);
+    },
+  );
 
-  it('sends comments queued offline in one tab exactly once when the connection returns, with a second tab open', { timeout: TEST_TIMEOUT }, async () => {
-    const { server, context, url, newPage, errors } = await setUp('off');
-    const tabA = await newPage();
-    const tabB = await newPage();
-    await openDemo(tabA, url);
-    await openDemo(tabB, url);
+  it(
+    'sends comments queued offline in one tab exactly once when the connection returns, with a second tab open',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { server, context, url, newPage, errors } = await setUp('off');
+      const tabA = await newPage();
+      const tabB = await newPage();
+      await openDemo(tabA, url);
+      await openDemo(tabB, url);
 
-    // The tab in front gets animation frames; Playwright's clicks wait for them.
-    await tabA.bringToFront();
-    await context.setOffline(true);
-    await tabA.waitForFunction(() => navigator.onLine === false);
-    await tabB.waitForFunction(() => navigator.onLine === false);
+      // The tab in front gets animation frames; Playwright's clicks wait for them.
+      await tabA.bringToFront();
+      await context.setOffline(true);
+      await tabA.waitForFunction(() => navigator.onLine === false);
+      await tabB.waitForFunction(() => navigator.onLine === false);
 
-    const stamp = Date.now();
-    const replies = [
-      { parent: 'c2', body: `Offline reply one (${stamp}): the lentils trick works.` },
-      { parent: 'c5', body: `Offline reply two (${stamp}): boredom is not an emergency.` },
-      { parent: 'c11', body: `Offline reply three (${stamp}): day forty-seven was mine too.` },
-    ];
-    const bodies = replies.map((reply) => reply.body);
-    for (const [i, reply] of replies.entries()) {
-      await replyButton(tabA, reply.parent).click();
-      const form = formUnder(tabA, reply.parent);
-      await field(form, 'Comment').fill(reply.body);
+      const stamp = Date.now();
+      const replies = [
+        { parent: 'c2', body: `Offline reply one (${stamp}): the lentils trick works.` },
+        { parent: 'c5', body: `Offline reply two (${stamp}): boredom is not an emergency.` },
+        { parent: 'c11', body: `Offline reply three (${stamp}): day forty-seven was mine too.` },
+      ];
+      const bodies = replies.map((reply) => reply.body);
+      for (const [i, reply] of replies.entries()) {
+        await replyButton(tabA, reply.parent).click();
+        const form = formUnder(tabA, reply.parent);
+        await field(form, 'Comment').fill(reply.body);
+        await field(form, 'Name').fill(NAME);
+        await form.getByRole('button', { name: 'Post Comment' }).click();
+        await eventually(async () => assert.equal((await eventsOf(tabA, 'rc-queued')).length, i + 1));
+        // Its echo waits in place, under its parent, saying it waits for the connection.
+        const echo = tabA.locator(`li[data-comment-id="${reply.parent}"] li[part~="comment-unsent"]`, {
+          has: tabA.locator(':scope > article', { hasText: reply.body }),
+        });
+        await echo.waitFor();
+        assert.equal(await echo.locator('> article [part="status"]').innerText(), WAITING);
+      }
+      const clientIds = (await eventsOf(tabA, 'rc-queued'))
+        .map((event) => event.detail.comment.clientId)
+        .sort();
+      assert.equal(new Set(clientIds).size, 3);
+      await eventually(async () =>
+        assert.equal(await unsent(tabB).count(), 3, 'tab B shows the queued comments too'),
+      );
+      assert.equal(storedWithBodies(server, bodies).length, 0, 'nothing reached the server while offline');
+
+      await context.setOffline(false);
+      await eventually(() => assert.equal(storedWithBodies(server, bodies).length >= 3, true), 30_000);
+      // Both outboxes empty (no echo left in either tab): nothing more can be sent.
+      await eventually(async () => {
+        assert.equal(await unsent(tabA).count(), 0, 'echoes left in tab A');
+        assert.equal(await unsent(tabB).count(), 0, 'echoes left in tab B');
+      }, 30_000);
+
+      // Tab B, which did not send, shows the published replies in place without a reload.
+      await eventually(async () => {
+        const shownInB = await shownBodies(tabB);
+        for (const body of bodies)
+          assert.equal(shownInB.filter((text) => text === body).length, 1, `tab B shows: ${body}`);
+      }, 30_000);
+
+      const stored = storedWithBodies(server, bodies);
+      for (const body of bodies) {
+        assert.equal(stored.filter((comment) => comment.body === body).length, 1, `stored once: ${body}`);
+      }
+      assert.deepEqual(stored.map((comment) => comment.clientId).sort(), clientIds);
+      assert.ok(stored.every((comment) => comment.status === 'published'));
+      for (const reply of replies) {
+        assert.equal(stored.find((comment) => comment.body === reply.body)?.parentId, reply.parent);
+      }
+
+      for (const tab of [tabA, tabB]) {
+        await tab.bringToFront();
+        await tab.reload();
+        await showThread(tab);
+        await eventually(async () => {
+          const shown = await shownBodies(tab);
+          for (const body of bodies)
+            assert.equal(shown.filter((text) => text === body).length, 1, `shown once: ${body}`);
+        });
+        assert.equal(await unsent(tab).count(), 0, 'no echo after a reload');
+      }
+      assert.deepEqual(errors, []);
+    },
+  );
+
+  it(
+    "says when the page's CSP blocks the endpoint, fails the send without retrying, and sends nothing",
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const thread = '/csp-test/';
+      const server = await demoServer('off');
+      cleanups.push(() => server.close());
+      // The proxy only counts: any request the browser makes to the API would show in its log.
+      const proxy = await startFaultProxy({ target: server.url });
+      cleanups.push(() => proxy.close());
+      const apiOrigin = new URL(proxy.endpoint).origin;
+      const page$ = await cspPage(proxy.endpoint, thread);
+      cleanups.push(() => page$.close());
+
+      const context = await browser.newContext();
+      cleanups.push(() => context.close());
+      context.setDefaultTimeout(20_000);
+      await recordEvents(context);
+      await context.addInitScript(() => {
+        /** @type {Array<{ directive: string, blocked: string, at: number }>} */
+        const violations = [];
+        Object.defineProperty(window, '__violations', { value: violations });
+        document.addEventListener('securitypolicyviolation', (event) => {
+          violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, at: Date.now() });
+        });
+      });
+      const page = await context.newPage();
+      /** @type {string[]} */
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const violations = () =>
+        page.evaluate(
+          () =>
+            /** @type {Array<{ directive: string, blocked: string, at: number }>} */ (
+              /** @type {any} */ (window).__violations
+            ),
+        );
+
+      const message = `This page's Content Security Policy does not allow connections to ${apiOrigin}. The site owner needs to add it to connect-src.`;
+      await page.goto(page$.url);
+      const state = page.locator('recovery-comments [part="state"]');
+      await eventually(async () =>
+        assert.ok(
+          (await state.allInnerTexts()).some((text) => text.includes(message)),
+          `state: ${await state.allInnerTexts()}`,
+        ),
+      );
+
+      const form = mainForm(page);
+      await field(form, 'Comment').fill(`Posted from a page whose CSP forbids the API (${Date.now()}).`);
       await field(form, 'Name').fill(NAME);
       await form.getByRole('button', { name: 'Post Comment' }).click();
-      await eventually(async () => assert.equal((await eventsOf(tabA, 'rc-queued')).length, i + 1));
-      // Its echo waits in place, under its parent, saying it waits for the connection.
-      const echo = tabA.locator(`li[data-comment-id="${reply.parent}"] li[part~="comment-unsent"]`, {
-        has: tabA.locator(':scope > article', { hasText: reply.body }),
-      });
-      await echo.waitFor();
-      assert.equal(await echo.locator('> article [part="status"]').innerText(), WAITING);
-    }
-    const clientIds = (await eventsOf(tabA, 'rc-queued')).map((event) => event.detail.comment.clientId).sort();
-    assert.equal(new Set(clientIds).size, 3);
-    await eventually(async () => assert.equal(await unsent(tabB).count(), 3, 'tab B shows the queued comments too'));
-    assert.equal(storedWithBodies(server, bodies).length, 0, 'nothing reached the server while offline');
+      const echo = unsent(page);
+      await eventually(async () => assert.equal(await echo.count(), 1));
+      await eventually(async () =>
+        assert.deepEqual(await echo.locator('> article [part="status"] p').allInnerTexts(), [
+          `Couldn't send: ${message}`,
+        ]),
+      );
+      assert.equal(await echo.locator('[part="retry-button"]').count(), 1);
+      assert.equal(await echo.locator('[part="edit-button"]').count(), 1);
+      const failed = await eventsOf(page, 'rc-failed');
+      assert.equal(failed.length, 1);
+      assert.equal(failed[0]?.detail.message, message);
 
-    await context.setOffline(false);
-    await eventually(() => assert.equal(storedWithBodies(server, bodies).length >= 3, true), 30_000);
-    // Both outboxes empty (no echo left in either tab): nothing more can be sent.
-    await eventually(async () => {
-      assert.equal(await unsent(tabA).count(), 0, 'echoes left in tab A');
-      assert.equal(await unsent(tabB).count(), 0, 'echoes left in tab B');
-    }, 30_000);
-
-    // Tab B, which did not send, shows the published replies in place without a reload.
-    await eventually(async () => {
-      const shownInB = await shownBodies(tabB);
-      for (const body of bodies) assert.equal(shownInB.filter((text) => text === body).length, 1, `tab B shows: ${body}`);
-    }, 30_000);
-
-    const stored = storedWithBodies(server, bodies);
-    for (const body of bodies) {
-      assert.equal(stored.filter((comment) => comment.body === body).length, 1, `stored once: ${body}`);
-    }
-    assert.deepEqual(stored.map((comment) => comment.clientId).sort(), clientIds);
-    assert.ok(stored.every((comment) => comment.status === 'published'));
-    for (const reply of replies) {
-      assert.equal(stored.find((comment) => comment.body === reply.body)?.parentId, reply.parent);
-    }
-
-    for (const tab of [tabA, tabB]) {
-      await tab.bringToFront();
-      await tab.reload();
-      await showThread(tab);
-      await eventually(async () => {
-        const shown = await shownBodies(tab);
-        for (const body of bodies) assert.equal(shown.filter((text) => text === body).length, 1, `shown once: ${body}`);
-      });
-      assert.equal(await unsent(tab).count(), 0, 'no echo after a reload');
-    }
-    assert.deepEqual(errors, []);
-  });
-
-  it("says when the page's CSP blocks the endpoint, fails the send without retrying, and sends nothing", { timeout: TEST_TIMEOUT }, async () => {
-    const thread = '/csp-test/';
-    const server = await demoServer('off');
-    cleanups.push(() => server.close());
-    // The proxy only counts: any request the browser makes to the API would show in its log.
-    const proxy = await startFaultProxy({ target: server.url });
-    cleanups.push(() => proxy.close());
-    const apiOrigin = new URL(proxy.endpoint).origin;
-    const page$ = await cspPage(proxy.endpoint, thread);
-    cleanups.push(() => page$.close());
-
-    const context = await browser.newContext();
-    cleanups.push(() => context.close());
-    context.setDefaultTimeout(20_000);
-    await recordEvents(context);
-    await context.addInitScript(() => {
-      /** @type {Array<{ directive: string, blocked: string, at: number }>} */
-      const violations = [];
-      Object.defineProperty(window, '__violations', { value: violations });
-      document.addEventListener('securitypolicyviolation', (event) => {
-        violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, at: Date.now() });
-      });
-    });
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const violations = () => page.evaluate(() => /** @type {Array<{ directive: string, blocked: string, at: number }>} */ (/** @type {any} */ (window).__violations));
-
-    const message = `This page's Content Security Policy does not allow connections to ${apiOrigin}. The site owner needs to add it to connect-src.`;
-    await page.goto(page$.url);
-    const state = page.locator('recovery-comments [part="state"]');
-    await eventually(async () => assert.ok((await state.allInnerTexts()).some((text) => text.includes(message)), `state: ${await state.allInnerTexts()}`));
-
-    const form = mainForm(page);
-    await field(form, 'Comment').fill(`Posted from a page whose CSP forbids the API (${Date.now()}).`);
-    await field(form, 'Name').fill(NAME);
-    await form.getByRole('button', { name: 'Post Comment' }).click();
-    const echo = unsent(page);
-    await eventually(async () => assert.equal(await echo.count(), 1));
-    await eventually(async () => assert.deepEqual(await echo.locator('> article [part="status"] p').allInnerTexts(), [`Couldn't send: ${message}`]));
-    assert.equal(await echo.locator('[part="retry-button"]').count(), 1);
-    assert.equal(await echo.locator('[part="edit-button"]').count(), 1);
-    const failed = await eventsOf(page, 'rc-failed');
-    assert.equal(failed.length, 1);
-    assert.equal(failed[0]?.detail.message, message);
-
-    // Watch for ~3 s: no further attempts (each would be another violation).
-    const watchedFrom = Date.now();
-    await sleep(3_000);
-    const seen = await violations();
-    assert.ok(seen.length >= 1, 'the blocked load reports a violation');
-    assert.ok(seen.length <= 2, `at most one violation for the load and one for the send, got ${JSON.stringify(seen)}`);
-    assert.ok(seen.every((violation) => violation.at < watchedFrom), `violations after the send failed: ${JSON.stringify(seen)}`);
-    assert.equal((await eventsOf(page, 'rc-failed')).length, 1, 'no further failures');
-    assert.deepEqual(proxy.log(), [], 'the browser sent no request to the API');
-    assert.equal(server.store.countComments(thread), 0);
-    assert.deepEqual(errors, []);
-  });
+      // Watch for ~3 s: no further attempts (each would be another violation).
+      const watchedFrom = Date.now();
+      await sleep(3_000);
+      const seen = await violations();
+      assert.ok(seen.length >= 1, 'the blocked load reports a violation');
+      assert.ok(
+        seen.length <= 2,
+        `at most one violation for the load and one for the send, got ${JSON.stringify(seen)}`,
+      );
+      assert.ok(
+        seen.every((violation) => violation.at < watchedFrom),
+        `violations after the send failed: ${JSON.stringify(seen)}`,
+      );
+      assert.equal((await eventsOf(page, 'rc-failed')).length, 1, 'no further failures');
+      assert.deepEqual(proxy.log(), [], 'the browser sent no request to the API');
+      assert.equal(server.store.countComments(thread), 0);
+      assert.deepEqual(errors, []);
+    },
+  );
 });
 
 // Bugs found while writing the tests above, fixed since; these keep them fixed.
@@ -497,7 +582,10 @@ describe('offline-first: bugs found and fixed', () => {
     browser = await launchChromium();
   });
   afterEach(async () => {
-    for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => undefined);
+    for (const cleanup of cleanups.reverse())
+      await Promise.resolve()
+        .then(cleanup)
+        .catch(() => undefined);
     cleanups = [];
   });
   after(() => browser?.close());
@@ -541,7 +629,9 @@ describe('offline-first: bugs found and fixed', () => {
       await comment.pressSequentially(' finished and posted.');
       await field(form, 'Name').fill(NAME);
       await form.getByRole('button', { name: 'Post Comment' }).click();
-      await page.locator('li[part="comment"]', { has: page.locator(':scope > article', { hasText: body }) }).waitFor();
+      await page
+        .locator('li[part="comment"]', { has: page.locator(':scope > article', { hasText: body }) })
+        .waitFor();
       assert.equal(storedWithBodies(server, [body]).length, 1);
 
       await page.reload();
@@ -549,9 +639,15 @@ describe('offline-first: bugs found and fixed', () => {
       // Give a wrongly restored draft the time to show up (restoring takes milliseconds).
       await sleep(1_500);
       const shown = page.locator('rc-composer');
-      const under = await shown.evaluate((element) => element.parentElement?.dataset.commentId ?? 'the thread');
+      const under = await shown.evaluate(
+        (element) => element.parentElement?.dataset.commentId ?? 'the thread',
+      );
       const text = await field(shown, 'Comment').inputValue();
-      assert.deepEqual({ under, text }, { under: 'the thread', text: '' }, 'the posted reply came back as a draft');
+      assert.deepEqual(
+        { under, text },
+        { under: 'the thread', text: '' },
+        'the posted reply came back as a draft',
+      );
     },
   );
 
@@ -574,7 +670,14 @@ describe('offline-first: bugs found and fixed', () => {
       /** @type {string[]} */
       const problems = [];
       try {
-        await eventually(async () => assert.match((await form.locator('[part="draft-status"]').allInnerTexts()).join('\n'), /Draft saved on this device/), 5_000);
+        await eventually(
+          async () =>
+            assert.match(
+              (await form.locator('[part="draft-status"]').allInnerTexts()).join('\n'),
+              /Draft saved on this device/,
+            ),
+          5_000,
+        );
       } catch {
         problems.push('no "Draft saved on this device" status: the draft is not saved');
       }
@@ -597,7 +700,8 @@ describe('offline-first: bugs found and fixed', () => {
  */
 async function cspPage(endpoint, thread) {
   const dist = resolve('dist');
-  const attribute = (/** @type {string} */ value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const attribute = (/** @type {string} */ value) =>
+    value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const page = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>A page with a strict CSP</title></head>
@@ -612,7 +716,11 @@ async function cspPage(endpoint, thread) {
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/' || path === '/index.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': csp,
+        'Cache-Control': 'no-store',
+      });
       res.end(page);
     } else if (/^\/(?:locales\/)?[\w.-]+\.js$/.test(path) && existsSync(join(dist, path))) {
       // The bundle and the locale chunks it may load, from the same origin as the page.

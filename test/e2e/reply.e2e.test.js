@@ -63,7 +63,9 @@ describe('the demo page with the built bundle', () => {
       const body = `Thank you for this, it helps. (${Date.now()})`;
       const { page, errors } = await replyOnDemo(server.url + '/', 'c5', body);
       // The reader's own comment, once published: the wrapper whose own article has the text.
-      const reply = page.locator('li[part="comment"]', { has: page.locator(':scope > article', { hasText: body }) });
+      const reply = page.locator('li[part="comment"]', {
+        has: page.locator(':scope > article', { hasText: body }),
+      });
       await reply.waitFor();
       const id = await reply.getAttribute('data-comment-id');
       assert.ok(id);
@@ -73,7 +75,10 @@ describe('the demo page with the built bundle', () => {
       const afterReload = page.locator(`[data-comment-id="c5"] [data-comment-id="${id}"]`);
       await afterReload.waitFor();
       assert.equal(await afterReload.locator('> article [part="body"]').innerText(), body);
-      assert.match(await page.locator('recovery-comments h2').innerText(), /Responses to “What the first ninety days taught me”/);
+      assert.match(
+        await page.locator('recovery-comments h2').innerText(),
+        /Responses to “What the first ninety days taught me”/,
+      );
       assert.deepEqual(errors, []);
       await page.close();
     } finally {
@@ -86,7 +91,9 @@ describe('the demo page with the built bundle', () => {
     try {
       const body = `Waiting my turn. (${Date.now()})`;
       const { page } = await replyOnDemo(server.url + '/', 'c2', body);
-      const pending = page.locator('li[part="comment comment-pending"]', { has: page.locator(':scope > article', { hasText: body }) });
+      const pending = page.locator('li[part="comment comment-pending"]', {
+        has: page.locator(':scope > article', { hasText: body }),
+      });
       await pending.waitFor();
       assert.equal(await pending.getAttribute('part'), 'comment comment-pending');
       assert.match(await pending.innerText(), /Your comment is awaiting moderation\./);

@@ -41,7 +41,9 @@ export async function mount(options: MountOptions): Promise<RecoveryComments> {
     .storage=${options.storage ?? freshStore()}
   ></recovery-comments>`);
   if (options.waitForLoad !== false) {
-    await waitUntil(() => !/Loading comments/.test(text(element)), 'the thread never finished loading', { timeout: 5000 });
+    await waitUntil(() => !/Loading comments/.test(text(element)), 'the thread never finished loading', {
+      timeout: 5000,
+    });
   }
   return element;
 }
@@ -69,7 +71,8 @@ export const wrapperOf = (element: RecoveryComments, id: string): HTMLElement | 
   root(element).querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(seededId(element.thread, id))}"]`);
 
 /** The reply form element. */
-export const composerOf = (element: RecoveryComments): RcComposer => root(element).querySelector('rc-composer')!;
+export const composerOf = (element: RecoveryComments): RcComposer =>
+  root(element).querySelector('rc-composer')!;
 
 /** A control of the form by its name: body, name, email, url, hp. */
 export function field(element: RecoveryComments, name: string): HTMLInputElement | HTMLTextAreaElement {
@@ -79,7 +82,9 @@ export function field(element: RecoveryComments, name: string): HTMLInputElement
 /** The visible label text of a control. */
 export function labelOf(element: RecoveryComments, name: string): string {
   const control = field(element, name);
-  return (composerOf(element).shadowRoot!.querySelector(`label[for="${control.id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (composerOf(element).shadowRoot!.querySelector(`label[for="${control.id}"]`)?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Types into a control the way an input event reports it. */

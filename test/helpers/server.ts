@@ -47,7 +47,11 @@ export function localId(thread: string, id: string): string {
 }
 
 /** Writes comments straight into the server's database, ids made unique with `seededId`. */
-export async function seed(thread: string, comments: SeedComment[], moderation: Moderation = 'pre'): Promise<void> {
+export async function seed(
+  thread: string,
+  comments: SeedComment[],
+  moderation: Moderation = 'pre',
+): Promise<void> {
   const unique = comments.map((comment) => ({
     ...comment,
     id: seededId(thread, comment.id),
@@ -72,7 +76,13 @@ export function stored(thread: string, moderation: Moderation = 'pre'): Promise<
 }
 
 /** A published comment at `minutesAgo`, for seeding. */
-export function published(id: string, parentId: string | null, name: string, body: string, minutesAgo: number): SeedComment {
+export function published(
+  id: string,
+  parentId: string | null,
+  name: string,
+  body: string,
+  minutesAgo: number,
+): SeedComment {
   return {
     id,
     parentId,
@@ -84,7 +94,13 @@ export function published(id: string, parentId: string | null, name: string, bod
 }
 
 /** Lists the thread the way the public API does (published only). */
-export async function listThread(thread: string, moderation: Moderation = 'pre'): Promise<{ total: number; comments: { id: string; body: string; parentId: string | null; status: string }[] }> {
+export async function listThread(
+  thread: string,
+  moderation: Moderation = 'pre',
+): Promise<{
+  total: number;
+  comments: { id: string; body: string; parentId: string | null; status: string }[];
+}> {
   const { endpoint } = await server(moderation);
   const response = await fetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments?limit=200`);
   return response.json();
@@ -138,6 +154,10 @@ export async function setOffline(offline: boolean, origins: string[]): Promise<v
 }
 
 /** Moderates a comment straight in the database (approve: 'published'). */
-export async function setStatus(id: string, status: 'published' | 'pending' | 'rejected', moderation: Moderation = 'pre'): Promise<void> {
+export async function setStatus(
+  id: string,
+  status: 'published' | 'pending' | 'rejected',
+  moderation: Moderation = 'pre',
+): Promise<void> {
   await executeServerCommand('rc-set-status', { id, status, moderation });
 }

@@ -31,7 +31,10 @@ const TOTAL = 4 + LONG_LIST;
  */
 function threadComments(): SeedComment[] {
   return [
-    { ...published('a', null, 'Rowan', 'Thank you for this.', 60), author: { name: 'Rowan', url: 'https://rowan.example.org/' } },
+    {
+      ...published('a', null, 'Rowan', 'Thank you for this.', 60),
+      author: { name: 'Rowan', url: 'https://rowan.example.org/' },
+    },
     published('b', 'a', 'Sam', 'Same here.', 50),
     published('c', 'b', 'Mira', 'Holding on.', 40),
     { ...published('d', null, '', 'One day at a time.', 30), author: { name: '', url: null } },
@@ -45,7 +48,9 @@ async function seededThread(name: string): Promise<string> {
   return thread;
 }
 
-type FunctionKey = { [K in keyof Messages]: Messages[K] extends (...args: never[]) => string ? K : never }[keyof Messages];
+type FunctionKey = {
+  [K in keyof Messages]: Messages[K] extends (...args: never[]) => string ? K : never;
+}[keyof Messages];
 type Args<K extends FunctionKey> = Messages[K] extends (...args: infer A) => string ? A : never;
 
 const COUNTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, TOTAL, 30];
@@ -147,15 +152,22 @@ function textOf(shadow: ShadowRoot): string {
 }
 
 /** What the reader sees and hears of the section and its form. */
-const collectText = (element: RecoveryComments) => `${textOf(root(element))} ${textOf(composerOf(element).shadowRoot!)}`;
+const collectText = (element: RecoveryComments) =>
+  `${textOf(root(element))} ${textOf(composerOf(element).shadowRoot!)}`;
 
-const headingOf = (element: RecoveryComments) => root(element).querySelector('[part="heading"]')!.textContent!.trim();
+const headingOf = (element: RecoveryComments) =>
+  root(element).querySelector('[part="heading"]')!.textContent!.trim();
 const sectionOf = (element: RecoveryComments) => root(element).querySelector('section')!;
-const inComposer = (element: RecoveryComments, selector: string) => composerOf(element).shadowRoot!.querySelector<HTMLElement>(selector);
+const inComposer = (element: RecoveryComments, selector: string) =>
+  composerOf(element).shadowRoot!.querySelector<HTMLElement>(selector);
 const shown = (node: Element | null) => squash(node?.textContent ?? '');
 
 async function speaks(element: RecoveryComments, m: Messages, lang: string): Promise<void> {
-  await waitUntil(() => headingOf(element) === m.heading(TOTAL, TITLE), `the ${lang} messages never arrived`, { timeout: 5000 });
+  await waitUntil(
+    () => headingOf(element) === m.heading(TOTAL, TITLE),
+    `the ${lang} messages never arrived`,
+    { timeout: 5000 },
+  );
   await element.updateComplete;
 }
 
@@ -176,40 +188,68 @@ describe('<recovery-comments> in every shipped locale', () => {
       // The thread: author line, Reply buttons and their names, the reply shown beside its parent.
       const first = wrapperOf(element, 'a')!;
       // "says:" follows the author's name in the author line.
-      expect(shown(first.querySelector(':scope > article .meta'))).to.contain(`${squash(first.querySelector('[part="author"]')!.textContent!)} ${squash(m.says)}`);
+      expect(shown(first.querySelector(':scope > article .meta'))).to.contain(
+        `${squash(first.querySelector('[part="author"]')!.textContent!)} ${squash(m.says)}`,
+      );
       const replyButton = first.querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!;
       expect(shown(replyButton)).to.equal(squash(m.reply));
       expect(replyButton.getAttribute('aria-label')).to.equal(m.replyTo('Rowan'));
-      expect(shown(wrapperOf(element, 'c')!.querySelector('[part="context"]'))).to.equal(squash(m.inReplyTo('Sam')));
-      expect(shown(wrapperOf(element, 'd')!.querySelector(':scope > article [part="author"]'))).to.equal(squash(m.anonymous));
+      expect(shown(wrapperOf(element, 'c')!.querySelector('[part="context"]'))).to.equal(
+        squash(m.inReplyTo('Sam')),
+      );
+      expect(shown(wrapperOf(element, 'd')!.querySelector(':scope > article [part="author"]'))).to.equal(
+        squash(m.anonymous),
+      );
 
       // The form under Rowan's comment, sent empty: the errors.
       replyButton.click();
       await element.updateComplete;
-      await waitUntil(() => shown(inComposer(element, '[part="composer-heading"]')) === squash(m.leaveReplyTo('Rowan')), 'the form never opened');
+      await waitUntil(
+        () => shown(inComposer(element, '[part="composer-heading"]')) === squash(m.leaveReplyTo('Rowan')),
+        'the form never opened',
+      );
       inComposer(element, '[part="submit-button"]')!.click();
       await waitUntil(() => inComposer(element, '[part="form-error"]'), 'the errors never showed');
       await composerOf(element).updateComplete;
       expect(shown(inComposer(element, '[part="form-error"]'))).to.equal(squash(m.errorSummary(2)));
-      const fieldErrors = [...composerOf(element).shadowRoot!.querySelectorAll('[part="field-error"]')].map(shown);
+      const fieldErrors = [...composerOf(element).shadowRoot!.querySelectorAll('[part="field-error"]')].map(
+        shown,
+      );
       expect(fieldErrors).to.deep.equal([squash(m.errorBodyRequired), squash(m.errorNameRequired)]);
       expect(shown(inComposer(element, '[part="submit-button"]'))).to.equal(squash(m.postComment));
       expect(shown(inComposer(element, 'label[for="body"]'))).to.equal(`${squash(m.fieldComment)} *`);
       expect(m.requiredNote).to.contain('*');
 
       const replying = collectText(element);
-      for (const expected of [m.cancelReply, m.requiredNote, m.emailNote, m.fieldName, m.fieldEmail, m.fieldWebsite, m.rememberMe, m.honeypot]) {
+      for (const expected of [
+        m.cancelReply,
+        m.requiredNote,
+        m.emailNote,
+        m.fieldName,
+        m.fieldEmail,
+        m.fieldWebsite,
+        m.rememberMe,
+        m.honeypot,
+      ]) {
         expect(replying).to.contain(squash(expected));
       }
 
       // And the form back under the thread.
       inComposer(element, '[part="cancel-button"]')!.click();
-      await waitUntil(() => shown(inComposer(element, '[part="composer-heading"]')) === squash(m.leaveReply), 'the form never went back');
+      await waitUntil(
+        () => shown(inComposer(element, '[part="composer-heading"]')) === squash(m.leaveReply),
+        'the form never went back',
+      );
       const underThread = collectText(element);
 
       const leftovers = englishLeftovers(m);
-      expect(leftovers).to.include(squash(en.reply)).and.to.include(squash(en.errorSummary(2)));
-      for (const [state, text] of [['replying', replying], ['under the thread', underThread]]) {
+      expect(leftovers)
+        .to.include(squash(en.reply))
+        .and.to.include(squash(en.errorSummary(2)));
+      for (const [state, text] of [
+        ['replying', replying],
+        ['under the thread', underThread],
+      ]) {
         const found = leftovers.filter((english) => containsWords(text, english));
         expect(found, `English left in ${lang} (${state})`).to.deep.equal([]);
       }
@@ -226,7 +266,9 @@ describe('<recovery-comments> in every shipped locale', () => {
     expect(section.getAttribute('lang')).to.equal('ar');
     expect(getComputedStyle(section).direction).to.equal('rtl');
 
-    const replies = wrapperOf(element, 'a')!.querySelector<HTMLElement>(':scope > .replies, :scope > [part="replies"]')!;
+    const replies = wrapperOf(element, 'a')!.querySelector<HTMLElement>(
+      ':scope > .replies, :scope > [part="replies"]',
+    )!;
     const style = getComputedStyle(replies);
     expect(parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth)).to.be.greaterThan(0);
     expect(style.paddingLeft).to.equal('0px');
@@ -241,7 +283,9 @@ describe('<recovery-comments> in every shipped locale', () => {
     element.setAttribute('lang', 'de');
     await speaks(element, de, 'de');
     expect(sectionOf(element).getAttribute('dir')).to.equal('ltr');
-    const ltr = getComputedStyle(wrapperOf(element, 'a')!.querySelector<HTMLElement>(':scope > [part="replies"]')!);
+    const ltr = getComputedStyle(
+      wrapperOf(element, 'a')!.querySelector<HTMLElement>(':scope > [part="replies"]')!,
+    );
     expect(parseFloat(ltr.paddingLeft)).to.be.greaterThan(0);
     expect(ltr.paddingRight).to.equal('0px');
   });
@@ -289,7 +333,10 @@ describe('<recovery-comments> in every shipped locale', () => {
     const thread = await seededThread('i18n-dates');
     const element = await mount({ endpoint: (await server()).endpoint, thread, title: TITLE, maxDepth: 2 });
     element.setAttribute('lang', 'en');
-    await waitUntil(() => sectionOf(element).getAttribute('lang') === 'en', 'never switched to plain English');
+    await waitUntil(
+      () => sectionOf(element).getAttribute('lang') === 'en',
+      'never switched to plain English',
+    );
     await element.updateComplete;
     const time = () => wrapperOf(element, 'a')!.querySelector('time')!;
     const english = time().textContent!.trim();

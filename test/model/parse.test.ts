@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { parseApiError, parseComment, parseThreadPage, safeHttpUrl, truncate } from '../../src/model/parse.js';
+import {
+  parseApiError,
+  parseComment,
+  parseThreadPage,
+  safeHttpUrl,
+  truncate,
+} from '../../src/model/parse.js';
 
 const valid = {
   id: 'c1',
@@ -16,7 +22,9 @@ describe('parseComment', () => {
   });
 
   it('drops author URLs that are not http(s)', () => {
-    expect(parseComment({ ...valid, author: { name: 'x', url: 'javascript:alert(1)' } })?.author.url).to.equal(null);
+    expect(
+      parseComment({ ...valid, author: { name: 'x', url: 'javascript:alert(1)' } })?.author.url,
+    ).to.equal(null);
   });
 
   it('keeps a comment with a bad date, without the date', () => {
@@ -24,7 +32,16 @@ describe('parseComment', () => {
   });
 
   it('rejects what cannot be a comment', () => {
-    for (const bad of [null, 1, 'x', [], {}, { ...valid, id: {} }, { ...valid, body: 5 }, { ...valid, parentId: [] }]) {
+    for (const bad of [
+      null,
+      1,
+      'x',
+      [],
+      {},
+      { ...valid, id: {} },
+      { ...valid, body: 5 },
+      { ...valid, parentId: [] },
+    ]) {
       expect(parseComment(bad)).to.equal(null);
     }
   });
@@ -36,7 +53,12 @@ describe('parseComment', () => {
 
 describe('parseThreadPage', () => {
   it('keeps valid comments, skips broken and duplicate ones, and counts them', () => {
-    const page = parseThreadPage({ thread: 't', total: 3, comments: [valid, { nope: 1 }, valid], nextCursor: 'abc' });
+    const page = parseThreadPage({
+      thread: 't',
+      total: 3,
+      comments: [valid, { nope: 1 }, valid],
+      nextCursor: 'abc',
+    });
     expect(page.comments).to.have.length(1);
     expect(page.skipped).to.equal(2);
     expect(page.nextCursor).to.equal('abc');
@@ -62,7 +84,9 @@ describe('helpers', () => {
   });
 
   it('parseApiError reads the contract error body only', () => {
-    expect(parseApiError({ error: { code: 'invalid', message: 'Bad name', field: 'author.name' } })).to.deep.equal({
+    expect(
+      parseApiError({ error: { code: 'invalid', message: 'Bad name', field: 'author.name' } }),
+    ).to.deep.equal({
       code: 'invalid',
       message: 'Bad name',
       field: 'author.name',

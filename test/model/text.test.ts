@@ -26,12 +26,19 @@ describe('linkify', () => {
   });
 
   it('keeps balanced brackets and drops an unbalanced closing one', () => {
-    expect(linkify('(see http://example.org/x_(y))')[1]).to.deep.include({ text: 'http://example.org/x_(y)' });
+    expect(linkify('(see http://example.org/x_(y))')[1]).to.deep.include({
+      text: 'http://example.org/x_(y)',
+    });
     expect(linkify('(see http://example.org/x)')[1]).to.deep.include({ text: 'http://example.org/x' });
   });
 
   it('never links other schemes', () => {
-    for (const text of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.org', 'vbscript:x']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'ftp://example.org',
+      'vbscript:x',
+    ]) {
       expect(linkify(text).every((segment) => segment.kind === 'text')).to.equal(true);
     }
   });

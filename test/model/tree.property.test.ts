@@ -13,7 +13,12 @@ const MISSING = ['gone', 'zz'];
 const BAD_DATES = ['', 'yesterday', '2026-13-45T99:99:99Z', 'NaN', '0000-00-00'];
 
 const createdAt = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: 0, max: 20 }).map((minute) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString()) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .integer({ min: 0, max: 20 })
+      .map((minute) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString()),
+  },
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.constantFrom(...BAD_DATES) },
 );
@@ -21,7 +26,11 @@ const createdAt = fc.oneof(
 const commentArb: fc.Arbitrary<Comment> = fc
   .record({
     id: fc.constantFrom(...IDS),
-    parentId: fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 6, arbitrary: fc.constantFrom(...IDS) }, { weight: 1, arbitrary: fc.constantFrom(...MISSING) }),
+    parentId: fc.oneof(
+      { weight: 2, arbitrary: fc.constant(null) },
+      { weight: 6, arbitrary: fc.constantFrom(...IDS) },
+      { weight: 1, arbitrary: fc.constantFrom(...MISSING) },
+    ),
     name: fc.constantFrom('Ann', 'Bo', ''),
     createdAt,
     n: fc.nat(),
@@ -59,7 +68,8 @@ function walk(roots: readonly ThreadNode[]): Placed[] {
   while (stack.length > 0) {
     const { node, shownUnder } = stack.pop()!;
     out.push({ node, shownUnder, order: out.length });
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, shownUnder: node });
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push({ node: node.children[i]!, shownUnder: node });
   }
   return out;
 }
@@ -87,7 +97,12 @@ function cycles(byId: Map<string, Comment>): string[][] {
  * Checks everything the tree promises about `comments`, independently of how it is built.
  * Iterative throughout, so it also runs on 1,000-level chains and 100,000 comments.
  */
-function checkTree(comments: readonly Comment[], maxDepth: number, sort: SortOrder, roots: readonly ThreadNode[]): void {
+function checkTree(
+  comments: readonly Comment[],
+  maxDepth: number,
+  sort: SortOrder,
+  roots: readonly ThreadNode[],
+): void {
   const cap = Math.min(maxDepth, DEPTH_LIMIT);
   const firstIndex = new Map<string, number>();
   const byId = new Map<string, Comment>();
@@ -142,7 +157,9 @@ function checkTree(comments: readonly Comment[], maxDepth: number, sort: SortOrd
     expect(node.depth).to.be.within(1, Math.min(maxDepth, DEPTH_LIMIT));
     const parentId = parentInForest(comment.id);
     // Orphans: a missing parent, or the comment that closed a cycle; nothing else is marked.
-    expect(node.orphan, `orphan flag of "${comment.id}"`).to.equal(parentId === null && comment.parentId !== null);
+    expect(node.orphan, `orphan flag of "${comment.id}"`).to.equal(
+      parentId === null && comment.parentId !== null,
+    );
     if (parentId === null && comment.parentId !== null && byId.has(comment.parentId)) cuts++;
 
     // Shown under its parent one level down, or flattened at the last level next to its parent.
@@ -165,7 +182,10 @@ function checkTree(comments: readonly Comment[], maxDepth: number, sort: SortOrd
       expect(node.depth).to.equal(cap);
       let ancestor: string | null = parentId;
       while (ancestor !== null && realDepth.get(ancestor)! > cap - 1) ancestor = parentInForest(ancestor);
-      expect(shownUnder?.comment.id ?? null, `"${comment.id}" is shown under its last-level ancestor's parent`).to.equal(ancestor);
+      expect(
+        shownUnder?.comment.id ?? null,
+        `"${comment.id}" is shown under its last-level ancestor's parent`,
+      ).to.equal(ancestor);
     }
     // Conversation order: a reply always comes after the comment it answers.
     expect(placeOf.get(parentId)!.order).to.be.below(placeOf.get(comment.id)!.order);
@@ -181,9 +201,13 @@ function checkTree(comments: readonly Comment[], maxDepth: number, sort: SortOrd
     return firstIndex.get(a.id)! < firstIndex.get(b.id)!;
   };
   // (With a depth limit of 1 the top list also holds flattened replies; only real top-level ones are ordered.)
-  const topLevel = placed.filter(({ node }) => parentInForest(node.comment.id) === null).map(({ node }) => node.comment);
+  const topLevel = placed
+    .filter(({ node }) => parentInForest(node.comment.id) === null)
+    .map(({ node }) => node.comment);
   for (let i = 1; i < topLevel.length; i++) {
-    expect(before(topLevel[i - 1]!, topLevel[i]!, sort === 'newest'), `top-level order at ${i}`).to.equal(true);
+    expect(before(topLevel[i - 1]!, topLevel[i]!, sort === 'newest'), `top-level order at ${i}`).to.equal(
+      true,
+    );
   }
   const repliesOf = new Map<string, Comment[]>();
   for (const { node } of placed) {
@@ -194,7 +218,8 @@ function checkTree(comments: readonly Comment[], maxDepth: number, sort: SortOrd
     else repliesOf.set(parentId, [node.comment]);
   }
   for (const siblings of repliesOf.values()) {
-    for (let i = 1; i < siblings.length; i++) expect(before(siblings[i - 1]!, siblings[i]!, false), 'replies oldest first').to.equal(true);
+    for (let i = 1; i < siblings.length; i++)
+      expect(before(siblings[i - 1]!, siblings[i]!, false), 'replies oldest first').to.equal(true);
   }
 }
 
@@ -221,41 +246,66 @@ function plain(id: string, parentId: string | null, minute: number): Comment {
 describe('buildTree properties', () => {
   it('over arbitrary graphs: each distinct comment once, depth capped, parents kept or flattened, cycles cut once', () => {
     fc.assert(
-      fc.property(fc.array(commentArb, { maxLength: 24 }), fc.integer({ min: 1, max: 12 }), sortArb, (comments, maxDepth, sort) => {
-        checkTree(comments, maxDepth, sort, buildTree(comments, maxDepth, sort));
-      }),
+      fc.property(
+        fc.array(commentArb, { maxLength: 24 }),
+        fc.integer({ min: 1, max: 12 }),
+        sortArb,
+        (comments, maxDepth, sort) => {
+          checkTree(comments, maxDepth, sort, buildTree(comments, maxDepth, sort));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('over larger graphs with a wider alphabet', () => {
-    const wide = fc.record({ id: fc.integer({ min: 0, max: 60 }), parent: fc.option(fc.integer({ min: 0, max: 70 })), minute: fc.integer({ min: 0, max: 5 }) });
+    const wide = fc.record({
+      id: fc.integer({ min: 0, max: 60 }),
+      parent: fc.option(fc.integer({ min: 0, max: 70 })),
+      minute: fc.integer({ min: 0, max: 5 }),
+    });
     fc.assert(
-      fc.property(fc.array(wide, { maxLength: 120 }), fc.integer({ min: 1, max: 12 }), sortArb, (rows, maxDepth, sort) => {
-        const comments = rows.map((row) => plain(`n${row.id}`, row.parent === null ? null : `n${row.parent}`, row.minute));
-        checkTree(comments, maxDepth, sort, buildTree(comments, maxDepth, sort));
-      }),
+      fc.property(
+        fc.array(wide, { maxLength: 120 }),
+        fc.integer({ min: 1, max: 12 }),
+        sortArb,
+        (rows, maxDepth, sort) => {
+          const comments = rows.map((row) =>
+            plain(`n${row.id}`, row.parent === null ? null : `n${row.parent}`, row.minute),
+          );
+          checkTree(comments, maxDepth, sort, buildTree(comments, maxDepth, sort));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('does not mutate its input', () => {
     fc.assert(
-      fc.property(fc.array(commentArb, { maxLength: 16 }), fc.integer({ min: 1, max: 12 }), sortArb, (comments, maxDepth, sort) => {
-        const copy = structuredClone(comments);
-        buildTree(comments, maxDepth, sort);
-        expect(comments).to.deep.equal(copy);
-      }),
+      fc.property(
+        fc.array(commentArb, { maxLength: 16 }),
+        fc.integer({ min: 1, max: 12 }),
+        sortArb,
+        (comments, maxDepth, sort) => {
+          const copy = structuredClone(comments);
+          buildTree(comments, maxDepth, sort);
+          expect(comments).to.deep.equal(copy);
+        },
+      ),
     );
   });
 
   it('treats a nonsense maxDepth as a depth between 1 and the hard limit', () => {
     fc.assert(
-      fc.property(fc.array(commentArb, { maxLength: 16 }), fc.oneof(fc.double(), fc.integer({ min: -5, max: 40 })), (comments, maxDepth) => {
-        const tree = buildTree(comments, maxDepth);
-        const cap = Math.min(DEPTH_LIMIT, Math.max(1, Math.floor(maxDepth) || 1));
-        checkTree(comments, cap, 'oldest', tree);
-      }),
+      fc.property(
+        fc.array(commentArb, { maxLength: 16 }),
+        fc.oneof(fc.double(), fc.integer({ min: -5, max: 40 })),
+        (comments, maxDepth) => {
+          const tree = buildTree(comments, maxDepth);
+          const cap = Math.min(DEPTH_LIMIT, Math.max(1, Math.floor(maxDepth) || 1));
+          checkTree(comments, cap, 'oldest', tree);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -291,7 +341,13 @@ describe('buildTree properties', () => {
       const roll = random();
       // Mostly replies to an earlier comment; some top level, some to a later one (cycles), some to nothing.
       const parent =
-        roll < 0.1 ? null : roll < 0.8 ? `n${Math.floor(random() * i)}` : roll < 0.95 ? `n${Math.floor(random() * count)}` : `missing${i}`;
+        roll < 0.1
+          ? null
+          : roll < 0.8
+            ? `n${Math.floor(random() * i)}`
+            : roll < 0.95
+              ? `n${Math.floor(random() * count)}`
+              : `missing${i}`;
       const id = random() < 0.01 ? `n${Math.floor(random() * count)}` : `n${i}`;
       return plain(id, i === 0 && parent === 'n0' ? null : parent, Math.floor(random() * 10_000));
     });

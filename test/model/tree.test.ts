@@ -5,7 +5,14 @@ import type { Comment } from '../../src/model/types.js';
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
 
 function comment(id: string, parentId: string | null, minute = 0, name = id.toUpperCase()): Comment {
-  return { id, parentId, author: { name, url: null }, body: `body of ${id}`, createdAt: at(minute), status: 'published' };
+  return {
+    id,
+    parentId,
+    author: { name, url: null },
+    body: `body of ${id}`,
+    createdAt: at(minute),
+    status: 'published',
+  };
 }
 
 /** Every node with its display depth, in display order. */
@@ -13,7 +20,9 @@ function flatten(roots: ThreadNode[]): string[] {
   const out: string[] = [];
   const walk = (nodes: ThreadNode[]) => {
     for (const node of nodes) {
-      out.push(`${node.comment.id}@${node.depth}${node.inReplyTo ? `>${node.inReplyTo}` : ''}${node.orphan ? '!' : ''}`);
+      out.push(
+        `${node.comment.id}@${node.depth}${node.inReplyTo ? `>${node.inReplyTo}` : ''}${node.orphan ? '!' : ''}`,
+      );
       walk(node.children);
     }
   };
@@ -23,12 +32,19 @@ function flatten(roots: ThreadNode[]): string[] {
 
 describe('buildTree', () => {
   it('nests replies under their parents, oldest first', () => {
-    const tree = buildTree([comment('b', 'a', 2), comment('a', null, 1), comment('c', 'a', 3), comment('d', 'c', 4)], 5);
+    const tree = buildTree(
+      [comment('b', 'a', 2), comment('a', null, 1), comment('c', 'a', 3), comment('d', 'c', 4)],
+      5,
+    );
     expect(flatten(tree)).to.deep.equal(['a@1', 'b@2', 'c@2', 'd@3']);
   });
 
   it('orders top-level comments newest first on request, replies stay oldest first', () => {
-    const tree = buildTree([comment('a', null, 1), comment('b', null, 2), comment('a2', 'a', 5), comment('a1', 'a', 3)], 5, 'newest');
+    const tree = buildTree(
+      [comment('a', null, 1), comment('b', null, 2), comment('a2', 'a', 5), comment('a1', 'a', 3)],
+      5,
+      'newest',
+    );
     expect(flatten(tree)).to.deep.equal(['b@1', 'a@1', 'a1@2', 'a2@2']);
   });
 
@@ -59,7 +75,10 @@ describe('buildTree', () => {
   });
 
   it('cuts cycles and shows every comment once', () => {
-    const tree = buildTree([comment('a', 'c', 1), comment('b', 'a', 2), comment('c', 'b', 3), comment('s', 's', 4)], 5);
+    const tree = buildTree(
+      [comment('a', 'c', 1), comment('b', 'a', 2), comment('c', 'b', 3), comment('s', 's', 4)],
+      5,
+    );
     const ids = flatten(tree).map((entry) => entry.split('@')[0]);
     expect(ids.sort()).to.deep.equal(['a', 'b', 'c', 's']);
   });

@@ -13,7 +13,8 @@ const draft = (body: string, savedAt = Date.now(), parentId: string | null = nul
 
 describe('DraftStore', () => {
   afterEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('rc-rescue|')) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith('rc-rescue|')) localStorage.removeItem(key);
   });
 
   it('coalesces a burst of keystrokes into few writes and stores the latest text', async () => {
@@ -24,7 +25,9 @@ describe('DraftStore', () => {
     for (const char of 'one keystroke at a time') saves.push(drafts.save(draft((text += char))));
     await Promise.all(saves);
     expect(store.writes).to.be.at.most(3);
-    expect((await drafts.get('https://c.example.org/api', '/t/', null))?.fields.body).to.equal('one keystroke at a time');
+    expect((await drafts.get('https://c.example.org/api', '/t/', null))?.fields.body).to.equal(
+      'one keystroke at a time',
+    );
   });
 
   it('keeps one draft per parent comment and lists them newest first', async () => {

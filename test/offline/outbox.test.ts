@@ -7,13 +7,23 @@ import type { RetryPolicy } from '../../src/offline/retry-policy.js';
 import { MemoryStore } from '../helpers/memory-store.js';
 
 /** What the fake server answers to one attempt. */
-type Answer = { kind: 'ok'; status: 200 | 201 | 202 } | { kind: 'network' } | { kind: 'timeout' } | { kind: 'http'; status: number; retryAfter: number | null };
+type Answer =
+  | { kind: 'ok'; status: 200 | 201 | 202 }
+  | { kind: 'network' }
+  | { kind: 'timeout' }
+  | { kind: 'http'; status: number; retryAfter: number | null };
 
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const policy: RetryPolicy = { baseMs: 100, capMs: 2000, maxAttempts: 4 };
 
 const answer: fc.Arbitrary<Answer> = fc.oneof(
-  fc.constantFrom<Answer>({ kind: 'ok', status: 201 }, { kind: 'ok', status: 202 }, { kind: 'ok', status: 200 }, { kind: 'network' }, { kind: 'timeout' }),
+  fc.constantFrom<Answer>(
+    { kind: 'ok', status: 201 },
+    { kind: 'ok', status: 202 },
+    { kind: 'ok', status: 200 },
+    { kind: 'network' },
+    { kind: 'timeout' },
+  ),
   fc.record({
     kind: fc.constant('http' as const),
     status: fc.constantFrom(400, 401, 403, 404, 409, 413, 415, 422, 408, 429, 500, 502, 503, 504),
@@ -22,7 +32,13 @@ const answer: fc.Arbitrary<Answer> = fc.oneof(
 );
 
 function request(i: number): NewComment {
-  return { clientId: `00000000-0000-4000-8000-00000000000${i}`, parentId: null, author: { name: 'A', email: null, url: null }, body: `comment ${i}`, hp: '' };
+  return {
+    clientId: `00000000-0000-4000-8000-00000000000${i}`,
+    parentId: null,
+    author: { name: 'A', email: null, url: null },
+    body: `comment ${i}`,
+    hp: '',
+  };
 }
 
 /** Runs an outbox against scripted answers on a fake clock until nothing is left to do. */
@@ -123,7 +139,10 @@ describe('Outbox', () => {
       fc.asyncProperty(
         fc.integer({ min: 1, max: 4 }),
         fc.array(answer, { maxLength: 30 }),
-        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 10 }),
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+          minLength: 1,
+          maxLength: 10,
+        }),
         async (count, answers, dice) => {
           const { calls, settled } = await simulate(count, answers, dice);
           const ids = Array.from({ length: count }, (_, i) => request(i).clientId);
@@ -136,10 +155,14 @@ describe('Outbox', () => {
               if (!next) return;
               const given = call.answer;
               // Only retryable failures are ever followed by another attempt…
-              const retryable = given.kind === 'network' || given.kind === 'timeout' || (given.kind === 'http' && RETRYABLE.has(given.status));
+              const retryable =
+                given.kind === 'network' ||
+                given.kind === 'timeout' ||
+                (given.kind === 'http' && RETRYABLE.has(given.status));
               expect(retryable, `attempt after ${JSON.stringify(given)}`).to.equal(true);
               // …and never sooner than the server asked.
-              if (given.kind === 'http' && given.retryAfter !== null) expect(next.at - call.at).to.be.at.least(given.retryAfter * 1000);
+              if (given.kind === 'http' && given.retryAfter !== null)
+                expect(next.at - call.at).to.be.at.least(given.retryAfter * 1000);
             });
             // Every entry ends settled: sent, rejected or failed.
             expect(settled.filter((s) => s.entry.request.clientId === id)).to.have.length(1);
@@ -162,7 +185,10 @@ describe('leaseLock (where Web Locks are missing)', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const first = leaseLock('test-lease', () => held);
     // Another tab's lease looks like this one; simulate it by writing a foreign holder.
-    localStorage.setItem('rc-lease|test-lease', JSON.stringify({ tab: 'another-tab', until: Date.now() + 10_000 }));
+    localStorage.setItem(
+      'rc-lease|test-lease',
+      JSON.stringify({ tab: 'another-tab', until: Date.now() + 10_000 }),
+    );
     let ran = false;
     await leaseLock('test-lease', async () => {
       ran = true;
@@ -179,7 +205,10 @@ describe('leaseLock (where Web Locks are missing)', () => {
   });
 
   it('takes over an expired lease', async () => {
-    localStorage.setItem('rc-lease|test-lease', JSON.stringify({ tab: 'crashed-tab', until: Date.now() - 1 }));
+    localStorage.setItem(
+      'rc-lease|test-lease',
+      JSON.stringify({ tab: 'crashed-tab', until: Date.now() - 1 }),
+    );
     let ran = false;
     await leaseLock('test-lease', async () => {
       ran = true;

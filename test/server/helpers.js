@@ -1,12 +1,12 @@
 // @ts-check
 // Shared helpers of the server tests: a real server on a free port, closed when the test ends.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startServer } from '../../server/app.js'
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../server/app.js';
 
 /** A thread id in the shape the element uses: a URL path, slashes and all. */
-export const THREAD = '/posts/ninety-days'
+export const THREAD = '/posts/ninety-days';
 
 /** @typedef {import('../../server/app.js').RunningServer & { commentsUrl: (thread?: string) => string }} TestServer */
 
@@ -17,11 +17,11 @@ export const THREAD = '/posts/ninety-days'
  * @returns {Promise<TestServer>}
  */
 export async function launchTestServer(options = {}) {
-  const server = await startServer({ rateLimit: { max: 1_000, windowMs: 60_000 }, ...options })
+  const server = await startServer({ rateLimit: { max: 1_000, windowMs: 60_000 }, ...options });
   return {
     ...server,
     commentsUrl: (thread = THREAD) => `${server.endpoint}/threads/${encodeURIComponent(thread)}/comments`,
-  }
+  };
 }
 
 /**
@@ -30,9 +30,9 @@ export async function launchTestServer(options = {}) {
  * @param {import('../../server/app.js').StartOptions} [options]
  */
 export async function startTestServer(t, options = {}) {
-  const server = await launchTestServer(options)
-  t.after(() => server.close())
-  return server
+  const server = await launchTestServer(options);
+  t.after(() => server.close());
+  return server;
 }
 
 /**
@@ -48,7 +48,7 @@ export function submission(overrides = {}) {
     body: 'Day 30 today. Thank you all.',
     hp: '',
     ...overrides,
-  }
+  };
 }
 
 /**
@@ -62,8 +62,8 @@ export async function postJson(url, body, headers = {}) {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
-  })
-  return { status: response.status, headers: response.headers, body: await readJson(response) }
+  });
+  return { status: response.status, headers: response.headers, body: await readJson(response) };
 }
 
 /**
@@ -72,8 +72,8 @@ export async function postJson(url, body, headers = {}) {
  * @param {Record<string, string>} [headers]
  */
 export async function getJson(url, headers = {}) {
-  const response = await fetch(url, { headers })
-  return { status: response.status, headers: response.headers, body: await readJson(response) }
+  const response = await fetch(url, { headers });
+  return { status: response.status, headers: response.headers, body: await readJson(response) };
 }
 
 /**
@@ -83,8 +83,11 @@ export async function getJson(url, headers = {}) {
  * @param {string | null} token
  */
 export async function adminCall(url, method, token) {
-  const response = await fetch(url, { method, headers: token === null ? {} : { authorization: `Bearer ${token}` } })
-  return { status: response.status, headers: response.headers, body: await readJson(response) }
+  const response = await fetch(url, {
+    method,
+    headers: token === null ? {} : { authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, headers: response.headers, body: await readJson(response) };
 }
 
 /**
@@ -93,12 +96,12 @@ export async function adminCall(url, method, token) {
  * @returns {Promise<any>}
  */
 export async function readJson(response) {
-  return response.json()
+  return response.json();
 }
 
 /** A fresh temporary directory, removed when the test ends. */
 export function tempDir(/** @type {{ after: (fn: () => void) => void }} */ t) {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-server-test-'))
-  t.after(() => rmSync(dir, { recursive: true, force: true }))
-  return dir
+  const dir = mkdtempSync(join(tmpdir(), 'rc-server-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -20,10 +20,16 @@ describe('design tokens', () => {
   ] as const) {
     it(`${name}: no private token is used undefined or defined unused`, () => {
       const { defined, used } = privateTokens(cssOf(styles));
-      expect([...used].filter((token) => !defined.has(token)), 'used but undefined').to.deep.equal([]);
+      expect(
+        [...used].filter((token) => !defined.has(token)),
+        'used but undefined',
+      ).to.deep.equal([]);
       // Each shadow root reads the shared token block; a token unused in one may be used in the other.
       const everywhere = privateTokens(cssOf([...threadStyles, ...composerStyles])).used;
-      expect([...defined].filter((token) => !everywhere.has(token)), 'defined but unused').to.deep.equal([]);
+      expect(
+        [...defined].filter((token) => !everywhere.has(token)),
+        'defined but unused',
+      ).to.deep.equal([]);
       expect(defined.size).to.be.greaterThan(10);
     });
   }
@@ -43,7 +49,9 @@ describe('design tokens', () => {
     const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('tokens') });
     const heading = root(element).querySelector('h2')!;
     const field = element.shadowRoot!.querySelector('rc-composer')!.shadowRoot!.querySelector('textarea')!;
-    const submit = element.shadowRoot!.querySelector('rc-composer')!.shadowRoot!.querySelector('[type="submit"]')!;
+    const submit = element
+      .shadowRoot!.querySelector('rc-composer')!
+      .shadowRoot!.querySelector('[type="submit"]')!;
     element.style.setProperty('--rc-color-text', 'rgb(1, 2, 3)');
     element.style.setProperty('--rc-color-accent', 'rgb(200, 0, 100)');
     element.style.setProperty('--rc-radius', '17px');

@@ -106,7 +106,8 @@ export async function startFaultProxy(
     }
     headers.host = targetUrl.host;
     // The body was buffered, so it goes out with a length even if it came in chunked.
-    if (body.length > 0 || req.headers['content-length'] !== undefined) headers['content-length'] = body.length;
+    if (body.length > 0 || req.headers['content-length'] !== undefined)
+      headers['content-length'] = body.length;
 
     return new Promise((resolve) => {
       const outgoing = http.request({
@@ -136,7 +137,8 @@ export async function startFaultProxy(
           }
           const answerBody = Buffer.concat(chunks);
           // HEAD, 204 and 304 answers keep the target's own framing headers and carry no body.
-          if (hasBody(req.method, response.statusCode ?? 502)) answerHeaders['content-length'] = answerBody.length;
+          if (hasBody(req.method, response.statusCode ?? 502))
+            answerHeaders['content-length'] = answerBody.length;
           settle({ status: response.statusCode ?? 502, headers: answerHeaders, body: answerBody });
         });
         response.on('error', (error) => settle(badGateway(req, error)));
@@ -187,7 +189,14 @@ export async function startFaultProxy(
     // order they reached the proxy.
     const fault = takeFault(method, path);
     /** @type {PendingEntry} */
-    const entry = { method, path, status: null, clientId: null, fault: fault?.action.kind ?? null, at: Date.now() };
+    const entry = {
+      method,
+      path,
+      status: null,
+      clientId: null,
+      fault: fault?.action.kind ?? null,
+      at: Date.now(),
+    };
     entries.push(entry);
 
     let body;
@@ -306,7 +315,8 @@ function arm(fault) {
   if (action.kind === 'respond' && !Number.isInteger(action.status)) {
     throw new Error('fault proxy: a respond action needs an integer status');
   }
-  if (action.kind === 'delay' && !(action.ms >= 0)) throw new Error('fault proxy: a delay action needs ms >= 0');
+  if (action.kind === 'delay' && !(action.ms >= 0))
+    throw new Error('fault proxy: a delay action needs ms >= 0');
   const times = fault.times ?? 1;
   if (!(times >= 0)) throw new Error(`fault proxy: times must be >= 0, got ${times}`);
   return {
@@ -342,7 +352,12 @@ function matches(fault, method, path) {
  */
 function composeAnswer(req, action) {
   const isJson = action.body !== undefined && typeof action.body !== 'string';
-  const text = action.body === undefined ? '' : typeof action.body === 'string' ? action.body : JSON.stringify(action.body);
+  const text =
+    action.body === undefined
+      ? ''
+      : typeof action.body === 'string'
+        ? action.body
+        : JSON.stringify(action.body);
   /** @type {http.OutgoingHttpHeaders} */
   const headers = {
     'content-type': isJson ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
@@ -447,7 +462,9 @@ function clientIdOf(method, contentType, body) {
   if (method !== 'POST' || !/\bjson\b/i.test(contentType ?? '')) return null;
   try {
     const parsed = JSON.parse(body.toString('utf8'));
-    return parsed !== null && typeof parsed === 'object' && typeof parsed.clientId === 'string' ? parsed.clientId : null;
+    return parsed !== null && typeof parsed === 'object' && typeof parsed.clientId === 'string'
+      ? parsed.clientId
+      : null;
   } catch {
     return null;
   }

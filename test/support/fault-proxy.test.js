@@ -45,7 +45,6 @@ async function startEchoTarget() {
   };
 }
 
-
 /**
  * POSTs JSON with fetch.
  * @param {string} url
@@ -84,7 +83,11 @@ describe('fault proxy in front of an echo target', () => {
     });
     assert.equal(response.status, 201);
     assert.equal(response.headers.get('x-echo'), 'yes');
-    assert.deepEqual(await response.json(), { method: 'GET', url: '/api/things?limit=5&sort=newest', body: '' });
+    assert.deepEqual(await response.json(), {
+      method: 'GET',
+      url: '/api/things?limit=5&sort=newest',
+      body: '',
+    });
 
     assert.equal(target.seen.length, 1);
     const [seen] = target.seen;
@@ -109,17 +112,24 @@ describe('fault proxy in front of an echo target', () => {
 
   test('answers on a fresh connection each time (Connection: close)', async () => {
     const headers = await new Promise((resolve, reject) => {
-      http.get(`${proxy.url}/x`, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.headers));
-      }).on('error', reject);
+      http
+        .get(`${proxy.url}/x`, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.headers));
+        })
+        .on('error', reject);
     });
     assert.equal(headers.connection, 'close');
   });
 
   test('a respond fault answers `times` times, matched by method and path, then forwarding resumes', async () => {
     proxy.inject([
-      { method: 'POST', path: '/posts$', times: 2, action: { kind: 'respond', status: 503, body: { error: 'busy' } } },
+      {
+        method: 'POST',
+        path: '/posts$',
+        times: 2,
+        action: { kind: 'respond', status: 503, body: { error: 'busy' } },
+      },
     ]);
     const other = await fetch(`${proxy.url}/api/posts`);
     assert.equal(other.status, 201, 'a GET does not match a POST fault');
@@ -140,7 +150,15 @@ describe('fault proxy in front of an echo target', () => {
 
   test('a respond fault can send any body and headers, e.g. a 200 with an HTML page', async () => {
     proxy.inject([
-      { path: '^/api/html', action: { kind: 'respond', status: 200, body: '<!doctype html><p>Hi', headers: { 'Content-Type': 'text/html' } } },
+      {
+        path: '^/api/html',
+        action: {
+          kind: 'respond',
+          status: 200,
+          body: '<!doctype html><p>Hi',
+          headers: { 'Content-Type': 'text/html' },
+        },
+      },
     ]);
     const response = await fetch(`${proxy.url}/api/html`);
     assert.equal(response.status, 200);
@@ -179,12 +197,18 @@ describe('fault proxy in front of an echo target', () => {
   });
 
   test('the log records method, path, status, clientId and fault; reset() clears it and the faults', async () => {
-    proxy.inject([{ method: 'POST', action: { kind: 'respond', status: 429, headers: { 'Retry-After': '2' } } }]);
+    proxy.inject([
+      { method: 'POST', action: { kind: 'respond', status: 429, headers: { 'Retry-After': '2' } } },
+    ]);
     const before = Date.now();
     await fetch(`${proxy.url}/api/a?x=1`);
     await postJson(`${proxy.url}/api/b`, { clientId: 'client-1', body: 'x' });
     await postJson(`${proxy.url}/api/b`, { body: 'no id' });
-    await fetch(`${proxy.url}/api/c`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"clientId":"x"}' });
+    await fetch(`${proxy.url}/api/c`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"clientId":"x"}',
+    });
 
     const log = proxy.log();
     assert.deepEqual(
@@ -209,7 +233,10 @@ describe('fault proxy in front of an echo target', () => {
 
   test('inject() refuses a malformed fault at once', () => {
     assert.throws(() => proxy.inject([{ path: '(', action: { kind: 'drop' } }]), SyntaxError);
-    assert.throws(() => proxy.inject([/** @type {any} */ ({ action: { kind: 'explode' } })]), /unknown action/);
+    assert.throws(
+      () => proxy.inject([/** @type {any} */ ({ action: { kind: 'explode' } })]),
+      /unknown action/,
+    );
   });
 });
 
@@ -242,7 +269,11 @@ describe('fault proxy in front of the reference server', () => {
     const sent = submission();
     const posted = await postJson(commentsUrl, sent, { origin: ORIGIN });
     assert.equal(posted.status, 201);
-    assert.equal(posted.headers.get('access-control-allow-origin'), ORIGIN, "the server's own CORS headers come back");
+    assert.equal(
+      posted.headers.get('access-control-allow-origin'),
+      ORIGIN,
+      "the server's own CORS headers come back",
+    );
     const comment = await posted.json();
     assert.equal(comment.body, sent.body);
     assert.equal(server.store.findByClientId(sent.clientId)?.id, comment.id);
@@ -260,12 +291,21 @@ describe('fault proxy in front of the reference server', () => {
     proxy.inject([
       {
         path: '/comments$',
-        action: { kind: 'respond', status: 429, headers: { 'Retry-After': '3' }, body: { error: { code: 'rate_limited' } } },
+        action: {
+          kind: 'respond',
+          status: 429,
+          headers: { 'Retry-After': '3' },
+          body: { error: { code: 'rate_limited' } },
+        },
       },
     ]);
     const preflight = await fetch(commentsUrl, {
       method: 'OPTIONS',
-      headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     assert.equal(preflight.status, 204, "the reference server's own preflight answer");
     assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
@@ -327,7 +367,10 @@ describe('fault proxy in front of a target that is down', () => {
       assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
       assert.equal((await response.json()).error.code, 'bad_gateway');
     }
-    assert.deepEqual(proxy.log().map((entry) => entry.status), [502, 502]);
+    assert.deepEqual(
+      proxy.log().map((entry) => entry.status),
+      [502, 502],
+    );
   });
 });
 

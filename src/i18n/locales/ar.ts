@@ -8,7 +8,14 @@ const counted = (count: number, forms: Forms) =>
   (forms[plural.select(count) as keyof Forms] ?? forms.other).replace('#', number(count));
 /** "رد واحد"، "ردان"، "٣ ردود"، "١١ ردًا"، "١٠٠ رد". */
 const responses = (count: number) =>
-  counted(count, { zero: 'لا ردود', one: 'رد واحد', two: 'ردان', few: '# ردود', many: '# ردًا', other: '# رد' });
+  counted(count, {
+    zero: 'لا ردود',
+    one: 'رد واحد',
+    two: 'ردان',
+    few: '# ردود',
+    many: '# ردًا',
+    other: '# رد',
+  });
 
 /** العربية. */
 export const messages: Messages = {

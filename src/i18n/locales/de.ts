@@ -25,7 +25,8 @@ export const messages: Messages = {
   replyTo: (name) => `Antworten an ${name}`,
   inReplyTo: (name) => `als Antwort an ${name}`,
   replyToRemoved: 'als Antwort auf einen Kommentar, den es nicht mehr gibt',
-  showMoreReplies: (count) => (one(count) ? 'Eine weitere Antwort anzeigen' : `${number(count)} weitere Antworten anzeigen`),
+  showMoreReplies: (count) =>
+    one(count) ? 'Eine weitere Antwort anzeigen' : `${number(count)} weitere Antworten anzeigen`,
   anonymous: 'Anonym',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Dein Kommentar wartet auf Freischaltung.',
@@ -47,9 +48,12 @@ export const messages: Messages = {
   errorEmailInvalid: 'Bitte gib eine E-Mail-Adresse wie name@example.org ein.',
   errorUrlInvalid: 'Bitte gib eine Webadresse ein, die mit http:// oder https:// beginnt.',
   errorSummary: (count) =>
-    one(count) ? 'Bitte korrigiere das folgende Feld.' : `Bitte korrigiere die folgenden ${number(count)} Felder.`,
+    one(count)
+      ? 'Bitte korrigiere das folgende Feld.'
+      : `Bitte korrigiere die folgenden ${number(count)} Felder.`,
   sendFailed: 'Dein Kommentar konnte nicht gesendet werden. Dein Text ist noch da.',
-  offline: 'Du scheinst offline zu sein. Dein Text ist noch da; versuche es erneut, sobald du wieder verbunden bist.',
+  offline:
+    'Du scheinst offline zu sein. Dein Text ist noch da; versuche es erneut, sobald du wieder verbunden bist.',
   unreachable: 'Der Kommentarserver konnte nicht erreicht werden.',
   timeout: 'Der Kommentarserver hat nicht rechtzeitig geantwortet. Dein Text ist noch da.',
   errorInvalidResponse: 'Der Kommentarserver hat eine Antwort geschickt, die diese Seite nicht lesen kann.',
@@ -74,11 +78,13 @@ export const messages: Messages = {
   edit: 'Bearbeiten',
   draftSaved: (time) => `Entwurf um ${time} auf diesem Gerät gespeichert.`,
   draftSavedShort: 'Entwurf gespeichert',
-  draftMemoryOnly: 'Dein Entwurf bleibt nur in diesem Fenster erhalten: Dieser Browser lässt die Seite ihn nicht speichern.',
+  draftMemoryOnly:
+    'Dein Entwurf bleibt nur in diesem Fenster erhalten: Dieser Browser lässt die Seite ihn nicht speichern.',
   discardDraft: 'Entwurf verwerfen',
   draftDiscarded: 'Entwurf verworfen.',
   undo: 'Rückgängig',
-  rememberMe: 'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.',
+  rememberMe:
+    'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.',
   draftChangedElsewhere: 'Du hast diesen Entwurf auch in einem anderen Tab geändert.',
   useOtherVersion: 'Die andere Fassung übernehmen',
 };

@@ -10,7 +10,8 @@ const counted = (count: number, singular: string, pluralForm: string) => {
   return `${number(count)} ${pluralForm}`;
 };
 /** "Una respuesta", "14 respuestas". */
-const responses = (count: number) => (count === 1 ? 'Una respuesta' : counted(count, 'respuesta', 'respuestas'));
+const responses = (count: number) =>
+  count === 1 ? 'Una respuesta' : counted(count, 'respuesta', 'respuestas');
 /** "a la 1:05", "a las 13:05". */
 const at = (time: string) => (/^0?1\D/.test(time) ? `a la ${time}` : `a las ${time}`);
 
@@ -82,7 +83,8 @@ export const messages: Messages = {
   edit: 'Editar',
   draftSaved: (time) => `Borrador guardado en este dispositivo ${at(time)}.`,
   draftSavedShort: 'Borrador guardado',
-  draftMemoryOnly: 'Tu borrador solo se conserva en esta ventana: este navegador no permite que la página lo guarde.',
+  draftMemoryOnly:
+    'Tu borrador solo se conserva en esta ventana: este navegador no permite que la página lo guarde.',
   discardDraft: 'Descartar el borrador',
   draftDiscarded: 'Borrador descartado.',
   undo: 'Deshacer',

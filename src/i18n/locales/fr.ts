@@ -60,7 +60,8 @@ export const messages: Messages = {
       ? 'Veuillez corriger le champ ci-dessous.'
       : `Veuillez corriger les ${counted(count, 'champ', 'champs')} ci-dessous.`,
   sendFailed: 'Votre commentaire n’a pas pu être envoyé. Votre texte est toujours là.',
-  offline: 'Vous semblez être hors ligne. Votre texte est toujours là\u202f; réessayez une fois la connexion revenue.',
+  offline:
+    'Vous semblez être hors ligne. Votre texte est toujours là\u202f; réessayez une fois la connexion revenue.',
   unreachable: 'Impossible de joindre le serveur des commentaires.',
   timeout: 'Le serveur des commentaires n’a pas répondu à temps. Votre texte est toujours là.',
   errorInvalidResponse: 'Le serveur des commentaires a envoyé une réponse que cette page ne sait pas lire.',
@@ -83,7 +84,8 @@ export const messages: Messages = {
   edit: 'Modifier',
   draftSaved: (time) => `Brouillon enregistré sur cet appareil à ${time}.`,
   draftSavedShort: 'Brouillon enregistré',
-  draftMemoryOnly: 'Votre brouillon n’est conservé que dans cette fenêtre\u00a0: ce navigateur ne permet pas à la page de l’enregistrer.',
+  draftMemoryOnly:
+    'Votre brouillon n’est conservé que dans cette fenêtre\u00a0: ce navigateur ne permet pas à la page de l’enregistrer.',
   discardDraft: 'Supprimer le brouillon',
   draftDiscarded: 'Brouillon supprimé.',
   undo: 'Annuler',

@@ -53,7 +53,8 @@ export const messages: Messages = {
       ? 'Popraw pole poniżej.'
       : `Popraw ${counted(count, { one: 'pole', few: 'pola', many: 'pól', other: 'pola' })} poniżej.`,
   sendFailed: 'Nie udało się wysłać komentarza. Twój tekst nadal tu jest.',
-  offline: 'Wygląda na to, że nie masz połączenia z internetem. Twój tekst nadal tu jest; spróbuj ponownie, gdy połączenie wróci.',
+  offline:
+    'Wygląda na to, że nie masz połączenia z internetem. Twój tekst nadal tu jest; spróbuj ponownie, gdy połączenie wróci.',
   unreachable: 'Nie udało się połączyć z serwerem komentarzy.',
   timeout: 'Serwer komentarzy nie odpowiedział na czas. Twój tekst nadal tu jest.',
   errorInvalidResponse: 'Serwer komentarzy przysłał odpowiedź, której ta strona nie potrafi odczytać.',
@@ -81,7 +82,8 @@ export const messages: Messages = {
   edit: 'Edytuj',
   draftSaved: (time) => `Szkic zapisany na tym urządzeniu o ${time}.`,
   draftSavedShort: 'Szkic zapisany',
-  draftMemoryOnly: 'Twój szkic jest przechowywany tylko w tym oknie: ta przeglądarka nie pozwala stronie go zapisać.',
+  draftMemoryOnly:
+    'Twój szkic jest przechowywany tylko w tym oknie: ta przeglądarka nie pozwala stronie go zapisać.',
   discardDraft: 'Odrzuć szkic',
   draftDiscarded: 'Szkic odrzucony.',
   undo: 'Cofnij',

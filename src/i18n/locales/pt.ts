@@ -80,7 +80,8 @@ export const messages: Messages = {
   edit: 'Editar',
   draftSaved: (time) => `Rascunho guardado neste dispositivo às ${time}.`,
   draftSavedShort: 'Rascunho guardado',
-  draftMemoryOnly: 'O seu rascunho fica guardado apenas nesta janela: este navegador não permite que a página o guarde.',
+  draftMemoryOnly:
+    'O seu rascunho fica guardado apenas nesta janela: este navegador não permite que a página o guarde.',
   discardDraft: 'Descartar rascunho',
   draftDiscarded: 'Rascunho descartado.',
   undo: 'Desfazer',
