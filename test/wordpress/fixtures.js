@@ -55,6 +55,7 @@ export async function createPost({ title = `Post ${randomUUID()}`, open = true, 
     $post = wp_insert_post([
       'post_title' => ${phpString(title)},
       'post_status' => 'publish',
+      'post_author' => 1,
       'post_content' => 'A post with comments.',
       'comment_status' => ${phpString(open ? 'open' : 'closed')},
     ], true);
