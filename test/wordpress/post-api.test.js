@@ -142,7 +142,11 @@ describe('POST a comment', () => {
   test('the same clientId with another text is a 409, and stores nothing', async () => {
     const post = await createPost();
     const first = await send(endpoint, post.id, { body: 'The original.' });
-    const other = await send(endpoint, post.id, { ...first.sent, name: 'Quiet Harbor', body: 'Something else.' });
+    const other = await send(endpoint, post.id, {
+      ...first.sent,
+      name: 'Quiet Harbor',
+      body: 'Something else.',
+    });
     assert.equal(other.status, 409);
     assert.equal(other.json.error.code, 'client_id_conflict');
     assert.equal((await storedComments(post.id)).length, 1);

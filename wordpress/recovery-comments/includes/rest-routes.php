@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 /** The REST namespace. */
 const REST_NAMESPACE = 'recovery-comments/v1';
 
-/** How long a shared cache (CDN, page cache) may keep a GET answer, in seconds. */
+/** How long a shared cache (CDN, page cache) may keep a GET answer, in seconds (s-maxage). */
 const GET_MAX_AGE = 15;
 
 /**
@@ -118,9 +118,10 @@ function get_comments_route( \WP_REST_Request $request ) {
 		'newest' === $request['sort'] ? 'newest' : 'oldest'
 	);
 	$response = new \WP_REST_Response( $page, 200 );
-	// The same for every reader (nobody's pending comment is ever in it), so a shared cache may
-	// keep it briefly; a new approval shows within that time.
-	$response->header( 'Cache-Control', 'public, max-age=' . GET_MAX_AGE );
+	// The same for every reader (nobody's pending comment is ever in it), so a shared cache (a
+	// CDN, a page cache) may keep it briefly. Browsers ask again every time (max-age=0): a
+	// reader reloading after a moderator's approval must see it.
+	$response->header( 'Cache-Control', 'public, max-age=0, s-maxage=' . GET_MAX_AGE );
 	return $response;
 }
 
