@@ -5,6 +5,8 @@
 // held, shown to its author, published once approved in WordPress; a lost answer is resent
 // by the element and ends as one comment.
 import assert from 'node:assert/strict';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium } from '../e2e/browser.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
@@ -253,6 +255,36 @@ describe('the comment section on the site', () => {
     } finally {
       await context.close();
       await proxy.close();
+    }
+  });
+
+  test("in the site's language: the element loads its locale from the plugin folder", async () => {
+    await wp.php(`switch_theme('twentytwentythree');`);
+    await wp.setPermalinks('plain');
+    // A German site (WordPress refuses WPLANG without its language files, which Debian's
+    // package does not ship, so the locale is set as a site would get it: the 'locale' filter).
+    const muPlugin = path.join(wp.root, 'wp-content', 'mu-plugins', 'rc-test-german.php');
+    await writeFile(muPlugin, `<?php add_filter('locale', function () { return 'de_DE'; });\n`);
+    const restore = () => rm(muPlugin, { force: true });
+    const { context, page, errors } = await readerPage();
+    try {
+      const post = await createPost({ title: 'Neunzig Tage', comments: [{ key: 'A' }, { key: 'B' }] });
+      /** @type {string[]} */
+      const loaded = [];
+      page.on('response', (response) => {
+        if (/\/recovery-comments\/build\/locales\/de-/.test(response.url()))
+          loaded.push(String(response.status()));
+      });
+      await openThread(page, post.link);
+      assert.equal(await page.locator('recovery-comments').getAttribute('lang'), 'de-DE');
+      await page
+        .locator('recovery-comments [part="heading"]', { hasText: '2 Antworten auf „Neunzig Tage“' })
+        .waitFor();
+      assert.deepEqual(loaded, ['200']);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await restore();
     }
   });
 });
