@@ -23,7 +23,8 @@ function public_comment( \WP_Comment $comment, $parent_id ) {
 		'id'        => (string) $comment->comment_ID,
 		'parentId'  => $parent_id ? (string) $parent_id : null,
 		'author'    => array(
-			'name' => plain_name( $comment->comment_author ),
+			// WordPress shows a nameless comment (allowed when name and email are optional) as "Anonymous".
+			'name' => '' !== plain_name( $comment->comment_author ) ? plain_name( $comment->comment_author ) : __( 'Anonymous' ),
 			'url'  => public_url( $comment->comment_author_url ),
 		),
 		'body'      => html_to_text( $comment->comment_content ),
