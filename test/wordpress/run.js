@@ -57,8 +57,8 @@ const files =
 
 /** @type {import('node:child_process').ChildProcess | null} */
 let child = null;
-/** @type {Awaited<ReturnType<typeof startWordPress>> | null} */
-let site = null;
+/** The site being started: a signal during start-up must wait for it, or MariaDB outlives us. */
+const starting = startWordPress({ plugins: [path.join(unpacked, 'recovery-comments')] });
 let stopping = false;
 
 /** Stops the tests (if running) and WordPress, removes the unpacked plugin, and exits. */
@@ -66,6 +66,8 @@ async function finish(/** @type {number} */ code) {
   if (stopping) return;
   stopping = true;
   if (child && child.exitCode === null) child.kill('SIGTERM');
+  // A start that failed has already stopped what it had started.
+  const site = await starting.catch(() => null);
   await site?.stop().catch((error) => console.error('stopping WordPress failed:', error));
   rmSync(unpacked, { recursive: true, force: true });
   process.exit(code);
@@ -75,7 +77,8 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 }
 
 try {
-  site = await startWordPress({ plugins: [path.join(unpacked, 'recovery-comments')] });
+  const site = await starting;
+  if (stopping) await new Promise(() => {}); // finish() is stopping it and will exit.
   console.log(`WordPress at ${site.url} (${site.root})`);
   const env = {
     ...process.env,
