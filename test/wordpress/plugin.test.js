@@ -134,7 +134,13 @@ describe('Settings → Recovery Comments', () => {
       await page.fill('#user_login', ADMIN.user);
       await page.fill('#user_pass', ADMIN.password);
       await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
-      await page.goto(`${wp.url}/wp-admin/options-general.php?page=recovery-comments`);
+      // From the Plugins screen, as an owner finds it after activating.
+      await page.goto(`${wp.url}/wp-admin/plugins.php`);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.locator('tr[data-slug="recovery-comments"]').getByRole('link', { name: 'Settings' }).click(),
+      ]);
+      assert.match(page.url(), /options-general\.php\?page=recovery-comments$/);
       await page.getByLabel('Top-level comments per page').fill('7');
       await page.getByLabel('Deepest nested reply').fill('2');
       await page.getByLabel('Colours').selectOption('dark');

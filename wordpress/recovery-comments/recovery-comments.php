@@ -39,3 +39,4 @@ add_filter( 'script_loader_tag', __NAMESPACE__ . '\\module_script_tag', 10, 3 );
 
 add_action( 'admin_init', __NAMESPACE__ . '\\register_settings' );
 add_action( 'admin_menu', __NAMESPACE__ . '\\add_settings_page' );
+add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), __NAMESPACE__ . '\\settings_link' );

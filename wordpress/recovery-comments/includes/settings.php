@@ -159,3 +159,15 @@ function render_setting_field( $args ) {
 			break;
 	}
 }
+
+/**
+ * On plugin_action_links_{plugin}: a "Settings" link beside Deactivate on the Plugins screen.
+ *
+ * @param string[] $links The plugin's action links.
+ * @return string[]
+ */
+function settings_link( $links ) {
+	$url = admin_url( 'options-general.php?page=recovery-comments' );
+	array_unshift( $links, '<a href="' . esc_url( $url ) . '">' . esc_html__( 'Settings', 'recovery-comments' ) . '</a>' );
+	return $links;
+}
