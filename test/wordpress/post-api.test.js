@@ -5,6 +5,8 @@
 // contract's statuses. No answer carries an email, an IP or an avatar.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import {
@@ -110,6 +112,44 @@ describe('POST a comment', () => {
       mails.some((mail) => /^\[Recovery Stories\] Comment: "/.test(mail.subject)),
       JSON.stringify(mails.map((m) => m.subject)),
     );
+  });
+
+  test('"Comment must be manually approved" holds even a previously approved author (202)', async () => {
+    const restore = await setOptions({ comment_moderation: 1 });
+    try {
+      const email = `regular-${randomUUID()}@example.test`;
+      const post = await createPost({ comments: [{ key: 'A', author: 'Regular', email }] });
+      const answer = await send(endpoint, post.id, { name: 'Regular', email, body: 'Held anyway.' });
+      assert.equal(answer.status, 202);
+      assert.equal(answer.json.status, 'pending');
+    } finally {
+      await restore();
+    }
+  });
+
+  test('an anti-spam plugin hooked into WordPress marks it spam: answered like a held comment, never shown', async () => {
+    // What Akismet and its kind do: decide on pre_comment_approved.
+    const muPlugin = path.join(wp.root, 'wp-content', 'mu-plugins', 'rc-test-antispam.php');
+    await writeFile(
+      muPlugin,
+      `<?php add_filter('pre_comment_approved', function ($approved, $data) {
+        return false !== strpos($data['comment_content'], 'cheap pills') ? 'spam' : $approved;
+      }, 10, 2);\n`,
+    );
+    try {
+      const post = await createPost();
+      const answer = await send(endpoint, post.id, { body: 'Buy cheap pills now' });
+      assert.equal(answer.status, 202);
+      assert.equal(answer.json.status, 'pending');
+      const stored = await storedComments(post.id);
+      assert.deepEqual(
+        stored.map((c) => c.approved),
+        ['spam'],
+      );
+      assert.deepEqual((await request(threadUrl(endpoint, post.id))).json.comments, []);
+    } finally {
+      await rm(muPlugin, { force: true });
+    }
   });
 
   test('the same POST resent answers 200 with the same comment and leaves one comment', async () => {
