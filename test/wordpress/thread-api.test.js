@@ -114,6 +114,28 @@ describe('GET a thread', () => {
     assertNothingPrivate(answer.text, [...emails, '192.0.2.1']);
   });
 
+  test('a hand-edited database with a parent cycle or a self-parent still shows each comment once', async () => {
+    const post = await createPost({ comments: [{ key: 'X' }, { key: 'Y' }, { key: 'Z' }] });
+    const { X, Y, Z } = post.comments;
+    await wp.php(`
+      global $wpdb;
+      $wpdb->update($wpdb->comments, ['comment_parent' => ${Y}], ['comment_ID' => ${X}]);
+      $wpdb->update($wpdb->comments, ['comment_parent' => ${X}], ['comment_ID' => ${Y}]);
+      $wpdb->update($wpdb->comments, ['comment_parent' => ${Z}], ['comment_ID' => ${Z}]);
+      clean_comment_cache([${X}, ${Y}, ${Z}]);
+    `);
+    const page = (await request(threadUrl(endpoint, post.id))).json;
+    assert.deepEqual(
+      page.comments.map((/** @type {any} */ c) => [c.id, c.parentId]),
+      [
+        [String(X), null],
+        [String(Y), String(X)],
+        [String(Z), null],
+      ],
+    );
+    assert.equal(page.total, 3);
+  });
+
   test('refuses bad parameters and unknown posts in the contract error shape', async () => {
     const badLimit = await request(threadUrl(endpoint, post.id, { limit: '0' }));
     assert.equal(badLimit.status, 400);

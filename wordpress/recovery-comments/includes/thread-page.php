@@ -29,7 +29,7 @@ const CURSOR_PATTERN = '^[0-9]{1,12}-[0-9]{1,20}$';
 function thread_page( $post_id, $limit, $cursor, $sort ) {
 	$rows = approved_comment_rows( $post_id );
 
-	/** Each approved comment: [parent id, unix time]. @var array<int, array{0: int, 1: int}> $nodes */
+	// Each approved comment's id => [parent id, unix time].
 	$nodes = array();
 	foreach ( $rows as $row ) {
 		$nodes[ (int) $row->comment_ID ] = array( (int) $row->comment_parent, gmt_time( $row->comment_date_gmt ) );
