@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const PLUGIN = path.join(ROOT, 'wordpress', 'recovery-comments');
-/** Build output inside the plugin (gitignored): the ES bundle and the locale chunks it imports. */
+/** Build output inside the plugin (gitignored): the ES bundle and the chunks it imports. */
 const PLUGIN_BUILD = path.join(PLUGIN, 'build');
 const ZIP = path.join(DIST, 'recovery-comments-wordpress.zip');
 
@@ -31,15 +31,16 @@ if (!existsSync(bundle)) {
 
 rmSync(PLUGIN_BUILD, { recursive: true, force: true });
 mkdirSync(PLUGIN_BUILD, { recursive: true });
-// Source maps stay out: a blog serves what readers download, and maps only help us.
-cpSync(bundle, path.join(PLUGIN_BUILD, 'recovery-comments.js'));
-const locales = path.join(DIST, 'locales');
-if (existsSync(locales)) {
-  cpSync(locales, path.join(PLUGIN_BUILD, 'locales'), {
-    recursive: true,
-    filter: (source) => !source.endsWith('.map'),
-  });
-}
+// The ES bundle and every chunk it may load (locales, lazily loaded parts), wherever vite puts
+// them. Left out: source maps (a blog serves what readers download, and maps only help us), the
+// IIFE build (the plugin loads the module) and this zip itself.
+cpSync(DIST, PLUGIN_BUILD, {
+  recursive: true,
+  filter: (source) => {
+    const name = path.basename(source);
+    return !name.endsWith('.map') && !name.endsWith('.zip') && !name.includes('.iife.');
+  },
+});
 
 /** @type {Record<string, Uint8Array>} */
 const entries = {};
