@@ -30,17 +30,14 @@ if (!existsSync(bundle)) {
 }
 
 rmSync(PLUGIN_BUILD, { recursive: true, force: true });
-mkdirSync(PLUGIN_BUILD, { recursive: true });
-// The ES bundle and every chunk it may load (locales, lazily loaded parts), wherever vite puts
-// them. Left out: source maps (a blog serves what readers download, and maps only help us), the
-// IIFE build (the plugin loads the module) and this zip itself.
-cpSync(DIST, PLUGIN_BUILD, {
-  recursive: true,
-  filter: (source) => {
-    const name = path.basename(source);
-    return !name.endsWith('.map') && !name.endsWith('.zip') && !name.includes('.iife.');
-  },
-});
+// The ES bundle and every chunk it can load (locales, lazily loaded parts), found by following
+// its relative imports: dist/ also holds other builds (the IIFE, other apps) the plugin must not
+// ship, and source maps (a blog serves what readers download; maps only help us).
+for (const file of importGraph(bundle)) {
+  const target = path.join(PLUGIN_BUILD, path.relative(DIST, file));
+  mkdirSync(path.dirname(target), { recursive: true });
+  cpSync(file, target);
+}
 
 /** @type {Record<string, Uint8Array>} */
 const entries = {};
@@ -66,4 +63,32 @@ function listFiles(dir) {
       const full = path.join(dir, entry.name);
       return entry.isDirectory() ? listFiles(full) : [full];
     });
+}
+
+/**
+ * `entry` and every file it imports by a relative path, transitively (static and dynamic
+ * imports as vite writes them: `import("./x.js")`, `from"./x.js"`, `import"./x.js"`).
+ * @param {string} entry
+ * @returns {string[]}
+ */
+function importGraph(entry) {
+  const found = new Set([entry]);
+  const pending = [entry];
+  const IMPORT = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)[`'"](\.\.?\/[^`'"]+\.js)[`'"]/g;
+  while (pending.length > 0) {
+    const file = /** @type {string} */ (pending.pop());
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const imported = path.resolve(path.dirname(file), match[1]);
+      if (!imported.startsWith(DIST + path.sep) || !existsSync(imported)) {
+        throw new Error(
+          `build-wordpress: ${path.relative(ROOT, file)} imports ${match[1]}, which is not in dist/`,
+        );
+      }
+      if (!found.has(imported)) {
+        found.add(imported);
+        pending.push(imported);
+      }
+    }
+  }
+  return [...found].sort();
 }
