@@ -1,7 +1,7 @@
 // @ts-check
 // The plugin on the site, in Debian's Chromium: the post's comment section is <recovery-comments>
 // on a block theme (twentytwentythree) and on a classic theme, with plain and pretty
-// permalinks; the page's HTML without JavaScript holds the same comments; a reader's reply is
+// permalinks; the page without JavaScript shows the same comments; a reader's reply is
 // held, shown to its author, published once approved in WordPress; a lost answer is resent
 // by the element and ends as one comment.
 import assert from 'node:assert/strict';
@@ -107,10 +107,24 @@ async function checkThread(theme, permalinks) {
     assert.equal(inside.split(`id="comment-${ids[key]}"`).length - 1, 1, `comment ${key} once in the HTML`);
   }
   assert.match(inside, /id="commentform"/, "WordPress's own form is the fallback");
+  assert.match(inside, new RegExp(`name=['"]comment_post_ID['"] value=['"]${post.id}['"]`));
   for (const hidden of ['HELD-TEXT', 'SPAM-TEXT', 'TRASH-TEXT']) assert.ok(!html.includes(hidden), hidden);
   // The theme's own section is gone: one comment list on the page, inside the element.
   assert.equal(html.split('class="comment-list"').length - 1, 1);
   assertNothingPrivate(inside.replace(/127\.0\.0\.1/g, 'loopback'));
+
+  // In a browser without JavaScript: WordPress's list and form are what the reader sees.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await noScript.newPage();
+    await page.goto(post.link);
+    for (const key of approved) {
+      assert.equal(await page.locator(`#comment-${ids[key]}`).isVisible(), true, `comment ${key} visible`);
+    }
+    assert.equal(await page.locator('#commentform textarea[name="comment"]').isVisible(), true);
+  } finally {
+    await noScript.close();
+  }
 
   // With JavaScript: the element's thread.
   const { context, page, errors } = await readerPage();
