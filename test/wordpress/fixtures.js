@@ -2,18 +2,27 @@
 // What the plugin's tests share: the site, posts and comments made with WordPress's own PHP
 // functions, the plugin's endpoint as the page gives it, and a POST helper playing one reader.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { connectWordPress, phpString } from '../support/wordpress.js';
 
 /** The site started by run.js. */
 export const wp = connectWordPress();
 
-let readers = 0;
+/** Addresses handed out by this file, so none repeats. */
+const readers = new Set();
 
-/** A fresh reader address (10.x.y.z), so WordPress's per-IP flood check sees another person. */
+/**
+ * A fresh reader address (10.x.y.z), so WordPress's per-IP flood check sees another person.
+ * Random rather than counted: test files run in separate processes and must not share one.
+ */
 export function newReaderIp() {
-  readers += 1;
-  return `10.${process.pid % 250}.${Math.floor(readers / 250) % 250}.${(readers % 250) + 1}`;
+  for (;;) {
+    const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+    if (!readers.has(ip)) {
+      readers.add(ip);
+      return ip;
+    }
+  }
 }
 
 /**
