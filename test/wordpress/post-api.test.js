@@ -179,6 +179,33 @@ describe('POST a comment', () => {
     assert.equal(mine.length, 1);
   });
 
+  test('copies of one POST arriving at the same time still make one comment', async () => {
+    const post = await createPost();
+    const ip = newReaderIp();
+    const body = JSON.stringify({
+      clientId: randomUUID(),
+      parentId: null,
+      author: { name: 'Twice', email: `twice-${randomUUID()}@example.test`, url: null },
+      body: 'Sent from two tabs at once.',
+      hp: '',
+    });
+    // PHP's server runs four workers: these really overlap.
+    const copies = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        request(threadUrl(endpoint, post.id), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+          ip,
+        }),
+      ),
+    );
+    answers.push(...copies.map((copy) => copy.text));
+    assert.deepEqual(copies.map((copy) => copy.status).sort(), [200, 200, 200, 202]);
+    assert.equal(new Set(copies.map((copy) => copy.json.id)).size, 1);
+    assert.equal((await storedComments(post.id)).length, 1);
+  });
+
   test('the same clientId with another text is a 409, and stores nothing', async () => {
     const post = await createPost();
     const first = await send(endpoint, post.id, { body: 'The original.' });

@@ -18,6 +18,9 @@ const META_BODY_HASH = '_recovery_comments_body_hash';
 /** WordPress refuses a second comment from one reader within this many seconds (wp_throttle_comment_flood). */
 const FLOOD_SECONDS = 15;
 
+/** How long a request waits for another one submitting the same clientId. */
+const LOCK_SECONDS = 10;
+
 /**
  * Submits a comment to post `$post_id`.
  *
@@ -30,6 +33,7 @@ const FLOOD_SECONDS = 15;
  * @return array{status: int, comment: array}|\WP_Error
  */
 function submit_comment( $post_id, array $input ) {
+	global $wpdb;
 	$client_id = strtolower( $input['clientId'] );
 	$author    = isset( $input['author'] ) && is_array( $input['author'] ) ? $input['author'] : array();
 	$name      = sanitize_text_field( isset( $author['name'] ) ? (string) $author['name'] : '' );
@@ -57,6 +61,36 @@ function submit_comment( $post_id, array $input ) {
 			),
 		);
 	}
+
+	// Two copies of one request at once (a resend racing a slow first attempt) must not both
+	// pass the replay check: the second waits here until the first has stored its key. If the
+	// lock cannot be had, WordPress's duplicate check below still catches the copy.
+	$lock   = 'recovery_comments_' . md5( $client_id );
+	$locked = '1' === (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', $lock, LOCK_SECONDS ) );
+	try {
+		return submit_once( $post_id, $client_id, $body_hash, compact( 'name', 'email', 'url', 'body', 'parent_id' ) );
+	} finally {
+		if ( $locked ) {
+			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+		}
+	}
+}
+
+/**
+ * submit_comment() for a key no other request is submitting right now.
+ *
+ * @param int    $post_id   The thread.
+ * @param string $client_id The idempotency key, lower case.
+ * @param string $body_hash Hash of the text as sent.
+ * @param array{name: string, email: string, url: string, body: string, parent_id: string|null} $fields The cleaned fields.
+ * @return array{status: int, comment: array}|\WP_Error
+ */
+function submit_once( $post_id, $client_id, $body_hash, array $fields ) {
+	$name      = $fields['name'];
+	$email     = $fields['email'];
+	$url       = $fields['url'];
+	$body      = $fields['body'];
+	$parent_id = $fields['parent_id'];
 
 	$replayed = replay( $client_id, $post_id, $body_hash );
 	if ( null !== $replayed ) {
