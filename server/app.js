@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { adminRoutes } from './admin-routes.js';
 import { commentRoutes } from './comment-routes.js';
+import { countRoutes } from './count-routes.js';
 import { notFoundError, rateLimitedError, toApiError } from './errors.js';
 import { AJV_OPTIONS } from './schemas.js';
 import { applySeed, readSeedFile } from './seed.js';
@@ -129,16 +130,20 @@ async function buildApp(store, options) {
     // A function rather than the list: an origin not on the list then gets no CORS headers at
     // all, and its preflight a 404, instead of a 204 without Access-Control-Allow-Origin.
     origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Content-Type'],
-    exposedHeaders: ['Retry-After'],
+    // PATCH and DELETE with Authorization: a reader editing their own comment. If-None-Match:
+    // the element revalidating kept pages, which needs the ETag exposed to read it.
+    // (@fastify/cors adds Vary: Origin to every answer, so caches keep one copy per origin.)
+    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
+    exposedHeaders: ['Retry-After', 'ETag'],
     maxAge: 600,
   });
 
   await app.register(
     async (api) => {
       api.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('Cache-Control', 'no-store');
+        // Unless a route said how its answer may be kept (http-cache.js), nothing keeps it.
+        if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
         return payload;
       });
       await api.register(fastifyRateLimit, {
@@ -159,6 +164,7 @@ async function buildApp(store, options) {
         readLimit: toRoute(readLimit),
         writeLimit: toRoute(writeLimit),
       });
+      await api.register(countRoutes, { store, readLimit: toRoute(readLimit) });
       await api.register(adminRoutes, {
         prefix: '/admin',
         store,

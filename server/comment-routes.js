@@ -1,6 +1,7 @@
 // @ts-check
 // The public API of §4: read a page of a thread, post a comment.
 import { ApiError } from './errors.js';
+import { CACHE_CONTROL, conditionalGet } from './http-cache.js';
 import {
   commentSchema,
   pageQuerySchema,
@@ -63,6 +64,7 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
     {
       schema: { params: threadParamsSchema, querystring: pageQuerySchema, response: { 200: pageSchema } },
       config: { rateLimit: readLimit },
+      onSend: conditionalGet(CACHE_CONTROL.page),
     },
     async (request) => {
       const { thread } = /** @type {{ thread: string }} */ (request.params);
