@@ -91,6 +91,22 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
   return running;
 }
 
+/** One comment of a thread, where its author may PATCH or DELETE it with their edit token. */
+const OWN_COMMENT_PATH = /^\/api\/threads\/[^/?]+\/comments\/[^/?]+(?:\?|$)/;
+
+/**
+ * What browsers on an allowed origin may send where. If-None-Match everywhere: the element
+ * revalidating kept pages (and reading the ETag, exposed above). Authorization with PATCH and
+ * DELETE only at a comment's own address: a reader's edit token, never the moderation API's
+ * token, which a blog page must not be able to send.
+ * @param {string} url
+ */
+function corsOf(url) {
+  return OWN_COMMENT_PATH.test(url)
+    ? { methods: ['GET', 'PATCH', 'DELETE', 'OPTIONS'], allowedHeaders: ['Content-Type', 'Authorization'] }
+    : { methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['Content-Type', 'If-None-Match'] };
+}
+
 /**
  * @param {CommentStore} store
  * @param {ServerOptions} options
@@ -127,16 +143,18 @@ async function buildApp(store, options) {
   // needs CORS on the static files too.
   const allowedOrigins = new Set(options.origins ?? []);
   await app.register(fastifyCors, {
-    // A function rather than the list: an origin not on the list then gets no CORS headers at
-    // all, and its preflight a 404, instead of a 204 without Access-Control-Allow-Origin.
-    origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
-    // PATCH and DELETE with Authorization: a reader editing their own comment. If-None-Match:
-    // the element revalidating kept pages, which needs the ETag exposed to read it.
-    // (@fastify/cors adds Vary: Origin to every answer, so caches keep one copy per origin.)
-    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
-    exposedHeaders: ['Retry-After', 'ETag'],
-    maxAge: 600,
+    // Per request, so that only a comment's own address takes the reader's edit token.
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, {
+        // true/false rather than the list: an origin not on the list then gets no CORS headers
+        // at all, and its preflight a 404, instead of a 204 without Access-Control-Allow-Origin.
+        origin: origin !== undefined && allowedOrigins.has(origin),
+        ...corsOf(request.url),
+        exposedHeaders: ['Retry-After', 'ETag'],
+        maxAge: 600,
+      });
+    },
   });
 
   await app.register(

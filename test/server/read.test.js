@@ -122,7 +122,7 @@ describe('GET a thread', () => {
     assert.equal(status, 200);
     assert.equal(body.comments.length, 20);
     assert.equal(body.nextCursor, null);
-    assert.equal(headers.get('cache-control'), 'no-store');
+    assert.equal(headers.get('cache-control'), 'public, max-age=0, s-maxage=10');
     assert.equal(headers.get('x-content-type-options'), 'nosniff');
     const first = body.comments[0];
     assert.deepEqual(first, {
