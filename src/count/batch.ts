@@ -68,10 +68,11 @@ export class CountBatcher {
     let answer = this.#answers.get(key);
     if (answer === undefined) {
       answer = new Promise((resolve) => {
-        if (this.#waiting.size === 0) this.#schedule(() => this.#flush());
+        const first = this.#waiting.size === 0;
         let threads = this.#waiting.get(endpoint);
         if (threads === undefined) this.#waiting.set(endpoint, (threads = new Map()));
         threads.set(thread, resolve);
+        if (first) this.#schedule(() => this.#flush());
       });
       // A failure is not kept: an element connected later asks again.
       void answer.then((count) => count === null && this.#answers.delete(key));

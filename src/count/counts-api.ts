@@ -2,7 +2,7 @@
 export function parseCounts(body: unknown, threads: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   const given = (body as { counts?: unknown } | null)?.counts;
-  if (typeof given !== 'object' || given === null) return counts;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) return counts;
   for (const thread of threads) {
     // hasOwn: a thread named "constructor" must not read Object.prototype's.
     const value: unknown = Object.hasOwn(given, thread) ? (given as Record<string, unknown>)[thread] : null;
