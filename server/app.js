@@ -9,6 +9,8 @@ import Fastify from 'fastify';
 import { adminRoutes } from './admin-routes.js';
 import { commentRoutes } from './comment-routes.js';
 import { countRoutes } from './count-routes.js';
+import { feedRoutes } from './feed-routes.js';
+import { ownCommentRoutes } from './own-comment-routes.js';
 import { notFoundError, rateLimitedError, toApiError } from './errors.js';
 import { AJV_OPTIONS } from './schemas.js';
 import { applySeed, readSeedFile } from './seed.js';
@@ -30,6 +32,7 @@ import { openStore } from './store.js';
  * @property {string | null} [seedFile] JSON file of starting comments (see seed.js)
  * @property {boolean | LogLevel} [logger] request log on stderr; true means 'info'
  * @property {boolean} [trustProxy] behind one reverse proxy: the client IP is the last X-Forwarded-For entry
+ * @property {number} [editWindowSeconds] how long authors may edit or delete their comment; 0: never
  */
 
 /** @typedef {ServerOptions & { port?: number, host?: string }} StartOptions */
@@ -51,6 +54,9 @@ export const DEFAULT_OPTIONS = Object.freeze({
   readRateLimit: Object.freeze({ max: 600, windowMs: 60_000 }),
   // A 20,000-character comment of 4-byte characters (emoji, some scripts) must fit.
   bodyLimit: 128 * 1024,
+  // Long enough to fix a typo or take back a word said in anger; short enough that a thread
+  // does not change under its readers' feet.
+  editWindowSeconds: 900,
 });
 
 /** Builds the fastify app (not yet listening) and opens its store. */
@@ -177,13 +183,24 @@ async function buildApp(store, options) {
       });
 
       api.get('/health', async () => ({ ok: true }));
+      const moderation = options.moderation ?? DEFAULT_OPTIONS.moderation;
+      const editWindowSeconds = options.editWindowSeconds ?? DEFAULT_OPTIONS.editWindowSeconds;
       await api.register(commentRoutes, {
         store,
-        moderation: options.moderation ?? DEFAULT_OPTIONS.moderation,
+        moderation,
         readLimit: toRoute(readLimit),
         writeLimit: toRoute(writeLimit),
+        editWindowSeconds,
+        allowedOrigins,
+      });
+      await api.register(ownCommentRoutes, {
+        store,
+        moderation,
+        writeLimit: toRoute(writeLimit),
+        editWindowSeconds,
       });
       await api.register(countRoutes, { store, readLimit: toRoute(readLimit) });
+      await api.register(feedRoutes, { store, readLimit: toRoute(readLimit) });
       await api.register(adminRoutes, {
         prefix: '/admin',
         store,

@@ -39,6 +39,7 @@
  * @property {string} body
  * @property {string} createdAt ISO 8601, UTC, millisecond precision
  * @property {'published' | 'pending'} status
+ * @property {string} [editedAt] when its author last changed it (contract v1.1); absent if never
  */
 
 /**
@@ -64,6 +65,7 @@
  * @property {string | Date} [createdAt] defaults to now
  * @property {CommentStatus} [status] defaults to 'published'
  * @property {string | null} [clientId]
+ * @property {string | null} [editTokenHash] hash of the author's edit token (see edit-token.js)
  */
 
 /**
@@ -73,6 +75,31 @@
  * @property {string | null} parentId
  * @property {{ name: string, email: string | null, url: string | null }} author
  * @property {string} body
+ * @property {string | null} [editTokenHash] hash of the edit token the answer will carry; on a
+ *   replay it replaces the stored one (the client only has the newest answer's token)
+ */
+
+/**
+ * Why a reader's change of their own comment was refused (see rows.js ownCommentRefusal).
+ * @typedef {{ kind: 'not_found' } | { kind: 'invalid_token' } | { kind: 'window_closed' } | { kind: 'has_replies' }} OwnCommentRefusal
+ */
+
+/**
+ * What an author's edit did: 'unchanged' when the body was already this (a resent PATCH).
+ * @typedef {{ kind: 'edited', comment: Comment } | { kind: 'unchanged', comment: Comment } | OwnCommentRefusal} EditOutcome
+ */
+
+/** @typedef {{ kind: 'deleted' } | OwnCommentRefusal} DeleteOutcome */
+
+/**
+ * Who may change a comment: the hash of the token they sent, and the oldest creation time still
+ * inside the edit window (ISO string).
+ * @typedef {{ tokenHash: string, editableSince: string }} OwnCommentCheck
+ */
+
+/**
+ * A published comment with where it lives, for feeds.
+ * @typedef {Comment & { thread: string, pageUrl: string | null }} FeedComment
  */
 
 /**
@@ -118,6 +145,17 @@
  *   deletes a comment and every reply under it; returns how many went (0: unknown id)
  * @property {(options?: ModerationQuery) => Promise<ModeratedComment[]>} listForModeration
  *   comments with one status (default pending), of all threads or one, oldest first
+ * @property {(threads: string[]) => Promise<Map<string, number>>} countPublishedMany
+ *   countPublished for several threads in one query; every asked thread is in the answer
+ * @property {(thread: string, id: string, check: OwnCommentCheck & { body: string, editedAt: string, moderated: boolean }) => Promise<EditOutcome>} editOwnComment
+ *   the author's edit of the body, in one transaction with its checks; `moderated`: a published
+ *   comment goes back to pending (pre-moderation: no text is published unseen)
+ * @property {(thread: string, id: string, check: OwnCommentCheck) => Promise<DeleteOutcome>} deleteOwnComment
+ *   the author's delete, in one transaction with its checks (a comment with replies is refused)
+ * @property {(thread: string, pageUrl: string) => Promise<void>} setThreadPage
+ *   records the page a thread is shown on (the latest POST's, already checked)
+ * @property {(options: { thread: string | null, limit: number }) => Promise<FeedComment[]>} recentPublished
+ *   the newest published comments, any depth, of one thread or of all: a feed
  * @property {() => Promise<void>} close safe to call twice
  */
 

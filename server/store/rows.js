@@ -2,7 +2,7 @@
 // The engine-neutral rules of the store, shared by the SQLite and PostgreSQL implementations:
 // how a stored row looks to readers and to moderators, the fingerprint that makes a retry "the
 // same request", the checks on page options, and how a page is put together from its rows.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 
 /** @typedef {import('../store.js').CommentStatus} CommentStatus */
@@ -29,6 +29,8 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
  * @property {CommentStatus} status
  * @property {string | null} client_id
  * @property {string | null} request_hash
+ * @property {string | null} edit_token_hash SHA-256 (base64url) of the author's edit token
+ * @property {string | null} edited_at when the author last changed the body
  */
 
 /** Largest page of top-level comments a caller may ask for. */
@@ -50,6 +52,8 @@ export const COLUMN_NAMES = /** @type {const} */ ([
   'status',
   'client_id',
   'request_hash',
+  'edit_token_hash',
+  'edited_at',
 ]);
 
 /** The column list for SELECT and INSERT. */
@@ -78,6 +82,8 @@ export function toPublicComment(/** @type {CommentRow} */ row) {
     createdAt: row.created_at,
     status: row.status === 'published' ? 'published' : 'pending',
   };
+  // Only on edited comments, so a v1 client sees exactly the v1 shape for all others.
+  if (row.edited_at !== null) comment.editedAt = row.edited_at;
   return comment;
 }
 
@@ -137,7 +143,38 @@ export function newCommentRow(thread, comment, parent) {
     client_id: clientId,
     request_hash:
       clientId === null ? null : submissionHash(thread, { clientId, parentId, author, body: comment.body }),
+    edit_token_hash: comment.editTokenHash ?? null,
+    edited_at: null,
   };
+}
+
+/**
+ * Why a reader may not change (edit or delete) a stored comment with their token, or null when
+ * they may. Checked in this order, so a forged token learns nothing about the comment:
+ * - 'not_found': no such comment in this thread;
+ * - 'invalid_token': the token is not this comment's (forged, another comment's, or the comment
+ *   was given none);
+ * - 'window_closed': the comment was created before `editableSince`;
+ * - 'has_replies': someone replied (a pending reply counts: a moderator may publish it, and it
+ *   answers the text as it was).
+ * @param {CommentRow | undefined} row
+ * @param {string} thread
+ * @param {{ tokenHash: string, editableSince: string, replies: number }} check
+ * @returns {'not_found' | 'invalid_token' | 'window_closed' | 'has_replies' | null}
+ */
+export function ownCommentRefusal(row, thread, { tokenHash, editableSince, replies }) {
+  if (row === undefined || row.thread !== thread) return 'not_found';
+  if (row.edit_token_hash === null || !sameHash(row.edit_token_hash, tokenHash)) return 'invalid_token';
+  if (row.created_at < editableSince) return 'window_closed';
+  if (replies > 0) return 'has_replies';
+  return null;
+}
+
+/** Compares two base64url hashes in constant time. */
+function sameHash(/** @type {string} */ a, /** @type {string} */ b) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**

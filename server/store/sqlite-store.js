@@ -10,6 +10,7 @@ import {
   canReplyTo,
   COLUMNS,
   newCommentRow,
+  ownCommentRefusal,
   pageRequest,
   replayOutcome,
   toModeratedComment,
@@ -23,6 +24,10 @@ import {
 /** @typedef {import('../store.js').Submission} Submission */
 /** @typedef {import('../store.js').SubmitOutcome} SubmitOutcome */
 /** @typedef {import('../store.js').ThreadPage} ThreadPage */
+/** @typedef {import('../store.js').OwnCommentCheck} OwnCommentCheck */
+/** @typedef {import('../store.js').EditOutcome} EditOutcome */
+/** @typedef {import('../store.js').DeleteOutcome} DeleteOutcome */
+/** @typedef {CommentRow & { page_url: string | null }} FeedRow */
 /**
  * @template Row
  * @typedef {import('../sqlite.js').Statement<Row>} Statement
@@ -42,7 +47,22 @@ export const QUERIES = Object.freeze({
     WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'published' AND parent_id IS NOT NULL
     ORDER BY created_at, id`,
   countPublished: `SELECT count(*) AS n FROM comments WHERE thread = ? AND status = 'published'`,
+  countPublishedMany: `SELECT thread, count(*) AS n FROM comments
+    WHERE thread IN (SELECT value FROM json_each(?)) AND status = 'published' GROUP BY thread`,
+  recentOfThread: `SELECT ${prefixed('c')}, p.page_url FROM comments AS c INDEXED BY comments_by_thread_recent
+    LEFT JOIN thread_pages AS p ON p.thread = c.thread
+    WHERE c.thread = ? AND c.status = 'published' ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
+  recentOfSite: `SELECT ${prefixed('c')}, p.page_url FROM comments AS c INDEXED BY comments_by_status
+    LEFT JOIN thread_pages AS p ON p.thread = c.thread
+    WHERE c.status = 'published' ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
 });
+
+/** The column list with a table alias, for joins. */
+function prefixed(/** @type {string} */ alias) {
+  return COLUMNS.split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+}
 
 /**
  * Brings the schema up to date. BEGIN IMMEDIATE takes the write lock first, so a second process
@@ -120,7 +140,7 @@ export class SqliteStore {
     const prepare = (sql) => db.prepare(sql);
     this.sql = {
       insert: prepare(`INSERT INTO comments (${COLUMNS}) VALUES
-        (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash)`),
+        (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash, @edit_token_hash, @edited_at)`),
       byId: /** @type {Statement<CommentRow>} */ (prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`)),
       byClientId: /** @type {Statement<CommentRow>} */ (
         prepare(`SELECT ${COLUMNS} FROM comments WHERE client_id = ?`)
@@ -143,6 +163,20 @@ export class SqliteStore {
           ORDER BY created_at, id LIMIT @limit`)
       ),
       setStatus: prepare('UPDATE comments SET status = ? WHERE id = ?'),
+      countPublishedMany: /** @type {Statement<{ thread: string, n: number }>} */ (
+        prepare(QUERIES.countPublishedMany)
+      ),
+      setEditTokenHash: prepare('UPDATE comments SET edit_token_hash = ? WHERE id = ?'),
+      // Rejected replies do not count: nobody saw them, and they will never be shown.
+      countReplies: /** @type {Statement<{ n: number }>} */ (
+        prepare(`SELECT count(*) AS n FROM comments WHERE parent_id = ? AND status != 'rejected'`)
+      ),
+      editBody: prepare('UPDATE comments SET body = ?, edited_at = ?, status = ? WHERE id = ?'),
+      deleteOne: prepare('DELETE FROM comments WHERE id = ?'),
+      setThreadPage: prepare(`INSERT INTO thread_pages (thread, page_url, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT (thread) DO UPDATE SET page_url = excluded.page_url, updated_at = excluded.updated_at`),
+      recentOfThread: /** @type {Statement<FeedRow>} */ (prepare(QUERIES.recentOfThread)),
+      recentOfSite: /** @type {Statement<FeedRow>} */ (prepare(QUERIES.recentOfSite)),
       // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
       deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
         WITH RECURSIVE subtree (id) AS (
@@ -168,6 +202,21 @@ export class SqliteStore {
         if (onlyIfEmpty && this.countUnlocked(thread) > 0) return 0;
         for (const comment of comments) this.insertUnlocked(thread, comment);
         return comments.length;
+      },
+    );
+    this.editInTransaction = db.transaction(
+      (
+        /** @type {string} */ thread,
+        /** @type {string} */ id,
+        /** @type {OwnCommentCheck & { body: string, editedAt: string, moderated: boolean }} */ change,
+      ) => this.editUnlocked(thread, id, change),
+    );
+    this.deleteOwnInTransaction = db.transaction(
+      (/** @type {string} */ thread, /** @type {string} */ id, /** @type {OwnCommentCheck} */ check) => {
+        const refusal = this.refusalUnlocked(thread, id, check);
+        if (refusal !== null) return /** @type {DeleteOutcome} */ ({ kind: refusal });
+        this.sql.deleteOne.run(id);
+        return /** @type {DeleteOutcome} */ ({ kind: 'deleted' });
       },
     );
     this.readPageInTransaction = db.transaction(
@@ -260,8 +309,81 @@ export class SqliteStore {
     return this.sql.forModeration.all({ status, thread, limit }).map(toModeratedComment);
   }
 
+  /** @param {string[]} threads */
+  async countPublishedMany(threads) {
+    const counts = new Map(threads.map((thread) => [thread, 0]));
+    for (const row of this.sql.countPublishedMany.all(JSON.stringify(threads))) counts.set(row.thread, row.n);
+    return counts;
+  }
+
+  /**
+   * @param {string} thread
+   * @param {string} id
+   * @param {OwnCommentCheck & { body: string, editedAt: string, moderated: boolean }} change
+   * @returns {Promise<EditOutcome>}
+   */
+  async editOwnComment(thread, id, change) {
+    return this.editInTransaction.immediate(thread, id, change);
+  }
+
+  /**
+   * @param {string} thread
+   * @param {string} id
+   * @param {OwnCommentCheck} check
+   * @returns {Promise<DeleteOutcome>}
+   */
+  async deleteOwnComment(thread, id, check) {
+    return this.deleteOwnInTransaction.immediate(thread, id, check);
+  }
+
+  /** @param {string} thread @param {string} pageUrl */
+  async setThreadPage(thread, pageUrl) {
+    this.sql.setThreadPage.run(thread, pageUrl, new Date().toISOString());
+  }
+
+  /** @param {{ thread: string | null, limit: number }} options */
+  async recentPublished({ thread, limit }) {
+    const rows =
+      thread === null ? this.sql.recentOfSite.all(limit) : this.sql.recentOfThread.all(thread, limit);
+    return rows.map((row) => ({ ...toPublicComment(row), thread: row.thread, pageUrl: row.page_url }));
+  }
+
   async close() {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * The body of editOwnComment; runs inside a write transaction.
+   * @private
+   * @param {string} thread
+   * @param {string} id
+   * @param {OwnCommentCheck & { body: string, editedAt: string, moderated: boolean }} change
+   * @returns {EditOutcome}
+   */
+  editUnlocked(thread, id, change) {
+    const refusal = this.refusalUnlocked(thread, id, change);
+    if (refusal !== null) return { kind: refusal };
+    const row = /** @type {CommentRow} */ (this.sql.byId.get(id));
+    // The same body again (a resent PATCH) changes nothing: not the date, not the status.
+    if (row.body === change.body) return { kind: 'unchanged', comment: toPublicComment(row) };
+    const status = change.moderated && row.status === 'published' ? 'pending' : row.status;
+    this.sql.editBody.run(change.body, change.editedAt, status, id);
+    return {
+      kind: 'edited',
+      comment: toPublicComment({ ...row, body: change.body, edited_at: change.editedAt, status }),
+    };
+  }
+
+  /**
+   * @private
+   * @param {string} thread
+   * @param {string} id
+   * @param {OwnCommentCheck} check
+   */
+  refusalUnlocked(thread, id, { tokenHash, editableSince }) {
+    const row = this.sql.byId.get(id);
+    const replies = row === undefined ? 0 : (this.sql.countReplies.get(id)?.n ?? 0);
+    return ownCommentRefusal(row, thread, { tokenHash, editableSince, replies });
   }
 
   /**
@@ -292,7 +414,13 @@ export class SqliteStore {
    */
   submitUnlocked(thread, submission, status) {
     const existing = this.sql.byClientId.get(submission.clientId);
-    if (existing !== undefined) return replayOutcome(thread, submission, existing);
+    if (existing !== undefined) {
+      const outcome = replayOutcome(thread, submission, existing);
+      // The first answer (and its token) may never have arrived; only the newest token works.
+      if (outcome.kind === 'replayed' && submission.editTokenHash)
+        this.sql.setEditTokenHash.run(submission.editTokenHash, existing.id);
+      return outcome;
+    }
     const { parentId } = submission;
     if (parentId !== null && !canReplyTo(this.sql.byId.get(parentId), thread))
       return { kind: 'unknown_parent' };

@@ -9,17 +9,17 @@ const author = { name: 'Anon', email: 'anon@example.org' };
 
 /** The /counts URL for some threads. */
 const countsUrl = (/** @type {string} */ endpoint, /** @type {string[]} */ threads) =>
-  `${endpoint}/counts?${new URLSearchParams(threads.map((thread) => ['thread', thread]))}`;
+  `${endpoint}/counts?${new URLSearchParams(threads.map((thread) => /** @type {[string, string]} */ (['thread', thread])))}`;
 
 describe('GET /counts', () => {
   test('counts published comments and replies only, 0 for unknown threads', async (t) => {
     const server = await startTestServer(t);
     const { store } = server;
-    store.insertComment('/a', { id: 'a1', author, body: 'one' });
-    store.insertComment('/a', { id: 'a2', parentId: 'a1', author, body: 'reply' });
-    store.insertComment('/a', { id: 'a3', author, body: 'waiting', status: 'pending' });
-    store.insertComment('/a', { id: 'a4', author, body: 'spam', status: 'rejected' });
-    store.insertComment('/b', { id: 'b1', author, body: 'two' });
+    await store.insertComment('/a', { id: 'a1', author, body: 'one' });
+    await store.insertComment('/a', { id: 'a2', parentId: 'a1', author, body: 'reply' });
+    await store.insertComment('/a', { id: 'a3', author, body: 'waiting', status: 'pending' });
+    await store.insertComment('/a', { id: 'a4', author, body: 'spam', status: 'rejected' });
+    await store.insertComment('/b', { id: 'b1', author, body: 'two' });
     const { status, body, headers } = await getJson(countsUrl(server.endpoint, ['/a', '/b', '/none']));
     assert.equal(status, 200);
     assert.deepEqual(body, { counts: { '/a': 2, '/b': 1, '/none': 0 } });
@@ -29,7 +29,7 @@ describe('GET /counts', () => {
 
   test('one thread, repeated threads, and thread ids that are Object property names', async (t) => {
     const server = await startTestServer(t);
-    server.store.insertComment('constructor', { author, body: 'hello' });
+    await server.store.insertComment('constructor', { author, body: 'hello' });
     const one = await getJson(countsUrl(server.endpoint, ['constructor']));
     assert.deepEqual(one.body, { counts: { constructor: 1 } });
     const names = ['__proto__', 'toString', 'hasOwnProperty', '__proto__'];
@@ -91,11 +91,11 @@ describe('GET /counts', () => {
       "'; DROP TABLE comments; --",
       '\u0000\u202e',
     ];
-    server.store.insertComment(hostile[2], { author, body: 'still here' });
+    await server.store.insertComment(hostile[2], { author, body: 'still here' });
     const response = await fetch(countsUrl(server.endpoint, hostile));
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
-    const body = await response.json();
+    const body = /** @type {any} */ (await response.json());
     assert.deepEqual(Object.keys(body.counts), hostile);
     assert.equal(body.counts[hostile[2]], 1);
   });

@@ -17,7 +17,13 @@ export const THREAD = '/posts/ninety-days';
  * @returns {Promise<TestServer>}
  */
 export async function launchTestServer(options = {}) {
-  const server = await startServer({ rateLimit: { max: 1_000, windowMs: 60_000 }, ...options });
+  // editWindowSeconds 0: the exact v1 contract (no edit tokens, no offers), which most tests
+  // describe; tests of v1.1's editing ask for a window.
+  const server = await startServer({
+    rateLimit: { max: 1_000, windowMs: 60_000 },
+    editWindowSeconds: 0,
+    ...options,
+  });
   return {
     ...server,
     commentsUrl: (thread = THREAD) => `${server.endpoint}/threads/${encodeURIComponent(thread)}/comments`,

@@ -77,12 +77,12 @@ describe('GET a thread page with caching', () => {
     const posted = await postJson(server.commentsUrl(), submission());
     assert.equal(posted.status, 202);
     const tags = [(await page(server.commentsUrl())).etag];
-    server.store.setStatus(posted.body.id, 'published');
+    await server.store.setStatus(posted.body.id, 'published');
     tags.push((await page(server.commentsUrl())).etag);
-    server.store.setStatus(posted.body.id, 'rejected');
+    await server.store.setStatus(posted.body.id, 'rejected');
     tags.push((await page(server.commentsUrl())).etag);
-    server.store.setStatus(posted.body.id, 'published');
-    server.store.deleteComment(posted.body.id);
+    await server.store.setStatus(posted.body.id, 'published');
+    await server.store.deleteComment(posted.body.id);
     tags.push((await page(server.commentsUrl())).etag);
     assert.notEqual(tags[1], tags[0], 'published');
     assert.notEqual(tags[2], tags[1], 'rejected');
