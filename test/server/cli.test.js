@@ -31,6 +31,7 @@ describe('parseCommandLine', () => {
       staticDirs: [],
       seedFile: null,
       rateLimit: { max: 10, windowMs: 60_000 },
+      editWindowSeconds: 900,
       trustProxy: false,
       logger: 'warn',
     });
@@ -61,6 +62,8 @@ describe('parseCommandLine', () => {
       'demo/seed.json',
       '--rate-limit',
       '3',
+      '--edit-window',
+      '0',
       '--trust-proxy',
       '--log-level',
       'silent',
@@ -75,6 +78,7 @@ describe('parseCommandLine', () => {
       staticDirs: ['dist', 'demo'],
       seedFile: 'demo/seed.json',
       rateLimit: { max: 3, windowMs: 60_000 },
+      editWindowSeconds: 0,
       trustProxy: true,
       logger: false,
     });
@@ -91,6 +95,7 @@ describe('parseCommandLine', () => {
       RC_STATIC: 'dist,demo',
       RC_SEED: 'seed.json',
       RC_RATE_LIMIT: '5',
+      RC_EDIT_WINDOW: '600',
       RC_TRUST_PROXY: '1',
       RC_LOG_LEVEL: 'info',
     };
@@ -104,6 +109,7 @@ describe('parseCommandLine', () => {
     assert.deepEqual(fromEnv.staticDirs, ['dist', 'demo']);
     assert.equal(fromEnv.seedFile, 'seed.json');
     assert.deepEqual(fromEnv.rateLimit, { max: 5, windowMs: 60_000 });
+    assert.equal(fromEnv.editWindowSeconds, 600);
     assert.equal(fromEnv.trustProxy, true);
     assert.equal(fromEnv.logger, 'info');
 
@@ -135,6 +141,9 @@ describe('parseCommandLine', () => {
       [['--origin', 'https://blog.example.org/comments'], /scheme, host and optional port/],
       [['--origin', 'ftp://blog.example.org'], /--origin/],
       [['--rate-limit', '0'], /--rate-limit must be a whole number/],
+      [['--edit-window', '1.5'], /--edit-window must be a whole number of seconds from 0/],
+      [['--edit-window', '15m'], /--edit-window must be a whole number of seconds/],
+      [['--edit-window', '604801'], /to 604800 \(a week\)/],
       [['--log-level', 'loud'], /--log-level/],
       [['--trust-proxy=yes'], /--trust-proxy takes no value/],
       [['serve'], /Unexpected argument "serve"/],
