@@ -259,7 +259,7 @@ describe('refusals change nothing', () => {
       });
       assert.equal(response.status, 401, String(authorization));
       assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/);
-      assert.equal((await response.json()).error.code, 'edit_token_required');
+      assert.equal(/** @type {any} */ (await response.json()).error.code, 'edit_token_required');
     }
     assert.deepEqual(await storedRow(server, posted.body.id), before);
     assert.equal((await getJson(server.commentsUrl())).body.total, 2);
