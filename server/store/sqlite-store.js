@@ -5,6 +5,7 @@
 // (e.g. the server and `moderate` on the same file).
 import { openDatabase, isUniqueViolation } from '../sqlite.js';
 import { loadMigrations, MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
+import { PageCache } from './page-cache.js';
 import {
   assemblePage,
   canReplyTo,
@@ -100,6 +101,7 @@ export class SqliteStore {
     /** @type {'sqlite'} */
     this.engine = 'sqlite';
     this.location = location;
+    this.pageCache = new PageCache(options.pageCacheSize);
     this.db = openDatabase(location, { fileMustExist: options.mustExist ?? false });
     try {
       if (!this.db.memory) {
@@ -131,6 +133,9 @@ export class SqliteStore {
       nextPageNewest: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.nextPageNewest)),
       repliesOfRoots: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.repliesOfRoots)),
       countPublished: /** @type {Statement<{ n: number }>} */ (prepare(QUERIES.countPublished)),
+      threadVersion: /** @type {Statement<{ version: number }>} */ (
+        prepare('SELECT version FROM thread_versions WHERE thread = ?')
+      ),
       countInThread: /** @type {Statement<{ n: number }>} */ (
         prepare('SELECT count(*) AS n FROM comments WHERE thread = ?')
       ),
@@ -216,7 +221,15 @@ export class SqliteStore {
    * @returns {Promise<ThreadPage>}
    */
   async listThread(thread, options = {}) {
-    return this.readPageInTransaction(thread, pageRequest(options));
+    const request = pageRequest(options);
+    const key = PageCache.key(thread, request);
+    if (this.pageCache.has(key)) {
+      const cached = this.pageCache.get(key, this.versionOf(thread));
+      if (cached !== undefined) return cached;
+    }
+    const { version, page } = this.readPageInTransaction(thread, request);
+    this.pageCache.set(key, version, page);
+    return page;
   }
 
   /** @param {string} thread @param {string} [clientId] */
@@ -278,6 +291,11 @@ export class SqliteStore {
   }
 
   /** @private @param {string} thread */
+  versionOf(thread) {
+    return this.sql.threadVersion.get(thread)?.version ?? 0;
+  }
+
+  /** @private @param {string} thread */
   countUnlocked(thread) {
     return this.sql.countInThread.get(thread)?.n ?? 0;
   }
@@ -301,7 +319,8 @@ export class SqliteStore {
   }
 
   /**
-   * The body of listThread; runs inside one read transaction so `total` matches the page.
+   * The body of listThread; runs inside one read transaction so `total` and the thread's version
+   * match the page.
    * @private
    * @param {string} thread
    * @param {ReturnType<typeof pageRequest>} request
@@ -318,6 +337,7 @@ export class SqliteStore {
           );
     const roots = topLevel.slice(0, limit).map((row) => row.id);
     const replies = roots.length === 0 ? [] : this.sql.repliesOfRoots.all(JSON.stringify(roots));
-    return assemblePage(topLevel, replies, limit, this.sql.countPublished.get(thread)?.n ?? 0);
+    const page = assemblePage(topLevel, replies, limit, this.sql.countPublished.get(thread)?.n ?? 0);
+    return { version: this.versionOf(thread), page };
   }
 }

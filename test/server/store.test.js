@@ -1,19 +1,11 @@
 // @ts-check
-// The SQLite store on its own: paging, indexes, idempotency, moderation, deletion.
+// The store on its own, through its interface, on the engine under test (test/server/run.js runs
+// this file on both): paging, idempotency, moderation, deletion, seeding, the page cache.
+// Engine-specific checks (query plans, journal mode, races) are in store.<engine>.test.js.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../../server/cursor.js';
-import { openStore as openStoreAt } from '../../server/store.js';
-import { QUERIES, SqliteStore } from '../../server/store/sqlite-store.js';
-import { tempDir } from './helpers.js';
-
-/** A store for one test, closed when it ends. */
-async function openStore(/** @type {import('node:test').TestContext} */ t) {
-  const store = await SqliteStore.open(':memory:');
-  t.after(() => store.close());
-  return store;
-}
+import { openTestStore as openStore } from './helpers.js';
 
 const at = (/** @type {number} */ minute) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 
@@ -128,33 +120,6 @@ test('cursors round-trip and anything else is refused', () => {
     'A'.repeat(3000),
   ]) {
     assert.throws(() => decodeCursor(bad), InvalidCursorError, bad);
-  }
-});
-
-test('the read path is served from indexes', async (t) => {
-  const store = await openStore(t);
-  /** @type {Record<keyof typeof QUERIES, unknown[]>} */
-  const params = {
-    firstPageOldest: ['/t', 51],
-    nextPageOldest: ['/t', at(1), 'a', 51],
-    firstPageNewest: ['/t', 51],
-    nextPageNewest: ['/t', at(1), 'a', 51],
-    repliesOfRoots: ['["a","b"]'],
-    countPublished: ['/t'],
-  };
-  for (const [name, sql] of Object.entries(QUERIES)) {
-    const plan = store.db
-      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params[/** @type {keyof typeof QUERIES} */ (name)])
-      .map((/** @type {{ detail: string }} */ row) => row.detail)
-      .join('\n');
-    assert.match(
-      plan,
-      /SEARCH comments USING (COVERING )?INDEX comments_by_(page|root)/,
-      `${name}:\n${plan}`,
-    );
-    assert.doesNotMatch(plan, /SCAN comments/, `${name}:\n${plan}`);
-    if (name.includes('Page')) assert.doesNotMatch(plan, /TEMP B-TREE/, `${name} needs no sort:\n${plan}`);
   }
 });
 
@@ -313,51 +278,4 @@ test('seedThread inserts only into an empty thread', async (t) => {
   assert.equal(await store.seedThread('/t', comments), 2);
   assert.equal(await store.seedThread('/t', comments), 0);
   assert.equal(await store.countComments('/t'), 2);
-});
-
-test('a file database is put in WAL mode and keeps its comments across reopening', async (t) => {
-  const dir = tempDir(t);
-  const first = await SqliteStore.open(join(dir, 'comments.db'));
-  assert.equal(first.db.pragma('journal_mode', { simple: true }), 'wal');
-  await first.insertComment('/t', { id: 'x', author: { name: 'A' }, body: 'kept' });
-  await first.close();
-  await first.close();
-  const second = await openStoreAt(join(dir, 'comments.db'), { mustExist: true });
-  t.after(() => second.close());
-  assert.equal((await second.getComment('x'))?.body, 'kept');
-  await assert.rejects(openStoreAt(join(dir, 'missing.db'), { mustExist: true }));
-});
-
-test('two processes racing on one clientId: the unique index refuses the second row, the loser replays', async (t) => {
-  const path = join(tempDir(t), 'race.db');
-  const winner = await SqliteStore.open(path);
-  const loser = await SqliteStore.open(path);
-  t.after(async () => {
-    await winner.close();
-    await loser.close();
-  });
-  const submission = {
-    clientId: crypto.randomUUID(),
-    parentId: null,
-    author: { name: 'A', email: null, url: null },
-    body: 'once',
-  };
-  const won = await winner.submitComment('/t', submission, 'pending');
-  assert.equal(won.kind, 'created');
-
-  // The loser looked the clientId up just before the winner committed, so its lookup missed.
-  const lookup = loser.sql.byClientId;
-  let missesLeft = 1;
-  loser.sql.byClientId = {
-    get: (...params) => (missesLeft-- > 0 ? undefined : lookup.get(...params)),
-    all: (...params) => lookup.all(...params),
-    run: (...params) => lookup.run(...params),
-  };
-  const lost = await loser.submitComment('/t', submission, 'pending');
-  assert.deepEqual(lost, { kind: 'replayed', comment: won.kind === 'created' ? won.comment : null });
-  missesLeft = 1;
-  assert.deepEqual(await loser.submitComment('/t', { ...submission, body: 'twice' }, 'pending'), {
-    kind: 'conflict',
-  });
-  assert.equal(await loser.countComments('/t'), 1);
 });
