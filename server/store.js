@@ -118,8 +118,13 @@
  *   deletes a comment and every reply under it; returns how many went (0: unknown id)
  * @property {(options?: ModerationQuery) => Promise<ModeratedComment[]>} listForModeration
  *   comments with one status (default pending), of all threads or one, oldest first
+ * @property {(key: string, windowMs: number) => Promise<RateLimitHit>} hitRateLimit
+ *   counts one hit of `key` in its current fixed window (a new window of `windowMs` starts at the
+ *   first hit after the last one ended); every instance on the database counts in the same row
  * @property {() => Promise<void>} close safe to call twice
  */
+
+/** @typedef {{ current: number, ttl: number }} RateLimitHit hits in this window, ms until it ends */
 
 /**
  * @typedef {object} OpenOptions

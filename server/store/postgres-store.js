@@ -9,6 +9,7 @@ import { createPool, isUnavailable, redactUrl } from '../postgres.js';
 import { StoreUnavailableError } from '../store.js';
 import { loadMigrations, MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
 import { PageCache } from './page-cache.js';
+import { fromStored, mapRowText, toStored } from './pg-text.js';
 import {
   assemblePage,
   canReplyTo,
@@ -33,6 +34,11 @@ import {
 // database uses): one for migrations, one class for seeding a thread.
 const MIGRATION_LOCK = 7_311_209_854;
 const SEED_LOCK_CLASS = 73_112;
+
+/** How many rate-limit hits pass between two clean-ups of ended windows. */
+const RATE_LIMIT_CLEANUP_EVERY = 1_000;
+// The transaction's start time in milliseconds since the epoch: one value for a whole statement.
+const DATABASE_NOW_MS = '(extract(epoch FROM now()) * 1000)::bigint';
 
 /** Rows per INSERT when many comments go in at once (seeding, imports). */
 const INSERT_BATCH = 1_000;
@@ -127,6 +133,7 @@ export class PostgresStore {
     // new one at the next query. Without a listener the 'error' event would end the process.
     this.pool.on('error', () => {});
     this.closed = false;
+    this.rateLimitHits = 0;
   }
 
   /**
@@ -213,9 +220,10 @@ export class PostgresStore {
   async seedThread(thread, comments) {
     return this.transaction(async (client) => {
       // Two instances starting with the same seed file: the second waits, then finds comments.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEED_LOCK_CLASS, thread]);
+      const stored = toStored(thread);
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEED_LOCK_CLASS, stored]);
       const { rows } = await client.query('SELECT count(*)::integer AS n FROM comments WHERE thread = $1', [
-        thread,
+        stored,
       ]);
       if (rows[0].n > 0) return 0;
       return (await insertRows(client, thread, comments)).length;
@@ -230,19 +238,19 @@ export class PostgresStore {
    */
   async submitComment(thread, submission, status) {
     return this.transaction(async (client) => {
-      const existing = await selectOne(client, BY_CLIENT_ID, [submission.clientId]);
+      const existing = await selectOne(client, BY_CLIENT_ID, [toStored(submission.clientId)]);
       if (existing !== undefined) return replayOutcome(thread, submission, existing);
       const { parentId } = submission;
-      const parent = parentId === null ? undefined : await selectOne(client, BY_ID, [parentId]);
+      const parent = parentId === null ? undefined : await selectOne(client, BY_ID, [toStored(parentId)]);
       if (parentId !== null && !canReplyTo(parent, thread)) return { kind: 'unknown_parent' };
       const row = newCommentRow(thread, { ...submission, status, createdAt: new Date() }, parent);
       // Another instance may be inserting the same clientId right now: the unique index makes
       // this INSERT wait for it, and if it committed, insert nothing; its row is the answer.
       const inserted = await client.query(`${INSERT_ROWS} ON CONFLICT (client_id) DO NOTHING`, [
-        JSON.stringify([row]),
+        JSON.stringify([mapRowText(row, toStored)]),
       ]);
       if (inserted.rowCount === 1) return { kind: 'created', comment: toPublicComment(row) };
-      const winner = await selectOne(client, BY_CLIENT_ID, [submission.clientId]);
+      const winner = await selectOne(client, BY_CLIENT_ID, [toStored(submission.clientId)]);
       if (winner === undefined)
         throw new Error('A comment with this clientId was neither inserted nor found.');
       return replayOutcome(thread, submission, winner);
@@ -258,7 +266,7 @@ export class PostgresStore {
     const request = pageRequest(options);
     const key = PageCache.key(thread, request);
     if (this.pageCache.has(key)) {
-      const { rows } = await this.query(QUERIES.threadVersion, [thread]);
+      const { rows } = await this.query(QUERIES.threadVersion, [toStored(thread)]);
       const cached = this.pageCache.get(key, rows[0]?.version ?? '0');
       if (cached !== undefined) return cached;
     }
@@ -271,11 +279,14 @@ export class PostgresStore {
         : newest
           ? QUERIES.nextPageNewest
           : QUERIES.nextPageOldest;
+    const stored = toStored(thread);
     const values =
-      after === null ? [thread, limit + 1, limit] : [thread, limit + 1, limit, after.createdAt, after.id];
+      after === null
+        ? [stored, limit + 1, limit]
+        : [stored, limit + 1, limit, after.createdAt, toStored(after.id)];
     const { rows } = await this.query(sql, values);
     const [{ version, total, top_level: topLevel, replies }] = rows;
-    const page = assemblePage(topLevel, replies, limit, total);
+    const page = assemblePage(topLevel.map(fromStoredRow), replies.map(fromStoredRow), limit, total);
     this.pageCache.set(key, version ?? '0', page);
     return page;
   }
@@ -284,10 +295,12 @@ export class PostgresStore {
   async countComments(thread, clientId) {
     const { rows } =
       clientId === undefined
-        ? await this.query('SELECT count(*)::integer AS n FROM comments WHERE thread = $1', [thread])
+        ? await this.query('SELECT count(*)::integer AS n FROM comments WHERE thread = $1', [
+            toStored(thread),
+          ])
         : await this.query(
             'SELECT count(*)::integer AS n FROM comments WHERE thread = $1 AND client_id = $2',
-            [thread, clientId],
+            [toStored(thread), toStored(clientId)],
           );
     return rows[0].n;
   }
@@ -296,20 +309,20 @@ export class PostgresStore {
   async countPublished(thread) {
     const { rows } = await this.query(
       "SELECT count(*)::integer AS n FROM comments WHERE thread = $1 AND status = 'published'",
-      [thread],
+      [toStored(thread)],
     );
     return rows[0].n;
   }
 
   /** @param {string} clientId */
   async findByClientId(clientId) {
-    const row = await selectOne(this, BY_CLIENT_ID, [clientId]);
+    const row = await selectOne(this, BY_CLIENT_ID, [toStored(clientId)]);
     return row === undefined ? null : toModeratedComment(row);
   }
 
   /** @param {string} id */
   async getComment(id) {
-    const row = await selectOne(this, BY_ID, [id]);
+    const row = await selectOne(this, BY_ID, [toStored(id)]);
     return row === undefined ? null : toModeratedComment(row);
   }
 
@@ -317,7 +330,7 @@ export class PostgresStore {
   async setStatus(id, status) {
     const row = await selectOne(this, `UPDATE comments SET status = $1 WHERE id = $2 RETURNING ${COLUMNS}`, [
       status,
-      id,
+      toStored(id),
     ]);
     return row === undefined ? null : toModeratedComment(row);
   }
@@ -333,7 +346,7 @@ export class PostgresStore {
         SELECT comments.id FROM comments JOIN subtree ON comments.parent_id = subtree.id
       )
       DELETE FROM comments WHERE id IN (SELECT id FROM subtree)`,
-      [id],
+      [toStored(id)],
     );
     return rowCount ?? 0;
   }
@@ -345,9 +358,27 @@ export class PostgresStore {
       `SELECT ${COLUMNS} FROM comments
       WHERE status = $1 AND ($2::text IS NULL OR thread = $2)
       ORDER BY created_at, id LIMIT $3`,
-      [status, thread, limit],
+      [status, thread === null ? null : toStored(thread), limit],
     );
-    return rows.map(toModeratedComment);
+    return rows.map((row) => toModeratedComment(fromStoredRow(row)));
+  }
+
+  /** @param {string} key @param {number} windowMs */
+  async hitRateLimit(key, windowMs) {
+    // Now and then, drop the windows that have ended, so the table holds recent clients only.
+    if (++this.rateLimitHits % RATE_LIMIT_CLEANUP_EVERY === 0) {
+      await this.query(`DELETE FROM rate_limits WHERE resets_at <= ${DATABASE_NOW_MS}`);
+    }
+    // The database's clock, not this machine's: instances on several machines agree on windows.
+    const { rows } = await this.query(
+      `INSERT INTO rate_limits AS r (key, hits, resets_at) VALUES ($1, 1, ${DATABASE_NOW_MS} + $2)
+      ON CONFLICT (key) DO UPDATE SET
+        hits = CASE WHEN r.resets_at <= ${DATABASE_NOW_MS} THEN 1 ELSE r.hits + 1 END,
+        resets_at = CASE WHEN r.resets_at <= ${DATABASE_NOW_MS} THEN excluded.resets_at ELSE r.resets_at END
+      RETURNING hits, resets_at - ${DATABASE_NOW_MS} AS ttl`,
+      [toStored(key), windowMs],
+    );
+    return { current: rows[0].hits, ttl: Number(rows[0].ttl) };
   }
 
   async close() {
@@ -357,8 +388,14 @@ export class PostgresStore {
   }
 }
 
+/** A comment row as read, with its text as readers sent it (see pg-text.js). */
+function fromStoredRow(/** @type {CommentRow} */ row) {
+  return mapRowText(row, fromStored);
+}
+
 /**
- * The first row of a query, or undefined.
+ * The first comment row of a query (its text as readers sent it), or undefined. Text values in
+ * `values` must already be toStored.
  * @param {Queryable} on a pool client, or the store itself
  * @param {string} sql
  * @param {unknown[]} values
@@ -366,7 +403,7 @@ export class PostgresStore {
  */
 async function selectOne(on, sql, values) {
   const { rows } = await on.query(sql, values);
-  return rows[0];
+  return rows.length === 0 ? undefined : fromStoredRow(rows[0]);
 }
 
 /**
@@ -384,14 +421,16 @@ async function insertRows(client, thread, comments) {
   for (const comment of comments) {
     const parentId = comment.parentId ?? null;
     const parent =
-      parentId === null ? undefined : (batch.get(parentId) ?? (await selectOne(client, BY_ID, [parentId])));
+      parentId === null
+        ? undefined
+        : (batch.get(parentId) ?? (await selectOne(client, BY_ID, [toStored(parentId)])));
     const row = newCommentRow(thread, comment, parent);
     batch.set(row.id, row);
     rows.push(row);
   }
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const chunk = rows.slice(start, start + INSERT_BATCH);
-    await client.query(INSERT_ROWS, [JSON.stringify(chunk)]);
+    await client.query(INSERT_ROWS, [JSON.stringify(chunk.map((row) => mapRowText(row, toStored)))]);
   }
   return rows;
 }

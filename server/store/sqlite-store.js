@@ -45,6 +45,9 @@ export const QUERIES = Object.freeze({
   countPublished: `SELECT count(*) AS n FROM comments WHERE thread = ? AND status = 'published'`,
 });
 
+/** How many rate-limit hits pass between two clean-ups of ended windows. */
+const RATE_LIMIT_CLEANUP_EVERY = 1_000;
+
 /**
  * Brings the schema up to date. BEGIN IMMEDIATE takes the write lock first, so a second process
  * opening the same file at the same moment waits (busy_timeout) and then finds nothing to do.
@@ -102,6 +105,7 @@ export class SqliteStore {
     this.engine = 'sqlite';
     this.location = location;
     this.pageCache = new PageCache(options.pageCacheSize);
+    this.rateLimitHits = 0;
     this.db = openDatabase(location, { fileMustExist: options.mustExist ?? false });
     try {
       if (!this.db.memory) {
@@ -148,6 +152,14 @@ export class SqliteStore {
           ORDER BY created_at, id LIMIT @limit`)
       ),
       setStatus: prepare('UPDATE comments SET status = ? WHERE id = ?'),
+      hitRateLimit: /** @type {Statement<{ hits: number, resets_at: number }>} */ (
+        prepare(`INSERT INTO rate_limits AS r (key, hits, resets_at) VALUES (@key, 1, @now + @window)
+          ON CONFLICT (key) DO UPDATE SET
+            hits = CASE WHEN r.resets_at <= @now THEN 1 ELSE r.hits + 1 END,
+            resets_at = CASE WHEN r.resets_at <= @now THEN @now + @window ELSE r.resets_at END
+          RETURNING hits, resets_at`)
+      ),
+      forgetRateLimits: prepare('DELETE FROM rate_limits WHERE resets_at <= ?'),
       // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
       deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
         WITH RECURSIVE subtree (id) AS (
@@ -271,6 +283,16 @@ export class SqliteStore {
   async listForModeration(options = {}) {
     const { status = 'pending', thread = null, limit = 500 } = options;
     return this.sql.forModeration.all({ status, thread, limit }).map(toModeratedComment);
+  }
+
+  /** @param {string} key @param {number} windowMs */
+  async hitRateLimit(key, windowMs) {
+    const now = Date.now();
+    // Now and then, drop the windows that have ended, so the table holds recent clients only.
+    if (++this.rateLimitHits % RATE_LIMIT_CLEANUP_EVERY === 0) this.sql.forgetRateLimits.run(now);
+    const row = this.sql.hitRateLimit.get({ key, now, window: windowMs });
+    if (row === undefined) throw new Error('The rate limit upsert returned no row.');
+    return { current: row.hits, ttl: row.resets_at - now };
   }
 
   async close() {

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../../server/cursor.js';
-import { openTestStore as openStore } from './helpers.js';
+import { openStore as openStoreAt } from '../../server/store.js';
+import { openTestStore as openStore, persistentDatabase } from './helpers.js';
 
 const at = (/** @type {number} */ minute) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 
@@ -278,4 +279,82 @@ test('seedThread inserts only into an empty thread', async (t) => {
   assert.equal(await store.seedThread('/t', comments), 2);
   assert.equal(await store.seedThread('/t', comments), 0);
   assert.equal(await store.countComments('/t'), 2);
+});
+
+test('hitRateLimit counts hits per key in fixed windows, and a new window starts after the last one ended', async (t) => {
+  const store = await openStore(t);
+  const first = await store.hitRateLimit('post:203.0.113.7', 400);
+  assert.equal(first.current, 1);
+  assert.ok(first.ttl > 0 && first.ttl <= 400, `ttl ${first.ttl}`);
+  assert.equal((await store.hitRateLimit('post:203.0.113.7', 400)).current, 2);
+  const third = await store.hitRateLimit('post:203.0.113.7', 400);
+  assert.equal(third.current, 3);
+  assert.ok(third.ttl <= first.ttl, 'the window does not move with each hit');
+  assert.equal((await store.hitRateLimit('post:198.51.100.1', 400)).current, 1, 'another client');
+  assert.equal((await store.hitRateLimit('read:203.0.113.7', 400)).current, 1, 'another scope');
+  await new Promise((resolve) => setTimeout(resolve, first.ttl + 50));
+  const fresh = await store.hitRateLimit('post:203.0.113.7', 400);
+  assert.equal(fresh.current, 1);
+  assert.ok(fresh.ttl > 300, `a whole new window, ttl ${fresh.ttl}`);
+});
+
+test('hitRateLimit: concurrent hits are all counted, none lost', async (t) => {
+  const store = await openStore(t);
+  const hits = await Promise.all(Array.from({ length: 25 }, () => store.hitRateLimit('post:x', 60_000)));
+  assert.deepEqual(
+    hits.map((hit) => hit.current).sort((a, b) => a - b),
+    Array.from({ length: 25 }, (_, i) => i + 1),
+  );
+});
+
+test('the page cache answers repeated reads, and any change to the thread is seen at the next read', async (t) => {
+  const store = await openStore(t);
+  await store.insertComment('/t', { id: 'a', author: { name: 'A' }, body: 'first', createdAt: at(1) });
+  const first = await store.listThread('/t');
+  assert.equal(await store.listThread('/t'), first, 'the same page object: served from the cache');
+  const ids = async () => (await store.listThread('/t')).comments.map((c) => `${c.id}:${c.status}`);
+
+  await store.insertComment('/t', { id: 'b', author: { name: 'B' }, body: 'second', createdAt: at(2) });
+  assert.deepEqual(await ids(), ['a:published', 'b:published']);
+  const submitted = await store.submitComment(
+    '/t',
+    {
+      clientId: crypto.randomUUID(),
+      parentId: 'a',
+      author: { name: 'C', email: null, url: null },
+      body: 'reply',
+    },
+    'published',
+  );
+  assert.equal(submitted.kind, 'created');
+  const replyId = submitted.kind === 'created' ? submitted.comment.id : '';
+  assert.deepEqual(await ids(), ['a:published', `${replyId}:published`, 'b:published']);
+  await store.setStatus('b', 'rejected');
+  assert.deepEqual(await ids(), ['a:published', `${replyId}:published`]);
+  await store.deleteComment('a');
+  assert.deepEqual(await ids(), []);
+  await store.seedThread('/other', [{ id: 'o', author: { name: 'O' }, body: 'o' }]);
+  assert.deepEqual(await ids(), [], 'another thread changing leaves this one as it was');
+  assert.equal((await store.listThread('/other')).total, 1);
+});
+
+test('a change made through another store on the same database (an instance, the CLI) is seen at the next read', async (t) => {
+  const location = await persistentDatabase(t);
+  const reader = await openStoreAt(location);
+  t.after(() => reader.close());
+  const writer = await openStoreAt(location);
+  t.after(() => writer.close());
+  await writer.insertComment('/t', { id: 'a', author: { name: 'A' }, body: 'first', createdAt: at(1) });
+  const page = await reader.listThread('/t');
+  assert.equal(await reader.listThread('/t'), page, 'cached');
+  await writer.insertComment('/t', { id: 'b', author: { name: 'B' }, body: 'second', createdAt: at(2) });
+  assert.deepEqual(
+    (await reader.listThread('/t')).comments.map((c) => c.id),
+    ['a', 'b'],
+  );
+  await writer.setStatus('a', 'pending');
+  assert.deepEqual(
+    (await reader.listThread('/t')).comments.map((c) => c.id),
+    ['b'],
+  );
 });
