@@ -156,13 +156,31 @@
  *   records the page a thread is shown on (the latest POST's, already checked)
  * @property {(options: { thread: string | null, limit: number }) => Promise<FeedComment[]>} recentPublished
  *   the newest published comments, any depth, of one thread or of all: a feed
+ * @property {(key: string, windowMs: number) => Promise<RateLimitHit>} hitRateLimit
+ *   counts one hit of `key` in its current fixed window (a new window of `windowMs` starts at the
+ *   first hit after the last one ended); every instance on the database counts in the same row
  * @property {() => Promise<void>} close safe to call twice
  */
+
+/** @typedef {{ current: number, ttl: number }} RateLimitHit hits in this window, ms until it ends */
 
 /**
  * @typedef {object} OpenOptions
  * @property {boolean} [mustExist] SQLite: fail instead of creating a new, empty database file
+ * @property {number} [pageCacheSize] pages kept in memory (default 256; 0: none)
+ * @property {number} [poolSize] PostgreSQL: most connections at once (default 10)
  */
+
+/**
+ * The database cannot be reached for now (PostgreSQL down, restarting, or out of connections).
+ * The API answers 503 with Retry-After, and the element's outbox tries again.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(/** @type {unknown} */ cause) {
+    super('The database is not reachable right now.', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, newCommentId, submissionHash } from './store/rows.js';
 
@@ -182,7 +200,8 @@ export function isPostgresLocation(/** @type {string} */ location) {
  */
 export async function openStore(location, options = {}) {
   if (isPostgresLocation(location)) {
-    throw new Error('PostgreSQL storage is not part of this version yet.');
+    const { PostgresStore } = await import('./store/postgres-store.js');
+    return PostgresStore.open(location, options);
   }
   const { SqliteStore } = await import('./store/sqlite-store.js');
   return SqliteStore.open(location, options);

@@ -5,6 +5,7 @@
 // (e.g. the server and `moderate` on the same file).
 import { openDatabase, isUniqueViolation } from '../sqlite.js';
 import { loadMigrations, MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
+import { PageCache } from './page-cache.js';
 import {
   assemblePage,
   canReplyTo,
@@ -63,6 +64,8 @@ function prefixed(/** @type {string} */ alias) {
     .map((column) => `${alias}.${column}`)
     .join(', ');
 }
+/** How many rate-limit hits pass between two clean-ups of ended windows. */
+const RATE_LIMIT_CLEANUP_EVERY = 1_000;
 
 /**
  * Brings the schema up to date. BEGIN IMMEDIATE takes the write lock first, so a second process
@@ -120,6 +123,8 @@ export class SqliteStore {
     /** @type {'sqlite'} */
     this.engine = 'sqlite';
     this.location = location;
+    this.pageCache = new PageCache(options.pageCacheSize);
+    this.rateLimitHits = 0;
     this.db = openDatabase(location, { fileMustExist: options.mustExist ?? false });
     try {
       if (!this.db.memory) {
@@ -151,6 +156,9 @@ export class SqliteStore {
       nextPageNewest: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.nextPageNewest)),
       repliesOfRoots: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.repliesOfRoots)),
       countPublished: /** @type {Statement<{ n: number }>} */ (prepare(QUERIES.countPublished)),
+      threadVersion: /** @type {Statement<{ version: number }>} */ (
+        prepare('SELECT version FROM thread_versions WHERE thread = ?')
+      ),
       countInThread: /** @type {Statement<{ n: number }>} */ (
         prepare('SELECT count(*) AS n FROM comments WHERE thread = ?')
       ),
@@ -177,6 +185,14 @@ export class SqliteStore {
         ON CONFLICT (thread) DO UPDATE SET page_url = excluded.page_url, updated_at = excluded.updated_at`),
       recentOfThread: /** @type {Statement<FeedRow>} */ (prepare(QUERIES.recentOfThread)),
       recentOfSite: /** @type {Statement<FeedRow>} */ (prepare(QUERIES.recentOfSite)),
+      hitRateLimit: /** @type {Statement<{ hits: number, resets_at: number }>} */ (
+        prepare(`INSERT INTO rate_limits AS r (key, hits, resets_at) VALUES (@key, 1, @now + @window)
+          ON CONFLICT (key) DO UPDATE SET
+            hits = CASE WHEN r.resets_at <= @now THEN 1 ELSE r.hits + 1 END,
+            resets_at = CASE WHEN r.resets_at <= @now THEN @now + @window ELSE r.resets_at END
+          RETURNING hits, resets_at`)
+      ),
+      forgetRateLimits: prepare('DELETE FROM rate_limits WHERE resets_at <= ?'),
       // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
       deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
         WITH RECURSIVE subtree (id) AS (
@@ -265,7 +281,15 @@ export class SqliteStore {
    * @returns {Promise<ThreadPage>}
    */
   async listThread(thread, options = {}) {
-    return this.readPageInTransaction(thread, pageRequest(options));
+    const request = pageRequest(options);
+    const key = PageCache.key(thread, request);
+    if (this.pageCache.has(key)) {
+      const cached = this.pageCache.get(key, this.versionOf(thread));
+      if (cached !== undefined) return cached;
+    }
+    const { version, page } = this.readPageInTransaction(thread, request);
+    this.pageCache.set(key, version, page);
+    return page;
   }
 
   /** @param {string} thread @param {string} [clientId] */
@@ -348,6 +372,16 @@ export class SqliteStore {
     return rows.map((row) => ({ ...toPublicComment(row), thread: row.thread, pageUrl: row.page_url }));
   }
 
+  /** @param {string} key @param {number} windowMs */
+  async hitRateLimit(key, windowMs) {
+    const now = Date.now();
+    // Now and then, drop the windows that have ended, so the table holds recent clients only.
+    if (++this.rateLimitHits % RATE_LIMIT_CLEANUP_EVERY === 0) this.sql.forgetRateLimits.run(now);
+    const row = this.sql.hitRateLimit.get({ key, now, window: windowMs });
+    if (row === undefined) throw new Error('The rate limit upsert returned no row.');
+    return { current: row.hits, ttl: row.resets_at - now };
+  }
+
   async close() {
     if (this.db.open) this.db.close();
   }
@@ -400,6 +434,11 @@ export class SqliteStore {
   }
 
   /** @private @param {string} thread */
+  versionOf(thread) {
+    return this.sql.threadVersion.get(thread)?.version ?? 0;
+  }
+
+  /** @private @param {string} thread */
   countUnlocked(thread) {
     return this.sql.countInThread.get(thread)?.n ?? 0;
   }
@@ -429,7 +468,8 @@ export class SqliteStore {
   }
 
   /**
-   * The body of listThread; runs inside one read transaction so `total` matches the page.
+   * The body of listThread; runs inside one read transaction so `total` and the thread's version
+   * match the page.
    * @private
    * @param {string} thread
    * @param {ReturnType<typeof pageRequest>} request
@@ -446,6 +486,7 @@ export class SqliteStore {
           );
     const roots = topLevel.slice(0, limit).map((row) => row.id);
     const replies = roots.length === 0 ? [] : this.sql.repliesOfRoots.all(JSON.stringify(roots));
-    return assemblePage(topLevel, replies, limit, this.sql.countPublished.get(thread)?.n ?? 0);
+    const page = assemblePage(topLevel, replies, limit, this.sql.countPublished.get(thread)?.n ?? 0);
+    return { version: this.versionOf(thread), page };
   }
 }
