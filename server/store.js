@@ -159,8 +159,18 @@
  * @property {(key: string, windowMs: number) => Promise<RateLimitHit>} hitRateLimit
  *   counts one hit of `key` in its current fixed window (a new window of `windowMs` starts at the
  *   first hit after the last one ended); every instance on the database counts in the same row
+ * @property {(kind: string, payload: unknown, options?: { delayMs?: number }) => Promise<string>} enqueueJob
+ *   queues work for any instance (payload: anything JSON can hold); returns the job's id
+ * @property {(kind: string, options?: { limit?: number, leaseMs?: number }) => Promise<Job[]>} claimJobs
+ *   takes up to `limit` due jobs of `kind` for `leaseMs` (default 60 s): no other claim gets
+ *   them in that time, on any instance; complete or retry each before its lease ends
+ * @property {(id: string) => Promise<boolean>} completeJob removes a done job
+ * @property {(id: string, options: { delayMs: number, error: string }) => Promise<boolean>} retryJob
+ *   releases a claimed job to run again after `delayMs`, noting why it failed
  * @property {() => Promise<void>} close safe to call twice
  */
+
+/** @typedef {{ id: string, kind: string, payload: unknown, attempts: number }} Job a claimed job; attempts counts this claim */
 
 /** @typedef {{ current: number, ttl: number }} RateLimitHit hits in this window, ms until it ends */
 

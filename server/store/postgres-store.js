@@ -39,6 +39,8 @@ import {
 const MIGRATION_LOCK = 7_311_209_854;
 const SEED_LOCK_CLASS = 73_112;
 
+/** How long a claimed job stays hidden from other claims, when the caller does not say. */
+const DEFAULT_JOB_LEASE_MS = 60_000;
 /** How many rate-limit hits pass between two clean-ups of ended windows. */
 const RATE_LIMIT_CLEANUP_EVERY = 1_000;
 // The transaction's start time in milliseconds since the epoch: one value for a whole statement.
@@ -471,6 +473,56 @@ export class PostgresStore {
       const row = fromStoredRow(stored);
       return { ...toPublicComment(row), thread: row.thread, pageUrl: stored.page_url };
     });
+  }
+
+  /** @param {string} kind @param {unknown} payload @param {{ delayMs?: number }} [options] */
+  async enqueueJob(kind, payload, options = {}) {
+    const { rows } = await this.query(
+      `INSERT INTO jobs (kind, payload, run_at) VALUES ($1, $2, ${DATABASE_NOW_MS} + $3) RETURNING id`,
+      [toStored(kind), toStored(JSON.stringify(payload)), options.delayMs ?? 0],
+    );
+    return String(rows[0].id);
+  }
+
+  /** @param {string} kind @param {{ limit?: number, leaseMs?: number }} [options] */
+  async claimJobs(kind, options = {}) {
+    // SKIP LOCKED: a job another instance is claiming this instant is passed over, not waited
+    // for, so concurrent claims take different jobs and never block each other.
+    const { rows } = await this.query(
+      `UPDATE jobs SET locked_until = ${DATABASE_NOW_MS} + $3, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM jobs
+        WHERE kind = $1 AND run_at <= ${DATABASE_NOW_MS}
+          AND (locked_until IS NULL OR locked_until <= ${DATABASE_NOW_MS})
+        ORDER BY run_at, id LIMIT $2
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, kind, payload, attempts`,
+      [toStored(kind), options.limit ?? 10, options.leaseMs ?? DEFAULT_JOB_LEASE_MS],
+    );
+    return rows
+      .map((row) => ({
+        id: String(row.id),
+        kind: fromStored(row.kind),
+        payload: JSON.parse(fromStored(row.payload)),
+        attempts: row.attempts,
+      }))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /** @param {string} id */
+  async completeJob(id) {
+    const { rowCount } = await this.query('DELETE FROM jobs WHERE id = $1', [id]);
+    return rowCount === 1;
+  }
+
+  /** @param {string} id @param {{ delayMs: number, error: string }} options */
+  async retryJob(id, options) {
+    const { rowCount } = await this.query(
+      `UPDATE jobs SET run_at = ${DATABASE_NOW_MS} + $2, locked_until = NULL, last_error = $3 WHERE id = $1`,
+      [id, options.delayMs, toStored(options.error)],
+    );
+    return rowCount === 1;
   }
 
   async close() {

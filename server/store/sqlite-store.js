@@ -64,6 +64,9 @@ function prefixed(/** @type {string} */ alias) {
     .map((column) => `${alias}.${column}`)
     .join(', ');
 }
+
+/** How long a claimed job stays hidden from other claims, when the caller does not say. */
+const DEFAULT_JOB_LEASE_MS = 60_000;
 /** How many rate-limit hits pass between two clean-ups of ended windows. */
 const RATE_LIMIT_CLEANUP_EVERY = 1_000;
 
@@ -193,6 +196,18 @@ export class SqliteStore {
           RETURNING hits, resets_at`)
       ),
       forgetRateLimits: prepare('DELETE FROM rate_limits WHERE resets_at <= ?'),
+      enqueueJob: prepare('INSERT INTO jobs (kind, payload, run_at) VALUES (?, ?, ?) RETURNING id'),
+      claimJobs: /** @type {Statement<{ id: number, kind: string, payload: string, attempts: number }>} */ (
+        prepare(`UPDATE jobs SET locked_until = @now + @lease, attempts = attempts + 1
+          WHERE id IN (
+            SELECT id FROM jobs
+            WHERE kind = @kind AND run_at <= @now AND (locked_until IS NULL OR locked_until <= @now)
+            ORDER BY run_at, id LIMIT @limit
+          )
+          RETURNING id, kind, payload, attempts`)
+      ),
+      completeJob: prepare('DELETE FROM jobs WHERE id = ?'),
+      retryJob: prepare('UPDATE jobs SET run_at = ?, locked_until = NULL, last_error = ? WHERE id = ?'),
       // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
       deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
         WITH RECURSIVE subtree (id) AS (
@@ -380,6 +395,43 @@ export class SqliteStore {
     const row = this.sql.hitRateLimit.get({ key, now, window: windowMs });
     if (row === undefined) throw new Error('The rate limit upsert returned no row.');
     return { current: row.hits, ttl: row.resets_at - now };
+  }
+
+  /** @param {string} kind @param {unknown} payload @param {{ delayMs?: number }} [options] */
+  async enqueueJob(kind, payload, options = {}) {
+    const row = /** @type {{ id: number }} */ (
+      this.sql.enqueueJob.get(kind, JSON.stringify(payload), Date.now() + (options.delayMs ?? 0))
+    );
+    return String(row.id);
+  }
+
+  /** @param {string} kind @param {{ limit?: number, leaseMs?: number }} [options] */
+  async claimJobs(kind, options = {}) {
+    // One UPDATE: SQLite runs one writer at a time, so two claims never take the same job.
+    const rows = this.sql.claimJobs.all({
+      kind,
+      now: Date.now(),
+      lease: options.leaseMs ?? DEFAULT_JOB_LEASE_MS,
+      limit: options.limit ?? 10,
+    });
+    return rows
+      .sort((a, b) => a.id - b.id)
+      .map((row) => ({
+        id: String(row.id),
+        kind: row.kind,
+        payload: JSON.parse(row.payload),
+        attempts: row.attempts,
+      }));
+  }
+
+  /** @param {string} id */
+  async completeJob(id) {
+    return this.sql.completeJob.run(Number(id)).changes === 1;
+  }
+
+  /** @param {string} id @param {{ delayMs: number, error: string }} options */
+  async retryJob(id, options) {
+    return this.sql.retryJob.run(Date.now() + options.delayMs, options.error, Number(id)).changes === 1;
   }
 
   async close() {
