@@ -116,11 +116,7 @@ export class ThreadCache {
 
   /** Forgets the kept pages of a thread. */
   async delete(endpoint: string, thread: string): Promise<void> {
-    const key = keyOf(endpoint, thread);
-    await this.#attempt(async () => {
-      await this.#store.delete(META + key);
-      await this.#store.delete(PAGES + key);
-    }, undefined);
+    await this.#forget(keyOf(endpoint, thread));
   }
 
   /** The kept thread in `value` when it is exactly what was asked for, still fresh and well-formed. */
@@ -149,16 +145,21 @@ export class ThreadCache {
     return { endpoint, thread, sort, etag, savedAt, pages: parsed };
   }
 
-  /** Drops the oldest threads until at most maxThreads and maxBytes are kept; never `justWritten`. */
+  /**
+   * Drops expired threads, then the oldest until at most maxThreads and maxBytes are kept;
+   * never `justWritten`.
+   */
   async #evict(justWritten: string): Promise<void> {
     const metas = await this.#attempt(() => this.#store.entries<unknown>(META), []);
     const threads: Array<{ key: string; savedAt: number; bytes: number }> = [];
     for (const [metaKey, meta] of metas) {
       const key = metaKey.slice(META.length);
+      // Expired threads go too, so a thread never visited again does not sit on the device.
       const valid =
         isObject(meta) &&
         meta.version === THREAD_CACHE_VERSION &&
         typeof meta.savedAt === 'number' &&
+        this.#now() - meta.savedAt <= this.#maxAgeMs &&
         typeof meta.bytes === 'number' &&
         meta.bytes >= 0;
       if (valid) threads.push({ key, savedAt: meta.savedAt as number, bytes: meta.bytes as number });

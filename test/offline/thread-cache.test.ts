@@ -148,6 +148,17 @@ describe('ThreadCache', () => {
     expect(await fresh.get(ENDPOINT, '/future/')).to.equal(null);
   });
 
+  it('removes expired threads from the device when it next keeps one, without being asked for them', async () => {
+    const time = clock();
+    const store = new MemoryStore();
+    const cache = new ThreadCache(store, { now: time.now, maxAgeMs: 24 * HOUR });
+    await cache.put(kept('/forgotten/', time.now()));
+    time.advance(25 * HOUR);
+    await cache.put(kept('/today/', time.now()));
+    expect([...store.data.keys()].some((key) => key.includes('/forgotten/'))).to.equal(false);
+    expect(await cache.get(ENDPOINT, '/today/')).to.not.equal(null);
+  });
+
   describe('a corrupt or foreign entry is dropped, never returned', () => {
     const corruptions: Array<[string, (entry: Record<string, any>) => unknown]> = [
       ['not an object', () => 'garbage'],
