@@ -53,6 +53,7 @@
  * @property {string} createdAt
  * @property {CommentStatus} status
  * @property {string | null} clientId
+ * @property {string} [editedAt] when its author last changed it; absent if never
  */
 
 /**

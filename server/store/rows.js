@@ -100,6 +100,8 @@ export function toModeratedComment(/** @type {CommentRow} */ row) {
     status: row.status,
     clientId: row.client_id,
   };
+  // A moderator should know that a pending comment is its author's second version.
+  if (row.edited_at !== null) comment.editedAt = row.edited_at;
   return comment;
 }
 

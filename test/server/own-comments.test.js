@@ -142,6 +142,7 @@ describe('PATCH own comment', () => {
     const stored = await server.store.getComment(posted.body.id);
     assert.equal(stored?.status, 'pending');
     assert.equal(stored?.body, 'Now with a link nobody checked.');
+    assert.equal(stored?.editedAt, edited.body.editedAt, 'the moderator sees it was edited');
   });
 
   test('pre-moderation: a pending comment edited stays pending; a rejected one stays rejected', async (t) => {
