@@ -6,6 +6,8 @@ export default {
     'src/index.ts',
     'src/recovery-comments.ts',
     'src/components/*.ts',
+    'src/count/count-element.ts',
+    'src/count/define.ts',
     'src/events.ts',
     'src/context.ts',
     'src/backend/backend.ts',

@@ -8,16 +8,21 @@ import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { adminRoutes } from './admin-routes.js';
 import { commentRoutes } from './comment-routes.js';
-import { notFoundError, rateLimitedError, toApiError } from './errors.js';
+import { countRoutes } from './count-routes.js';
+import { notFoundError, rateLimitedError, toApiError, UNAVAILABLE_RETRY_SECONDS } from './errors.js';
+import { feedRoutes } from './feed-routes.js';
+import { ownCommentRoutes } from './own-comment-routes.js';
+import { rateLimitStore } from './rate-limit-store.js';
 import { AJV_OPTIONS } from './schemas.js';
 import { applySeed, readSeedFile } from './seed.js';
-import { CommentStore } from './store.js';
+import { openStore } from './store.js';
 
 /** @typedef {'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'} LogLevel */
 
 /**
  * @typedef {object} ServerOptions
- * @property {string} [db] SQLite file, or ':memory:' (the default here; the CLI defaults to a file)
+ * @property {string} [db] SQLite file, ':memory:' (the default here; the CLI defaults to a file),
+ *   or a postgres:// URL
  * @property {'pre' | 'off'} [moderation] 'pre': new comments wait for a moderator (default)
  * @property {string[]} [origins] exact origins (scheme://host[:port]) that get CORS headers
  * @property {string | null} [adminToken] bearer token of the moderation API; null disables it
@@ -28,6 +33,7 @@ import { CommentStore } from './store.js';
  * @property {string | null} [seedFile] JSON file of starting comments (see seed.js)
  * @property {boolean | LogLevel} [logger] request log on stderr; true means 'info'
  * @property {boolean} [trustProxy] behind one reverse proxy: the client IP is the last X-Forwarded-For entry
+ * @property {number} [editWindowSeconds] how long authors may edit or delete their comment; 0: never
  */
 
 /** @typedef {ServerOptions & { port?: number, host?: string }} StartOptions */
@@ -37,7 +43,7 @@ import { CommentStore } from './store.js';
  * @property {string} url e.g. 'http://127.0.0.1:8787'
  * @property {string} endpoint url + '/api', what the element's `endpoint` attribute takes
  * @property {import('fastify').FastifyInstance} app
- * @property {CommentStore} store
+ * @property {import('./store.js').CommentStore} store
  * @property {() => Promise<void>} close stops listening and closes the database
  */
 
@@ -49,17 +55,20 @@ export const DEFAULT_OPTIONS = Object.freeze({
   readRateLimit: Object.freeze({ max: 600, windowMs: 60_000 }),
   // A 20,000-character comment of 4-byte characters (emoji, some scripts) must fit.
   bodyLimit: 128 * 1024,
+  // Long enough to fix a typo or take back a word said in anger; short enough that a thread
+  // does not change under its readers' feet.
+  editWindowSeconds: 900,
 });
 
 /** Builds the fastify app (not yet listening) and opens its store. */
 export async function createServer(/** @type {ServerOptions} */ options = {}) {
-  const store = new CommentStore(options.db ?? DEFAULT_OPTIONS.db);
+  const store = await openStore(options.db ?? DEFAULT_OPTIONS.db);
   try {
-    if (options.seedFile) applySeed(store, readSeedFile(options.seedFile));
+    if (options.seedFile) await applySeed(store, readSeedFile(options.seedFile));
     const app = await buildApp(store, options);
     return { app, store };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
@@ -90,8 +99,24 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
   return running;
 }
 
+/** One comment of a thread, where its author may PATCH or DELETE it with their edit token. */
+const OWN_COMMENT_PATH = /^\/api\/threads\/[^/?]+\/comments\/[^/?]+(?:\?|$)/;
+
 /**
- * @param {CommentStore} store
+ * What browsers on an allowed origin may send where. If-None-Match everywhere: the element
+ * revalidating kept pages (and reading the ETag, exposed above). Authorization with PATCH and
+ * DELETE only at a comment's own address: a reader's edit token, never the moderation API's
+ * token, which a blog page must not be able to send.
+ * @param {string} url
+ */
+function corsOf(url) {
+  return OWN_COMMENT_PATH.test(url)
+    ? { methods: ['GET', 'PATCH', 'DELETE', 'OPTIONS'], allowedHeaders: ['Content-Type', 'Authorization'] }
+    : { methods: ['GET', 'POST', 'OPTIONS'], allowedHeaders: ['Content-Type', 'If-None-Match'] };
+}
+
+/**
+ * @param {import('./store.js').CommentStore} store
  * @param {ServerOptions} options
  */
 async function buildApp(store, options) {
@@ -109,11 +134,17 @@ async function buildApp(store, options) {
     routerOptions: { maxParamLength: 16_384 },
     ajv: AJV_OPTIONS,
   });
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', () => store.close());
 
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
-    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (apiError.statusCode === 503) {
+      // The database is out of reach for now; the element's outbox waits this long and retries.
+      reply.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+      request.log.warn({ err: error }, 'database unavailable');
+    } else if (apiError.statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    }
     return reply.code(apiError.statusCode).send(apiError.toBody());
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFoundError().toBody()));
@@ -126,23 +157,30 @@ async function buildApp(store, options) {
   // needs CORS on the static files too.
   const allowedOrigins = new Set(options.origins ?? []);
   await app.register(fastifyCors, {
-    // A function rather than the list: an origin not on the list then gets no CORS headers at
-    // all, and its preflight a 404, instead of a 204 without Access-Control-Allow-Origin.
-    origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Content-Type'],
-    exposedHeaders: ['Retry-After'],
-    maxAge: 600,
+    // Per request, so that only a comment's own address takes the reader's edit token.
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, {
+        // true/false rather than the list: an origin not on the list then gets no CORS headers
+        // at all, and its preflight a 404, instead of a 204 without Access-Control-Allow-Origin.
+        origin: origin !== undefined && allowedOrigins.has(origin),
+        ...corsOf(request.url),
+        exposedHeaders: ['Retry-After', 'ETag'],
+        maxAge: 600,
+      });
+    },
   });
 
   await app.register(
     async (api) => {
       api.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('Cache-Control', 'no-store');
+        // Unless a route said how its answer may be kept (http-cache.js), nothing keeps it.
+        if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
         return payload;
       });
       await api.register(fastifyRateLimit, {
         global: false,
+        store: rateLimitStore(store),
         errorResponseBuilder: (_request, context) => rateLimitedError(Math.ceil(context.ttl / 1000)),
       });
       const writeLimit = options.rateLimit ?? DEFAULT_OPTIONS.rateLimit;
@@ -153,12 +191,25 @@ async function buildApp(store, options) {
       });
 
       api.get('/health', async () => ({ ok: true }));
+      const moderation = options.moderation ?? DEFAULT_OPTIONS.moderation;
+      const editWindowSeconds = options.editWindowSeconds ?? DEFAULT_OPTIONS.editWindowSeconds;
       await api.register(commentRoutes, {
         store,
-        moderation: options.moderation ?? DEFAULT_OPTIONS.moderation,
+        moderation,
         readLimit: toRoute(readLimit),
-        writeLimit: toRoute(writeLimit),
+        // Counted in the database: a client has one allowance whichever instance answers.
+        writeLimit: { ...toRoute(writeLimit), sharedScope: 'post-comment' },
+        editWindowSeconds,
+        allowedOrigins,
       });
+      await api.register(ownCommentRoutes, {
+        store,
+        moderation,
+        writeLimit: toRoute(writeLimit),
+        editWindowSeconds,
+      });
+      await api.register(countRoutes, { store, readLimit: toRoute(readLimit) });
+      await api.register(feedRoutes, { store, readLimit: toRoute(readLimit) });
       await api.register(adminRoutes, {
         prefix: '/admin',
         store,

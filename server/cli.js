@@ -25,6 +25,8 @@ Options (each can also be set by the environment variable in brackets; flags win
                       file wins                                        [RC_STATIC, comma-separated]
   --seed FILE         JSON file of starting comments, for threads that have none yet   [RC_SEED]
   --rate-limit N      comments one client IP may post per minute (default 10)    [RC_RATE_LIMIT]
+  --edit-window S     seconds a reader may edit or delete their own comment after posting
+                      it (default 900); 0 turns editing off                     [RC_EDIT_WINDOW]
   --trust-proxy       behind a reverse proxy: take client IPs from X-Forwarded-For
                                                                               [RC_TRUST_PROXY=1]
   --log-level LEVEL   silent, error, warn (default), info or debug; logs go to stderr
@@ -39,6 +41,10 @@ Moderation commands work on the database file directly, also while the server ru
 export const DEFAULT_DB_FILE = './recovery-comments.db';
 /** The port the CLI listens on when neither --port nor RC_PORT says otherwise. */
 export const DEFAULT_PORT = 8787;
+/** Seconds a reader may edit their comment when neither --edit-window nor RC_EDIT_WINDOW says. */
+export const DEFAULT_EDIT_WINDOW = 900;
+/** The longest edit window: a week. Beyond that a thread's past keeps changing under its readers. */
+export const MAX_EDIT_WINDOW = 7 * 24 * 60 * 60;
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'];
 const STATUSES = ['pending', 'published', 'rejected'];
@@ -111,6 +117,7 @@ function parseServe(argv, env) {
     static: { type: 'string', multiple: true },
     seed: { type: 'string' },
     'rate-limit': { type: 'string' },
+    'edit-window': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     'log-level': { type: 'string' },
   });
@@ -135,6 +142,7 @@ function parseServe(argv, env) {
     throw new UsageError(`--moderation must be "pre" or "off", not "${moderation}".`);
   }
   const rateLimit = flag('rate-limit') ?? fromEnv(env, 'RC_RATE_LIMIT');
+  const editWindow = flag('edit-window') ?? fromEnv(env, 'RC_EDIT_WINDOW');
   const logLevel = flag('log-level') ?? fromEnv(env, 'RC_LOG_LEVEL') ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
@@ -156,6 +164,7 @@ function parseServe(argv, env) {
         max: rateLimit === undefined ? 10 : parsePositiveInteger(rateLimit, '--rate-limit'),
         windowMs: 60_000,
       },
+      editWindowSeconds: editWindow === undefined ? DEFAULT_EDIT_WINDOW : parseEditWindow(editWindow),
       trustProxy:
         values['trust-proxy'] === true ||
         (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
@@ -256,6 +265,16 @@ function parsePort(/** @type {string | undefined} */ value) {
   if (!(port >= 0 && port <= 65_535))
     throw new UsageError(`--port must be a number from 0 to 65535, not "${value}".`);
   return port;
+}
+
+function parseEditWindow(/** @type {string} */ value) {
+  const seconds = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 0 && seconds <= MAX_EDIT_WINDOW)) {
+    throw new UsageError(
+      `--edit-window must be a whole number of seconds from 0 (editing off) to ${MAX_EDIT_WINDOW} (a week), not "${value}".`,
+    );
+  }
+  return seconds;
 }
 
 function parsePositiveInteger(/** @type {string} */ value, /** @type {string} */ flag) {

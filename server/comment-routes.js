@@ -1,16 +1,22 @@
 // @ts-check
 // The public API of §4: read a page of a thread, post a comment.
 import { ApiError } from './errors.js';
+import { CACHE_CONTROL, conditionalGet } from './http-cache.js';
+import { editableUntil, editTokenHash, newEditToken } from './edit-token.js';
+import { acceptedPageUrl } from './page-url.js';
 import {
-  commentSchema,
   pageQuerySchema,
   pageSchema,
+  postedCommentSchema,
   submissionSchema,
   threadParamsSchema,
 } from './schemas.js';
 import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
 
-/** @typedef {{ max: number, timeWindow: number }} RouteRateLimit */
+/**
+ * A route's rateLimit config; with `sharedScope` it is counted in the database (rate-limit-store.js).
+ * @typedef {{ max: number, timeWindow: number, sharedScope?: string }} RouteRateLimit
+ */
 
 /**
  * @typedef {object} CommentRoutesOptions
@@ -18,6 +24,8 @@ import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
  * @property {'pre' | 'off'} moderation
  * @property {RouteRateLimit} readLimit
  * @property {RouteRateLimit} writeLimit
+ * @property {number} editWindowSeconds how long authors may edit or delete; 0: not at all
+ * @property {ReadonlySet<string>} allowedOrigins where a POST's pageUrl may point
  */
 
 /**
@@ -28,6 +36,7 @@ import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
  * @property {{ name: string, email?: string | null, url?: string | null }} author
  * @property {string} body
  * @property {string | null} [hp]
+ * @property {string | null} [pageUrl]
  */
 
 /** Turns a validated POST body into what the store takes: blank email/url mean "not given". */
@@ -53,7 +62,22 @@ export function toSubmission(/** @type {SubmissionBody} */ body) {
  * GET and POST /threads/:thread/comments.
  * @type {import('fastify').FastifyPluginAsync<CommentRoutesOptions>}
  */
-export const commentRoutes = async (app, { store, moderation, readLimit, writeLimit }) => {
+export const commentRoutes = async (
+  app,
+  { store, moderation, readLimit, writeLimit, editWindowSeconds, allowedOrigins },
+) => {
+  // Only what this server offers beyond v1; a page of a server that offers nothing is exactly v1's.
+  const offers = editWindowSeconds > 0 ? { offers: { editWindowSeconds } } : {};
+  /**
+   * A Comment as its author gets it back from a POST: with a fresh edit token while editing is on.
+   * @param {import('./store.js').Comment} comment
+   * @param {string | null} token
+   */
+  const withEditToken = (comment, token) =>
+    token === null
+      ? comment
+      : { ...comment, editToken: token, editableUntil: editableUntil(comment.createdAt, editWindowSeconds) };
+
   // Fastify parses text/plain by default; a comment must come as JSON, which also means a
   // cross-origin POST always needs a CORS preflight that the allow-list can refuse.
   app.removeContentTypeParser('text/plain');
@@ -63,18 +87,19 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
     {
       schema: { params: threadParamsSchema, querystring: pageQuerySchema, response: { 200: pageSchema } },
       config: { rateLimit: readLimit },
+      onSend: conditionalGet(CACHE_CONTROL.page),
     },
     async (request) => {
       const { thread } = /** @type {{ thread: string }} */ (request.params);
       const query = /** @type {{ limit?: string, cursor?: string, sort?: 'oldest' | 'newest' }} */ (
         request.query
       );
-      const page = store.listThread(thread, {
+      const page = await store.listThread(thread, {
         limit: query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit),
         cursor: query.cursor ?? null,
         sort: query.sort ?? 'oldest',
       });
-      return { thread, ...page };
+      return { thread, ...page, ...offers };
     },
   );
 
@@ -84,28 +109,42 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
       schema: {
         params: threadParamsSchema,
         body: submissionSchema,
-        response: { 200: commentSchema, 201: commentSchema, 202: commentSchema },
+        response: { 200: postedCommentSchema, 201: postedCommentSchema, 202: postedCommentSchema },
       },
       config: { rateLimit: writeLimit },
     },
     async (request, reply) => {
       const { thread } = /** @type {{ thread: string }} */ (request.params);
       const body = /** @type {SubmissionBody} */ (request.body);
-      const submission = toSubmission(body);
+      const token = editWindowSeconds > 0 ? newEditToken() : null;
+      const submission = {
+        ...toSubmission(body),
+        editTokenHash: token === null ? null : editTokenHash(token),
+      };
 
       // A bot filled the field humans never see: answer exactly like a pending success so it
-      // learns nothing, and keep nothing.
+      // learns nothing, and keep nothing (its token opens nothing).
       if (typeof body.hp === 'string' && body.hp !== '') {
         request.log.info({ thread }, 'honeypot filled; comment dropped');
-        return reply.code(202).send(unsavedPendingComment(submission));
+        return reply.code(202).send(withEditToken(unsavedPendingComment(submission), token));
       }
 
-      const outcome = store.submitComment(thread, submission, moderation === 'off' ? 'published' : 'pending');
+      const outcome = await store.submitComment(
+        thread,
+        submission,
+        moderation === 'off' ? 'published' : 'pending',
+      );
+      if (outcome.kind === 'created' || outcome.kind === 'replayed') {
+        const pageUrl = acceptedPageUrl(body.pageUrl, allowedOrigins);
+        if (pageUrl !== null) await store.setThreadPage(thread, pageUrl);
+      }
       switch (outcome.kind) {
         case 'created':
-          return reply.code(outcome.comment.status === 'published' ? 201 : 202).send(outcome.comment);
+          return reply
+            .code(outcome.comment.status === 'published' ? 201 : 202)
+            .send(withEditToken(outcome.comment, token));
         case 'replayed':
-          return reply.code(200).send(outcome.comment);
+          return reply.code(200).send(withEditToken(outcome.comment, token));
         case 'conflict':
           throw new ApiError(
             409,

@@ -82,7 +82,28 @@ export const submissionSchema = {
     },
     body: { type: 'string', pattern: NOT_BLANK, maxLength: BODY_MAX_LENGTH },
     hp: { type: ['string', 'null'] },
+    // The page the reader is on (v1.1). Checked in page-url.js, and ignored rather than refused
+    // when it does not pass, so no limits here beyond its type.
+    pageUrl: { type: ['string', 'null'] },
   },
+};
+
+/** Params of /threads/:thread/comments/:id. */
+export const commentParamsSchema = {
+  type: 'object',
+  required: ['thread', 'id'],
+  properties: {
+    thread: { type: 'string', minLength: 1, maxLength: THREAD_MAX_LENGTH },
+    id: { type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH },
+  },
+};
+
+/** Body of PATCH /threads/:thread/comments/:id: the author's new text. */
+export const editSchema = {
+  type: 'object',
+  required: ['body'],
+  additionalProperties: false,
+  properties: { body: { type: 'string', pattern: NOT_BLANK, maxLength: BODY_MAX_LENGTH } },
 };
 
 /** A public Comment; the serializer drops any property not listed, so email cannot leak out. */
@@ -102,6 +123,20 @@ export const commentSchema = {
     body: { type: 'string' },
     createdAt: { type: 'string' },
     status: { type: 'string', enum: ['published', 'pending'] },
+    editedAt: { type: 'string' },
+  },
+};
+
+/**
+ * The answer to a POST: the Comment, plus (v1.1) the author's secret edit token and until when
+ * it works. Only this schema has them, so no other answer can ever carry a token.
+ */
+export const postedCommentSchema = {
+  ...commentSchema,
+  properties: {
+    ...commentSchema.properties,
+    editToken: { type: 'string' },
+    editableUntil: { type: 'string' },
   },
 };
 
@@ -115,6 +150,12 @@ export const pageSchema = {
     total: { type: 'integer' },
     comments: { type: 'array', items: commentSchema },
     nextCursor: { type: ['string', 'null'] },
+    // What this server supports beyond v1, so the element offers only that (v1.1).
+    offers: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { editWindowSeconds: { type: 'integer' } },
+    },
   },
 };
 

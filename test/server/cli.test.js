@@ -3,12 +3,20 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DB_FILE, UsageError, normalizeOrigin, parseCommandLine } from '../../server/cli.js';
-import { CommentStore } from '../../server/store.js';
-import { getJson, postJson, startTestServer, submission, tempDir } from './helpers.js';
+import { openStore } from '../../server/store.js';
+import {
+  ENGINE,
+  freshDatabase,
+  getJson,
+  missingDatabase,
+  persistentDatabase,
+  postJson,
+  startTestServer,
+  submission,
+} from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../server/bin.js', import.meta.url));
 
@@ -31,6 +39,7 @@ describe('parseCommandLine', () => {
       staticDirs: [],
       seedFile: null,
       rateLimit: { max: 10, windowMs: 60_000 },
+      editWindowSeconds: 900,
       trustProxy: false,
       logger: 'warn',
     });
@@ -61,6 +70,8 @@ describe('parseCommandLine', () => {
       'demo/seed.json',
       '--rate-limit',
       '3',
+      '--edit-window',
+      '0',
       '--trust-proxy',
       '--log-level',
       'silent',
@@ -75,6 +86,7 @@ describe('parseCommandLine', () => {
       staticDirs: ['dist', 'demo'],
       seedFile: 'demo/seed.json',
       rateLimit: { max: 3, windowMs: 60_000 },
+      editWindowSeconds: 0,
       trustProxy: true,
       logger: false,
     });
@@ -91,6 +103,7 @@ describe('parseCommandLine', () => {
       RC_STATIC: 'dist,demo',
       RC_SEED: 'seed.json',
       RC_RATE_LIMIT: '5',
+      RC_EDIT_WINDOW: '600',
       RC_TRUST_PROXY: '1',
       RC_LOG_LEVEL: 'info',
     };
@@ -104,6 +117,7 @@ describe('parseCommandLine', () => {
     assert.deepEqual(fromEnv.staticDirs, ['dist', 'demo']);
     assert.equal(fromEnv.seedFile, 'seed.json');
     assert.deepEqual(fromEnv.rateLimit, { max: 5, windowMs: 60_000 });
+    assert.equal(fromEnv.editWindowSeconds, 600);
     assert.equal(fromEnv.trustProxy, true);
     assert.equal(fromEnv.logger, 'info');
 
@@ -135,6 +149,9 @@ describe('parseCommandLine', () => {
       [['--origin', 'https://blog.example.org/comments'], /scheme, host and optional port/],
       [['--origin', 'ftp://blog.example.org'], /--origin/],
       [['--rate-limit', '0'], /--rate-limit must be a whole number/],
+      [['--edit-window', '1.5'], /--edit-window must be a whole number of seconds from 0/],
+      [['--edit-window', '15m'], /--edit-window must be a whole number of seconds/],
+      [['--edit-window', '604801'], /to 604800 \(a week\)/],
       [['--log-level', 'loud'], /--log-level/],
       [['--trust-proxy=yes'], /--trust-proxy takes no value/],
       [['serve'], /Unexpected argument "serve"/],
@@ -252,7 +269,7 @@ function startBin(t, args, env = {}) {
 
 describe('the executable', () => {
   test('serves: one listening line with the real port, /api/health answers, SIGTERM exits 0', async (t) => {
-    const server = startBin(t, ['--port', '0', '--db', ':memory:']);
+    const server = startBin(t, ['--port', '0', '--db', await freshDatabase()]);
     const url = await server.listening;
     assert.doesNotMatch(url, /:0$/);
     const health = await getJson(`${url}/api/health`);
@@ -265,8 +282,7 @@ describe('the executable', () => {
   });
 
   test('reads its settings from the environment and stops on SIGINT', async (t) => {
-    const dir = tempDir(t);
-    const db = join(dir, 'env.db');
+    const db = await persistentDatabase(t);
     const server = startBin(t, ['--port', '0'], {
       RC_DB: db,
       RC_MODERATION: 'off',
@@ -278,9 +294,12 @@ describe('the executable', () => {
     });
     assert.equal(posted.status, 201);
     assert.equal(posted.headers.get('access-control-allow-origin'), 'https://blog.example.org');
-    assert.ok(existsSync(db));
     server.child.kill('SIGINT');
     assert.deepEqual(await server.exited, { code: 0, signal: null });
+    if (ENGINE === 'sqlite') assert.ok(existsSync(db));
+    const store = await openStore(db, { mustExist: true });
+    t.after(() => store.close());
+    assert.equal(await store.countComments('/p'), 1, 'stored in the database RC_DB names');
   });
 
   test('a bad flag exits 2 with a message on stderr and nothing on stdout', async () => {
@@ -305,34 +324,34 @@ describe('the executable', () => {
 
   test('a port that is taken exits 1 with a message', async (t) => {
     const busy = await startTestServer(t);
-    const result = await run(['--port', new URL(busy.url).port, '--db', ':memory:']);
+    const result = await run(['--port', new URL(busy.url).port, '--db', await freshDatabase()]);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /could not start/);
   });
 
   test('moderate list, approve, reject and delete work on a database file', async (t) => {
-    const db = join(tempDir(t), 'comments.db');
-    const store = new CommentStore(db);
-    store.insertComment('/posts/p', {
+    const db = await persistentDatabase(t);
+    const store = await openStore(db);
+    await store.insertComment('/posts/p', {
       id: 'waiting',
       author: { name: 'Anon', email: 'anon@example.org' },
       body: 'Day 2.\nHello.',
       status: 'pending',
     });
-    store.insertComment('/posts/p', {
+    await store.insertComment('/posts/p', {
       id: 'hostile',
       author: { name: 'Evil\u001b[2J' },
       body: 'x\u001b]0;pwned\u0007',
       status: 'pending',
     });
-    store.insertComment('/posts/p', {
+    await store.insertComment('/posts/p', {
       id: 'reply',
       parentId: 'waiting',
       author: { name: 'B' },
       body: 'Welcome.',
       status: 'pending',
     });
-    store.close();
+    await store.close();
 
     const list = await run(['moderate', 'list', '--db', db]);
     assert.equal(list.code, 0);
@@ -363,7 +382,7 @@ describe('the executable', () => {
       assert.equal(unknown.code, 1, action);
       assert.match(unknown.stderr, /No comment has the id waiting\./);
     }
-    const noDb = await run(['moderate', 'list', '--db', join(tempDir(t), 'missing.db')]);
+    const noDb = await run(['moderate', 'list', '--db', missingDatabase(t)]);
     assert.equal(noDb.code, 1);
     assert.match(noDb.stderr, /Cannot open the database/);
   });

@@ -41,7 +41,7 @@ describe('CORS', () => {
     }
   });
 
-  test('preflight: allowed origin gets methods, the Content-Type header and a max age', async () => {
+  test('preflight: allowed origin gets methods, the Content-Type and If-None-Match headers and a max age', async () => {
     const response = await fetch(server.commentsUrl(), {
       method: 'OPTIONS',
       headers: {
@@ -57,7 +57,7 @@ describe('CORS', () => {
       'POST',
       'OPTIONS',
     ]);
-    assert.equal(response.headers.get('access-control-allow-headers'), 'Content-Type');
+    assert.equal(response.headers.get('access-control-allow-headers'), 'Content-Type, If-None-Match');
     assert.equal(response.headers.get('access-control-max-age'), '600');
   });
 
@@ -105,7 +105,7 @@ describe('rate limits', () => {
       BLOG,
       'the client must be able to read the 429',
     );
-    assert.equal(server.store.countComments('/posts/ninety-days'), 2);
+    assert.equal(await server.store.countComments('/posts/ninety-days'), 2);
     assert.equal((await getJson(server.commentsUrl())).status, 200);
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createServer } from '../../server/app.js';
 import { SeedError, parseSeed, parseSeedTime, readSeedFile } from '../../server/seed.js';
-import { getJson, readJson, startTestServer, tempDir } from './helpers.js';
+import { freshDatabase, getJson, persistentDatabase, readJson, startTestServer, tempDir } from './helpers.js';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -116,7 +116,7 @@ test('readSeedFile names the file in its errors', (t) => {
 
 test('seeding a file database happens once: restarts do not duplicate, new seed threads are added', async (t) => {
   const dir = tempDir(t);
-  const db = join(dir, 'comments.db');
+  const db = await persistentDatabase(t);
   const seedFile = join(dir, 'seed.json');
   const thread = '/posts/first-ninety-days/';
   const seedComments = [
@@ -158,7 +158,7 @@ test('seeding a file database happens once: restarts do not duplicate, new seed 
   const c1Time = Date.parse(page.body.comments[0].createdAt);
   assert.ok(Math.abs(c1Time - (started - 72 * HOUR)) < 60_000, 'relative to now');
   assert.doesNotMatch(JSON.stringify(page.body), /qh@example\.org/);
-  first.store.insertComment(thread, { id: 'live', author: { name: 'Reader' }, body: 'A new comment.' });
+  await first.store.insertComment(thread, { id: 'live', author: { name: 'Reader' }, body: 'A new comment.' });
   await first.close();
 
   writeFileSync(
@@ -172,15 +172,15 @@ test('seeding a file database happens once: restarts do not duplicate, new seed 
   );
   const second = await startTestServer(t, { db, seedFile });
   assert.equal(
-    second.store.countComments(thread),
+    await second.store.countComments(thread),
     4,
     'the three seeded comments and the live one, once each',
   );
-  assert.equal(second.store.countComments('/posts/new'), 1);
+  assert.equal(await second.store.countComments('/posts/new'), 1);
   await second.close();
 
   const { app, store } = await createServer({ db, seedFile });
-  assert.equal(store.countComments(thread), 4);
+  assert.equal(await store.countComments(thread), 4);
   await app.close();
 });
 
@@ -188,7 +188,7 @@ test('a bad seed file stops the server from starting', async (t) => {
   const dir = tempDir(t);
   const seedFile = join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify({ threads: { '/t': [{ id: 'a', author: {}, body: 'x' }] } }));
-  await assert.rejects(createServer({ seedFile }), SeedError);
+  await assert.rejects(createServer({ db: await freshDatabase(), seedFile }), SeedError);
 });
 
 test('static files: the first directory that has a file wins, / serves index.html, API still works', async (t) => {
