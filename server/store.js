@@ -89,6 +89,20 @@
 /** @typedef {{ status?: CommentStatus, thread?: string | null, limit?: number }} ModerationQuery */
 
 /**
+ * A comment from another system's export (`recovery-comments-server import`).
+ * @typedef {object} ImportedComment
+ * @property {string} sourceId its id in the export
+ * @property {string | null} sourceParentId the export's id of its parent, imported now or before
+ * @property {string} thread
+ * @property {{ name: string, email: string | null, url: string | null }} author
+ * @property {string} body
+ * @property {Date} createdAt
+ * @property {'published' | 'pending'} status
+ */
+
+/** @typedef {{ imported: number, pending: number, alreadyImported: number, threads: number }} ImportOutcome */
+
+/**
  * Comments of every thread, in one database. Every method is atomic: it runs in one transaction
  * (or one statement), also when several processes share the database.
  * @typedef {object} CommentStore
@@ -118,6 +132,9 @@
  *   deletes a comment and every reply under it; returns how many went (0: unknown id)
  * @property {(options?: ModerationQuery) => Promise<ModeratedComment[]>} listForModeration
  *   comments with one status (default pending), of all threads or one, oldest first
+ * @property {(source: string, comments: ImportedComment[]) => Promise<ImportOutcome>} importComments
+ *   stores comments from an export file (parents before replies), all in one transaction, each
+ *   only once per (source, sourceId) ever: a second import of the same file adds nothing
  * @property {() => Promise<void>} close safe to call twice
  */
 

@@ -23,6 +23,8 @@ import {
 /** @typedef {import('../store.js').Submission} Submission */
 /** @typedef {import('../store.js').SubmitOutcome} SubmitOutcome */
 /** @typedef {import('../store.js').ThreadPage} ThreadPage */
+/** @typedef {import('../store.js').ImportedComment} ImportedComment */
+/** @typedef {import('../store.js').ImportOutcome} ImportOutcome */
 /**
  * @template Row
  * @typedef {import('../sqlite.js').Statement<Row>} Statement
@@ -143,6 +145,12 @@ export class SqliteStore {
           ORDER BY created_at, id LIMIT @limit`)
       ),
       setStatus: prepare('UPDATE comments SET status = ? WHERE id = ?'),
+      importedAs: /** @type {Statement<{ comment_id: string }>} */ (
+        prepare('SELECT comment_id FROM imported_comments WHERE source = ? AND source_id = ?')
+      ),
+      recordImport: prepare(
+        'INSERT INTO imported_comments (source, source_id, comment_id, imported_at) VALUES (?, ?, ?, ?)',
+      ),
       // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
       deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
         WITH RECURSIVE subtree (id) AS (
@@ -169,6 +177,10 @@ export class SqliteStore {
         for (const comment of comments) this.insertUnlocked(thread, comment);
         return comments.length;
       },
+    );
+    this.importInTransaction = db.transaction(
+      (/** @type {string} */ source, /** @type {ImportedComment[]} */ comments) =>
+        this.importUnlocked(source, comments),
     );
     this.readPageInTransaction = db.transaction(
       (/** @type {string} */ thread, /** @type {ReturnType<typeof pageRequest>} */ request) =>
@@ -260,6 +272,11 @@ export class SqliteStore {
     return this.sql.forModeration.all({ status, thread, limit }).map(toModeratedComment);
   }
 
+  /** @param {string} source @param {ImportedComment[]} comments */
+  async importComments(source, comments) {
+    return this.importInTransaction.immediate(source, comments);
+  }
+
   async close() {
     if (this.db.open) this.db.close();
   }
@@ -275,6 +292,45 @@ export class SqliteStore {
     const row = newCommentRow(thread, comment, parent);
     this.sql.insert.run(row);
     return row;
+  }
+
+  /**
+   * The body of importComments; runs inside a write transaction.
+   * @private
+   * @param {string} source
+   * @param {ImportedComment[]} comments
+   * @returns {ImportOutcome}
+   */
+  importUnlocked(source, comments) {
+    const now = new Date().toISOString();
+    const outcome = { imported: 0, pending: 0, alreadyImported: 0, threads: 0 };
+    const threads = new Set();
+    for (const comment of comments) {
+      if (this.sql.importedAs.get(source, comment.sourceId) !== undefined) {
+        outcome.alreadyImported++;
+        continue;
+      }
+      // The parent as stored, if it still is: one a moderator deleted since (or one in another
+      // thread, after an import keyed differently) leaves its reply at the top level.
+      const parentId =
+        comment.sourceParentId === null
+          ? undefined
+          : this.sql.importedAs.get(source, comment.sourceParentId)?.comment_id;
+      const parent = parentId === undefined ? undefined : this.sql.byId.get(parentId);
+      const row = this.insertUnlocked(comment.thread, {
+        parentId: parent !== undefined && parent.thread === comment.thread ? parent.id : null,
+        author: comment.author,
+        body: comment.body,
+        createdAt: comment.createdAt,
+        status: comment.status,
+      });
+      this.sql.recordImport.run(source, comment.sourceId, row.id, now);
+      outcome.imported++;
+      if (comment.status === 'pending') outcome.pending++;
+      threads.add(comment.thread);
+    }
+    outcome.threads = threads.size;
+    return outcome;
   }
 
   /** @private @param {string} thread */
