@@ -4,7 +4,16 @@ import wcPlugin from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'coverage/', 'node_modules/', 'bench/tmp/'] },
+  {
+    ignores: [
+      'dist/',
+      'lib/',
+      'coverage/',
+      'node_modules/',
+      'bench/tmp/',
+      'wordpress/recovery-comments/build/',
+    ],
+  },
   ...tseslint.configs.recommended,
   litPlugin.configs['flat/recommended'],
   wcPlugin.configs['flat/recommended'],

@@ -6,7 +6,8 @@
 //
 // Each test file finds the site through these environment variables (connectWordPress() reads
 // them): RC_WP_URL (the site's address, e.g. http://127.0.0.1:PORT), RC_WP_ROOT (its folder, for
-// php()), RC_WP_MAIL_LOG (wp_mail() messages as JSON lines), RC_WP_DEBUG_LOG (PHP notices).
+// php()), RC_WP_MAIL_LOG (wp_mail() messages as JSON lines), RC_WP_DEBUG_LOG (PHP notices; the
+// run fails if any is about the plugin's files).
 // Files run one at a time and each makes its own posts, so none depends on another's data; a
 // file that changes a site-wide setting (permalinks, theme, Discussion options) puts it back.
 // Extra arguments are passed to node --test (e.g. a file name to run just that file).
@@ -56,8 +57,8 @@ const files =
 
 /** @type {import('node:child_process').ChildProcess | null} */
 let child = null;
-/** @type {Awaited<ReturnType<typeof startWordPress>> | null} */
-let site = null;
+/** The site being started: a signal during start-up must wait for it, or MariaDB outlives us. */
+const starting = startWordPress({ plugins: [path.join(unpacked, 'recovery-comments')] });
 let stopping = false;
 
 /** Stops the tests (if running) and WordPress, removes the unpacked plugin, and exits. */
@@ -65,6 +66,8 @@ async function finish(/** @type {number} */ code) {
   if (stopping) return;
   stopping = true;
   if (child && child.exitCode === null) child.kill('SIGTERM');
+  // A start that failed has already stopped what it had started.
+  const site = await starting.catch(() => null);
   await site?.stop().catch((error) => console.error('stopping WordPress failed:', error));
   rmSync(unpacked, { recursive: true, force: true });
   process.exit(code);
@@ -74,7 +77,8 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 }
 
 try {
-  site = await startWordPress({ plugins: [path.join(unpacked, 'recovery-comments')] });
+  const site = await starting;
+  if (stopping) await new Promise(() => {}); // finish() is stopping it and will exit.
   console.log(`WordPress at ${site.url} (${site.root})`);
   const env = {
     ...process.env,
@@ -92,7 +96,13 @@ try {
       resolve(exitCode ?? (signal ? 1 : 0)),
     );
   });
-  await finish(/** @type {number} */ (code));
+  // PHP notices never reach a page or an answer (WP_DEBUG_DISPLAY is off), so the suite reads
+  // the log: any line about the plugin's own files fails the run.
+  const ours = readFileSync(site.debugLog, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('/plugins/recovery-comments/'));
+  if (ours.length > 0) console.error(`PHP reported problems in the plugin:\n${ours.join('\n')}`);
+  await finish(ours.length > 0 && code === 0 ? 1 : /** @type {number} */ (code));
 } catch (error) {
   console.error(error);
   await finish(1);
