@@ -3,7 +3,8 @@
 // malformed or truncated one stops before anything is stored), plans it, then stores it in one
 // transaction and prints what happened.
 import { printable } from '../moderate.js';
-import { openStore } from '../store.js';
+import { redactUrl } from '../postgres.js';
+import { isPostgresLocation, openStore } from '../store.js';
 import { readDisqusExport } from './disqus.js';
 import { planImport } from './plan.js';
 import { readWordPressExport } from './wordpress.js';
@@ -46,7 +47,7 @@ export async function runImportCommand(/** @type {ImportCommand} */ command, /**
     store = await openStore(command.db);
   } catch (error) {
     output.err(
-      `Cannot open the database ${command.db}: ${error instanceof Error ? error.message : String(error)}\n`,
+      `Cannot open the database ${where(command.db)}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return 1;
   }
@@ -77,7 +78,7 @@ export function summary(command, plan, outcome) {
   const skipped = [...plan.skipped.entries()];
   if (outcome.alreadyImported > 0) skipped.push(['already imported', outcome.alreadyImported]);
   const lines = [
-    `Imported from the ${FORMAT_NAMES[command.format]} export ${printable(command.file)} into ${printable(command.db)}:`,
+    `Imported from the ${FORMAT_NAMES[command.format]} export ${printable(command.file)} into ${printable(where(command.db))}:`,
     `  ${plural(threads, 'thread')} with comments in the file`,
     `  ${plural(outcome.imported, 'comment')} imported into ${plural(outcome.threads, 'thread')}` +
       (outcome.pending > 0 ? `, ${outcome.pending} of them kept pending for moderation` : ''),
@@ -86,4 +87,9 @@ export function summary(command, plan, outcome) {
       : `  skipped: ${skipped.map(([reason, count]) => `${count} ${(REASONS[reason] ?? [reason, reason])[count === 1 ? 0 : 1]}`).join(', ')}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The database as the output names it: a PostgreSQL URL without its password. */
+function where(/** @type {string} */ db) {
+  return isPostgresLocation(db) ? redactUrl(db) : db;
 }

@@ -4,13 +4,13 @@
 // moderators, spam and deleted posts left out, readers see text; and a second run adds nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getJson, startTestServer, tempDir } from './helpers.js';
-import { dbIn, fixture, runImport, storedComments } from './import-helpers.js';
+import { getJson, persistentDatabase, startTestServer } from './helpers.js';
+import { fixture, runImport, storedComments } from './import-helpers.js';
 
 const FILE = fixture('disqus-export.xml');
 
 test('imports threads by the path of their link, with parents, dates, authors and emails', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   const { code, out, err } = await runImport('disqus', FILE, db);
   assert.equal(err, '');
   assert.equal(code, 0);
@@ -64,7 +64,7 @@ test('imports threads by the path of their link, with parents, dates, authors an
 });
 
 test('readers see the imported thread through the API, with no email', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   assert.equal((await runImport('disqus', FILE, db)).code, 0);
   const server = await startTestServer(t, { db });
   const { status, body } = await getJson(server.commentsUrl('/posts/ninety-days/'));
@@ -79,7 +79,7 @@ test('readers see the imported thread through the API, with no email', async (t)
 });
 
 test('importing the same file twice adds nothing', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   assert.equal((await runImport('disqus', FILE, db)).code, 0);
   const before = await storedComments(db);
   const again = await runImport('disqus', FILE, db);
@@ -90,7 +90,7 @@ test('importing the same file twice adds nothing', async (t) => {
 });
 
 test('a comment a moderator deleted after the import does not come back', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   assert.equal((await runImport('disqus', FILE, db)).code, 0);
   const { openStore } = await import('../../server/store.js');
   const store = await openStore(db);

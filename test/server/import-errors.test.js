@@ -7,8 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { openStore } from '../../server/store.js';
-import { tempDir } from './helpers.js';
-import { dbIn, fixture, runImport, storedComments } from './import-helpers.js';
+import { persistentDatabase, tempDir } from './helpers.js';
+import { fixture, runImport, storedComments } from './import-helpers.js';
 
 const WXR = readFileSync(fixture('wordpress-export.xml'), 'utf8');
 const DISQUS = readFileSync(fixture('disqus-export.xml'), 'utf8');
@@ -23,7 +23,7 @@ const DISQUS = readFileSync(fixture('disqus-export.xml'), 'utf8');
  */
 async function assertRefused(t, format, text, message) {
   const dir = tempDir(t);
-  const db = dbIn(dir);
+  const db = await persistentDatabase(t);
   assert.equal((await runImport('disqus', fixture('disqus-export.xml'), db)).code, 0);
   const before = await storedComments(db);
   const file = join(dir, 'export.xml');
@@ -167,7 +167,7 @@ describe('files that are well-formed but wrong', () => {
   });
 
   test('a file that does not exist', async (t) => {
-    const db = dbIn(tempDir(t));
+    const db = await persistentDatabase(t);
     const { code, err } = await runImport('disqus', '/nonexistent/export.xml', db);
     assert.equal(code, 1);
     assert.match(err, /\/nonexistent\/export\.xml: no such file\.\nNothing was imported\.\n/);
@@ -175,7 +175,7 @@ describe('files that are well-formed but wrong', () => {
 });
 
 test('the store imports all or nothing', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   const store = await openStore(db);
   t.after(() => store.close());
   const good = {

@@ -1,7 +1,6 @@
 // @ts-check
 // Shared by the import tests: run the command in-process on a fresh database file, and read back
 // everything it stored.
-import { join } from 'node:path';
 import { runImportCommand } from '../../server/import/command.js';
 import { openStore } from '../../server/store.js';
 
@@ -25,9 +24,6 @@ export async function runImport(format, file, db, threadFrom = 'link') {
   );
   return { code, out, err };
 }
-
-/** A database file in `dir`. */
-export const dbIn = (/** @type {string} */ dir) => join(dir, 'comments.db');
 
 /**
  * Every stored comment, oldest first, as moderators see it.

@@ -4,13 +4,13 @@
 // parents listed after their replies, a reply to a trashed comment, HTML to text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tempDir } from './helpers.js';
-import { dbIn, fixture, runImport, storedComments } from './import-helpers.js';
+import { persistentDatabase } from './helpers.js';
+import { fixture, runImport, storedComments } from './import-helpers.js';
 
 const FILE = fixture('wordpress-export.xml');
 
 test('imports the posts’ comments on their paths with WordPress’s statuses and GMT dates', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   const { code, out, err } = await runImport('wordpress', FILE, db);
   assert.equal(err, '');
   assert.equal(code, 0);
@@ -43,14 +43,14 @@ test('imports the posts’ comments on their paths with WordPress’s statuses a
 });
 
 test('--thread-from id keys threads by post ID', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   assert.equal((await runImport('wordpress', FILE, db, 'id')).code, 0);
   const threads = new Set((await storedComments(db)).map((comment) => comment.thread));
   assert.deepEqual([...threads].sort(), ['5', '8']);
 });
 
 test('a second import adds nothing', async (t) => {
-  const db = dbIn(tempDir(t));
+  const db = await persistentDatabase(t);
   assert.equal((await runImport('wordpress', FILE, db)).code, 0);
   const before = await storedComments(db);
   const again = await runImport('wordpress', FILE, db);
