@@ -1,5 +1,5 @@
 // @ts-check
-// Reads a Disqus export (Admin → Tools → Export; the format of https://docs.disqus.com/developers/export/):
+// Reads a Disqus comments export (the format of https://docs.disqus.com/developers/export/):
 // <thread dsq:id> elements carry each page's <link> and the site's own <id> (its
 // disqus_identifier), then <post dsq:id> elements carry the comments, pointing at their thread
 // and parent by dsq:id, with <isDeleted> and <isSpam> flags.
