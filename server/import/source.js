@@ -55,7 +55,7 @@ export function parseUtcDate(/** @type {string} */ text) {
   const local = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
   const check = new Date(local);
   if (
-    year < 1970 ||
+    year < 1000 ||
     check.getUTCFullYear() !== year ||
     check.getUTCMonth() !== month - 1 ||
     check.getUTCDate() !== day ||

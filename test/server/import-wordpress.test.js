@@ -3,8 +3,10 @@
 // WordPress is imported in test/wordpress/import-wxr.test.js): statuses, types, GMT dates,
 // parents listed after their replies, a reply to a trashed comment, HTML to text.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { persistentDatabase } from './helpers.js';
+import { persistentDatabase, tempDir } from './helpers.js';
 import { fixture, runImport, storedComments } from './import-helpers.js';
 
 const FILE = fixture('wordpress-export.xml');
@@ -58,4 +60,34 @@ test('a second import adds nothing', async (t) => {
   assert.match(again.out, /0 comments imported/);
   assert.match(again.out, /5 already imported/);
   assert.deepEqual(await storedComments(db), before);
+});
+
+test('a chain of 3,000 replies listed newest first imports whole, each under its parent', async (t) => {
+  const depth = 3_000;
+  const comments = Array.from({ length: depth }, (_, index) => {
+    const id = depth - index;
+    const seconds = String(id % 60).padStart(2, '0');
+    const minutes = String(Math.floor(id / 60) % 60).padStart(2, '0');
+    return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>A${id}</wp:comment_author>
+      <wp:comment_date_gmt>2024-01-01 ${String(Math.floor(id / 3600)).padStart(2, '0')}:${minutes}:${seconds}</wp:comment_date_gmt>
+      <wp:comment_content>Reply ${id}</wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+      <wp:comment_type>comment</wp:comment_type><wp:comment_parent>${id - 1}</wp:comment_parent></wp:comment>`;
+  });
+  const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+    <wp:base_site_url>https://deep.example</wp:base_site_url>
+    <item><link>https://deep.example/deep/</link><wp:post_id>1</wp:post_id>${comments.join('')}</item>
+  </channel></rss>`;
+  const dir = tempDir(t);
+  const file = join(dir, 'deep.xml');
+  writeFileSync(file, xml);
+  const db = await persistentDatabase(t);
+  const { code, out } = await runImport('wordpress', file, db);
+  assert.equal(code, 0);
+  assert.match(out, /3000 comments imported into 1 thread/);
+  const stored = await storedComments(db);
+  const byName = new Map(stored.map((comment) => [comment.author.name, comment]));
+  assert.equal(byName.get('A1')?.parentId, null);
+  for (let id = 2; id <= depth; id++) {
+    assert.equal(byName.get(`A${id}`)?.parentId, byName.get(`A${id - 1}`)?.id, `A${id}`);
+  }
 });
