@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../../server/app.js';
 import { launchChromium } from '../e2e/browser.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { connectWordPress } from '../support/wordpress.js';
 
 const wp = connectWordPress();
@@ -252,6 +253,38 @@ describe('posting', () => {
     );
     assert.equal(count, '1');
     await page.close();
+  });
+
+  test('an answer lost after WordPress stored the comment: the resend is a duplicate, delivered, one comment', async () => {
+    allowAnonymousComments(true);
+    const proxy = await startFaultProxy({ target: wp.url });
+    try {
+      proxy.inject([
+        { method: 'POST', path: 'rest_route=%2Fwp%2Fv2%2Fcomments', action: { kind: 'forward-then-drop' } },
+      ]);
+      const { page, errors } = await openPage(`${proxy.url}/?rest_route=/`);
+      const body = `My answer got lost on the way back. (${Date.now()})`;
+      await reply(page, body);
+      const pending = page.locator('li[part="comment comment-pending"]', {
+        has: page.locator(':scope > article', { hasText: body }),
+      });
+      await pending.waitFor({ timeout: 20_000 });
+      assert.match(await pending.innerText(), /Your comment is awaiting moderation\./);
+      const posts = proxy.log().filter((entry) => entry.method === 'POST');
+      assert.deepEqual(
+        posts.map((entry) => entry.status),
+        ['dropped', 409],
+        'the first answer was lost; WordPress called the resend a duplicate',
+      );
+      const count = await wp.php(
+        `echo count(get_comments(['post_id' => ${fixture.post}, 'status' => 'all', 'search' => 'lost on the way back']));`,
+      );
+      assert.equal(count, '1');
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('a site that does not allow anonymous comments gets a clear message, and the text stays', async () => {
