@@ -173,6 +173,49 @@ describe('reading', () => {
   }
 });
 
+test('a thread longer than WordPress pages (250 comments, a reply pages away from its parent) shows whole', async () => {
+  const long = await wp.phpJson(`
+    $post = wp_insert_post(['post_title' => 'Long thread', 'post_status' => 'publish']);
+    $first = 0;
+    for ($i = 1; $i <= 249; $i++) {
+      $id = wp_insert_comment([
+        'comment_post_ID' => $post, 'comment_author' => "Reader $i", 'comment_content' => "Comment $i",
+        'comment_approved' => 1, 'comment_date_gmt' => gmdate('Y-m-d H:i:s', time() - 100000 + $i * 60),
+      ]);
+      if ($i === 1) $first = $id;
+    }
+    $last = wp_insert_comment([
+      'comment_post_ID' => $post, 'comment_parent' => $first, 'comment_author' => 'Late reply',
+      'comment_content' => 'Answering the very first one.', 'comment_approved' => 1,
+      'comment_date_gmt' => gmdate('Y-m-d H:i:s', time() - 60),
+    ]);
+    echo wp_json_encode(['post' => $post, 'first' => (string) $first, 'last' => (string) $last]);
+  `);
+  const name = `long-${Date.now()}.html`;
+  writeFileSync(
+    join(pagesDir, name),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title>
+      <script type="module" src="/recovery-comments.js"></script></head>
+      <body><h1>Long thread</h1><recovery-comments backend="wordpress" endpoint="${wp.url}/?rest_route=/" thread="${long.post}"></recovery-comments></body></html>`,
+  );
+  const page = await browser.newPage();
+  /** @type {string[]} */
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${pages.url}/${name}`);
+  await page.locator('recovery-comments').scrollIntoViewIfNeeded();
+  await page.locator(`li[data-comment-id="${long.first}"] li[data-comment-id="${long.last}"]`).waitFor();
+  assert.equal(await page.locator('li[part~="comment"]').count(), 250);
+  assert.match(await page.locator('recovery-comments h2').innerText(), /250 Responses to “Long thread”/);
+  const reads = requests.filter((url) => /rest_route=%2Fwp%2Fv2%2Fcomments/.test(url));
+  assert.deepEqual(
+    reads.map((url) => new URL(url).searchParams.get('page')).sort(),
+    ['1', '2', '3'],
+    'three pages of 100, each asked for once',
+  );
+  await page.close();
+});
+
 describe('posting', () => {
   /**
    * Replies to the first comment from the element.
