@@ -1,6 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { BackendError } from '../../src/backend/backend.js';
 import { fromWordPress, WordPressBackend } from '../../src/backend/wordpress.js';
+import type { RecoveryComments } from '../../src/recovery-comments.js';
+import { freshStore, text } from '../helpers/dom.js';
 
 // The adapter against a real WordPress is tested in test/wordpress/headless-backend.test.js;
 // these are its pure parts.
@@ -59,5 +61,16 @@ describe('WordPressBackend', () => {
     expect(error).to.be.instanceOf(BackendError);
     expect((error as BackendError).message).to.contain('thread="…" set to the WordPress post ID');
     expect((error as BackendError).code).to.equal('rc_thread_not_a_post_id');
+  });
+
+  it('is what backend="wordpress" on the element uses, and says when thread is not a post ID', async () => {
+    const element = await fixture<RecoveryComments>(html`<recovery-comments
+      backend="wordpress"
+      endpoint="https://blog.example/wp-json/"
+      thread="/2024/03/day-one/"
+      .storage=${freshStore()}
+    ></recovery-comments>`);
+    await waitUntil(() => /post ID/.test(text(element)), 'no message about the thread', { timeout: 5000 });
+    expect(text(element)).to.contain('backend="wordpress" needs thread="…" set to the WordPress post ID');
   });
 });
