@@ -8,6 +8,7 @@ export const USAGE = `Usage:
   recovery-comments-server [options]
   recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db FILE]
   recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db FILE]
+  recovery-comments-server import wordpress|disqus FILE.xml [--thread-from link|id] [--db FILE]
 
 Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite.
 
@@ -35,6 +36,12 @@ Options (each can also be set by the environment variable in brackets; flags win
   --version           show the version
 
 Moderation commands work on the database file directly, also while the server runs.
+
+import reads a WordPress export (WXR, Tools > Export) or a Disqus export (XML) and stores its
+comments, all or none: approved ones published, unapproved ones pending, spam, trash, deleted
+comments, pingbacks and trackbacks left out. Threads are the paths of the posts' links, as the
+element keys them (--thread-from id: the post ID or Disqus identifier instead). Importing the
+same file again adds nothing.
 `;
 
 /** The database file the CLI uses when neither --db nor RC_DB says otherwise. */
@@ -48,6 +55,7 @@ export const MAX_EDIT_WINDOW = 7 * 24 * 60 * 60;
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'];
 const STATUSES = ['pending', 'published', 'rejected'];
+const IMPORT_FORMATS = ['wordpress', 'disqus'];
 
 /** A command line that cannot be run; bin.js prints the message and exits with code 2. */
 export class UsageError extends Error {
@@ -62,7 +70,8 @@ export class UsageError extends Error {
  *   | { kind: 'version' }
  *   | { kind: 'serve', options: import('./app.js').StartOptions & { db: string, port: number, host: string } }
  *   | { kind: 'moderate', action: 'list', db: string, status: import('./store.js').CommentStatus, thread: string | null }
- *   | { kind: 'moderate', action: 'approve' | 'reject' | 'delete', db: string, id: string }} Command
+ *   | { kind: 'moderate', action: 'approve' | 'reject' | 'delete', db: string, id: string }
+ *   | { kind: 'import', format: 'wordpress' | 'disqus', file: string, db: string, threadFrom: 'link' | 'id' }} Command
  */
 
 /** @typedef {Record<string, string | undefined>} Env */
@@ -71,6 +80,7 @@ export class UsageError extends Error {
 export function parseCommandLine(/** @type {string[]} */ argv, /** @type {Env} */ env = {}) {
   if (argv.includes('-h') || argv.includes('--help')) return /** @type {Command} */ ({ kind: 'help' });
   if (argv.includes('--version')) return /** @type {Command} */ ({ kind: 'version' });
+  if (argv[0] === 'import') return parseImport(argv.slice(1), env);
   return argv[0] === 'moderate' ? parseModerate(argv.slice(1), env) : parseServe(argv, env);
 }
 
@@ -213,6 +223,36 @@ function parseModerate(argv, env) {
       ? 'moderate needs an action: list, approve, reject or delete.'
       : `Unknown moderate action "${action}"; use list, approve, reject or delete.`,
   );
+}
+
+/**
+ * @param {string[]} argv the arguments after "import"
+ * @param {Env} env
+ * @returns {Command}
+ */
+function parseImport(argv, env) {
+  const { values, positionals } = parseOrExplain(argv, {
+    db: { type: 'string' },
+    'thread-from': { type: 'string' },
+  });
+  const db =
+    (typeof values.db === 'string' ? values.db : undefined) ?? fromEnv(env, 'RC_DB') ?? DEFAULT_DB_FILE;
+  if (db === ':memory:') throw new UsageError('import needs a database file (--db FILE), not :memory:.');
+  const [format, file, ...rest] = positionals;
+  if (format === undefined || !IMPORT_FORMATS.includes(format)) {
+    throw new UsageError(
+      format === undefined
+        ? 'import needs a format: wordpress or disqus.'
+        : `Unknown import format "${format}"; use wordpress or disqus.`,
+    );
+  }
+  if (file === undefined) throw new UsageError(`import ${format} needs the export file (FILE.xml).`);
+  if (rest.length > 0) throw new UsageError(`import ${format} takes one file (got "${rest[0]}" too).`);
+  const threadFrom = typeof values['thread-from'] === 'string' ? values['thread-from'] : 'link';
+  if (threadFrom !== 'link' && threadFrom !== 'id') {
+    throw new UsageError(`--thread-from must be "link" or "id", not "${threadFrom}".`);
+  }
+  return { kind: 'import', format: /** @type {'wordpress' | 'disqus'} */ (format), file, db, threadFrom };
 }
 
 /**

@@ -117,6 +117,20 @@
 /** @typedef {{ status?: CommentStatus, thread?: string | null, limit?: number }} ModerationQuery */
 
 /**
+ * A comment from another system's export (`recovery-comments-server import`).
+ * @typedef {object} ImportedComment
+ * @property {string} sourceId its id in the export
+ * @property {string | null} sourceParentId the export's id of its parent, imported now or before
+ * @property {string} thread
+ * @property {{ name: string, email: string | null, url: string | null }} author
+ * @property {string} body
+ * @property {Date} createdAt
+ * @property {'published' | 'pending'} status
+ */
+
+/** @typedef {{ imported: number, pending: number, alreadyImported: number, threads: number }} ImportOutcome */
+
+/**
  * Comments of every thread, in one database. Every method is atomic: it runs in one transaction
  * (or one statement), also when several processes share the database.
  * @typedef {object} CommentStore
@@ -157,6 +171,9 @@
  *   records the page a thread is shown on (the latest POST's, already checked)
  * @property {(options: { thread: string | null, limit: number }) => Promise<FeedComment[]>} recentPublished
  *   the newest published comments, any depth, of one thread or of all: a feed
+ * @property {(source: string, comments: ImportedComment[]) => Promise<ImportOutcome>} importComments
+ *   stores comments from an export file (parents before replies), all in one transaction, each
+ *   only once per (source, sourceId) ever: a second import of the same file adds nothing
  * @property {(key: string, windowMs: number) => Promise<RateLimitHit>} hitRateLimit
  *   counts one hit of `key` in its current fixed window (a new window of `windowMs` starts at the
  *   first hit after the last one ended); every instance on the database counts in the same row

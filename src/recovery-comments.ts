@@ -349,10 +349,11 @@ export class RecoveryComments extends LitElement {
   #resolveBackend(): CommentsBackend | ConfigProblem {
     if (typeof this.backend === 'object' && this.backend !== null) return this.backend;
     const name = String(this.backend);
-    if (name !== 'rest' && name !== '') return (m) => m.configUnknownBackend(name);
+    if (name !== 'rest' && name !== 'wordpress' && name !== '') return (m) => m.configUnknownBackend(name);
     const endpoint = this.endpoint;
     if (!endpoint) return (m) => m.configNoEndpoint;
     try {
+      if (name === 'wordpress') return lazyWordPressBackend(new URL(endpoint, document.baseURI).href);
       return new RestBackend(endpoint);
     } catch {
       return (m) => m.configBadEndpoint(endpoint);
@@ -732,6 +733,23 @@ export class RecoveryComments extends LitElement {
 }
 
 /** The one reply form, with its parts re-exported so the page can style them. */
+/** backend="wordpress", loaded on first use: readers of `rest` pages download none of it. */
+function lazyWordPressBackend(endpoint: string): CommentsBackend {
+  let loading: Promise<CommentsBackend> | null = null;
+  const backend = () =>
+    (loading ??= import('./backend/wordpress.js').then(
+      (module) => new module.WordPressBackend(endpoint),
+      () => {
+        loading = null;
+        throw new BackendError('network', 'Could not load the WordPress backend.');
+      },
+    ));
+  return {
+    loadPage: (...args) => backend().then((wordpress) => wordpress.loadPage(...args)),
+    postComment: (...args) => backend().then((wordpress) => wordpress.postComment(...args)),
+  };
+}
+
 function createComposer(): RcComposer {
   const composer = document.createElement('rc-composer') as RcComposer;
   composer.setAttribute('exportparts', COMPOSER_PARTS);

@@ -33,11 +33,15 @@ import {
 /** @typedef {import('../store.js').OwnCommentCheck} OwnCommentCheck */
 /** @typedef {import('../store.js').EditOutcome} EditOutcome */
 /** @typedef {import('../store.js').DeleteOutcome} DeleteOutcome */
+/** @typedef {import('../store.js').ImportedComment} ImportedComment */
+/** @typedef {import('../store.js').ImportOutcome} ImportOutcome */
 
 // Keys of the advisory locks this store takes (any two numbers that nothing else in the
 // database uses): one for migrations, one class for seeding a thread.
 const MIGRATION_LOCK = 7_311_209_854;
 const SEED_LOCK_CLASS = 73_112;
+/** The advisory lock class of `import` (one lock per source site). */
+const IMPORT_LOCK_CLASS = 73_113;
 
 /** How long a claimed job stays hidden from other claims, when the caller does not say. */
 const DEFAULT_JOB_LEASE_MS = 60_000;
@@ -364,6 +368,64 @@ export class PostgresStore {
       [toStored(id)],
     );
     return rowCount ?? 0;
+  }
+
+  /**
+   * @param {string} source
+   * @param {ImportedComment[]} comments
+   * @returns {Promise<ImportOutcome>}
+   */
+  async importComments(source, comments) {
+    return this.transaction(async (client) => {
+      // Two imports of the same site at once: the second waits, then finds everything imported.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        IMPORT_LOCK_CLASS,
+        toStored(source),
+      ]);
+      const importedAs = async (/** @type {string} */ sourceId) => {
+        const { rows } = await client.query(
+          'SELECT comment_id FROM imported_comments WHERE source = $1 AND source_id = $2',
+          [toStored(source), toStored(sourceId)],
+        );
+        return rows.length === 0 ? undefined : fromStored(rows[0].comment_id);
+      };
+      const outcome = { imported: 0, pending: 0, alreadyImported: 0, threads: 0 };
+      const threads = new Set();
+      const now = new Date().toISOString();
+      for (const comment of comments) {
+        if ((await importedAs(comment.sourceId)) !== undefined) {
+          outcome.alreadyImported++;
+          continue;
+        }
+        // The parent as stored, if it still is (see SqliteStore.importUnlocked).
+        const parentId =
+          comment.sourceParentId === null ? undefined : await importedAs(comment.sourceParentId);
+        const found =
+          parentId === undefined ? undefined : await selectOne(client, BY_ID, [toStored(parentId)]);
+        const parent = found !== undefined && found.thread === comment.thread ? found : undefined;
+        const row = newCommentRow(
+          comment.thread,
+          {
+            parentId: parent === undefined ? null : parent.id,
+            author: comment.author,
+            body: comment.body,
+            createdAt: comment.createdAt,
+            status: comment.status,
+          },
+          parent,
+        );
+        await client.query(INSERT_ROWS, [JSON.stringify([mapRowText(row, toStored)])]);
+        await client.query(
+          'INSERT INTO imported_comments (source, source_id, comment_id, imported_at) VALUES ($1, $2, $3, $4)',
+          [toStored(source), toStored(comment.sourceId), toStored(row.id), now],
+        );
+        outcome.imported++;
+        if (comment.status === 'pending') outcome.pending++;
+        threads.add(comment.thread);
+      }
+      outcome.threads = threads.size;
+      return outcome;
+    });
   }
 
   /** @param {import('../store.js').ModerationQuery} [options] */

@@ -29,6 +29,8 @@ import {
 /** @typedef {import('../store.js').EditOutcome} EditOutcome */
 /** @typedef {import('../store.js').DeleteOutcome} DeleteOutcome */
 /** @typedef {CommentRow & { page_url: string | null }} FeedRow */
+/** @typedef {import('../store.js').ImportedComment} ImportedComment */
+/** @typedef {import('../store.js').ImportOutcome} ImportOutcome */
 /**
  * @template Row
  * @typedef {import('../sqlite.js').Statement<Row>} Statement
@@ -188,6 +190,12 @@ export class SqliteStore {
         ON CONFLICT (thread) DO UPDATE SET page_url = excluded.page_url, updated_at = excluded.updated_at`),
       recentOfThread: /** @type {Statement<FeedRow>} */ (prepare(QUERIES.recentOfThread)),
       recentOfSite: /** @type {Statement<FeedRow>} */ (prepare(QUERIES.recentOfSite)),
+      importedAs: /** @type {Statement<{ comment_id: string }>} */ (
+        prepare('SELECT comment_id FROM imported_comments WHERE source = ? AND source_id = ?')
+      ),
+      recordImport: prepare(
+        'INSERT INTO imported_comments (source, source_id, comment_id, imported_at) VALUES (?, ?, ?, ?)',
+      ),
       hitRateLimit: /** @type {Statement<{ hits: number, resets_at: number }>} */ (
         prepare(`INSERT INTO rate_limits AS r (key, hits, resets_at) VALUES (@key, 1, @now + @window)
           ON CONFLICT (key) DO UPDATE SET
@@ -249,6 +257,10 @@ export class SqliteStore {
         this.sql.deleteOne.run(id);
         return /** @type {DeleteOutcome} */ ({ kind: 'deleted' });
       },
+    );
+    this.importInTransaction = db.transaction(
+      (/** @type {string} */ source, /** @type {ImportedComment[]} */ comments) =>
+        this.importUnlocked(source, comments),
     );
     this.readPageInTransaction = db.transaction(
       (/** @type {string} */ thread, /** @type {ReturnType<typeof pageRequest>} */ request) =>
@@ -387,6 +399,11 @@ export class SqliteStore {
     return rows.map((row) => ({ ...toPublicComment(row), thread: row.thread, pageUrl: row.page_url }));
   }
 
+  /** @param {string} source @param {ImportedComment[]} comments */
+  async importComments(source, comments) {
+    return this.importInTransaction.immediate(source, comments);
+  }
+
   /** @param {string} key @param {number} windowMs */
   async hitRateLimit(key, windowMs) {
     const now = Date.now();
@@ -483,6 +500,45 @@ export class SqliteStore {
     const row = newCommentRow(thread, comment, parent);
     this.sql.insert.run(row);
     return row;
+  }
+
+  /**
+   * The body of importComments; runs inside a write transaction.
+   * @private
+   * @param {string} source
+   * @param {ImportedComment[]} comments
+   * @returns {ImportOutcome}
+   */
+  importUnlocked(source, comments) {
+    const now = new Date().toISOString();
+    const outcome = { imported: 0, pending: 0, alreadyImported: 0, threads: 0 };
+    const threads = new Set();
+    for (const comment of comments) {
+      if (this.sql.importedAs.get(source, comment.sourceId) !== undefined) {
+        outcome.alreadyImported++;
+        continue;
+      }
+      // The parent as stored, if it still is: one a moderator deleted since (or one in another
+      // thread, after an import keyed differently) leaves its reply at the top level.
+      const parentId =
+        comment.sourceParentId === null
+          ? undefined
+          : this.sql.importedAs.get(source, comment.sourceParentId)?.comment_id;
+      const parent = parentId === undefined ? undefined : this.sql.byId.get(parentId);
+      const row = this.insertUnlocked(comment.thread, {
+        parentId: parent !== undefined && parent.thread === comment.thread ? parent.id : null,
+        author: comment.author,
+        body: comment.body,
+        createdAt: comment.createdAt,
+        status: comment.status,
+      });
+      this.sql.recordImport.run(source, comment.sourceId, row.id, now);
+      outcome.imported++;
+      if (comment.status === 'pending') outcome.pending++;
+      threads.add(comment.thread);
+    }
+    outcome.threads = threads.size;
+    return outcome;
   }
 
   /** @private @param {string} thread */
