@@ -59,7 +59,8 @@ export function renderBody(body: string): TemplateResult[] {
       }
     });
     parts.push(text);
-    return html`<p>${parts.length === 1 ? text : parts}</p>`;
+    // Each paragraph takes the direction of its own first letters: Arabic right to left, and so on.
+    return html`<p dir="auto">${parts.length === 1 ? text : parts}</p>`;
   });
 }
 
@@ -67,8 +68,8 @@ function renderAuthor(node: ThreadNode, messages: Messages): TemplateResult {
   const { name, url } = node.comment.author;
   const shown = name || messages.anonymous;
   return url
-    ? html`<a class="author" part="author" href=${url} rel="ugc nofollow noopener" target="_blank">${shown}</a>`
-    : html`<b class="author" part="author">${shown}</b>`;
+    ? html`<a class="author" part="author" dir="auto" href=${url} rel="ugc nofollow noopener" target="_blank">${shown}</a>`
+    : html`<b class="author" part="author" dir="auto">${shown}</b>`;
 }
 
 /** The line under the reader's own comment that is not published: where it is on its way. */

@@ -26,6 +26,10 @@ export const en: Messages = {
   anonymous: 'Anonymous',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',
+  charactersLeft: (count) =>
+    `${count.toLocaleString('en')} ${plural.select(count) === 'one' ? 'character' : 'characters'} left.`,
+  charactersOver: (count) =>
+    `${count.toLocaleString('en')} ${plural.select(count) === 'one' ? 'character' : 'characters'} over the limit: please shorten your comment.`,
   leaveReply: 'Leave a Reply',
   leaveReplyTo: (name) => `Leave a Reply to ${name}`,
   cancelReply: 'Cancel reply',
