@@ -1,11 +1,9 @@
-import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CommentsBackend } from './backend/backend.js';
 import { resolveBackend, type ConfigProblem } from './backend/resolve.js';
 import type { RcComposer } from './components/composer.js';
 import { commentAction } from './components/comment-view.js';
 import { renderThread, type ThreadParts } from './components/thread-parts.js';
-import { commentsContext } from './context.js';
 import { ChunkController } from './controllers/chunk-controller.js';
 import { LazyLoadController } from './controllers/lazy-load-controller.js';
 import { LinkTargetController } from './controllers/link-target-controller.js';
@@ -169,7 +167,6 @@ export class RecoveryComments extends LitElement {
   private configError: ConfigProblem | null = null;
 
   readonly #composer = createComposer();
-  readonly #provider = new ContextProvider(this, { context: commentsContext });
   readonly #locale = new LocaleController(this, () => this.#provide());
   readonly #lazy = new LazyLoadController(this, () => this.#query && void this.#thread.load(this.#query));
   readonly #thread = new ThreadController(
@@ -223,7 +220,7 @@ export class RecoveryComments extends LitElement {
     // The property first: when set from script, the attribute is only reflected after this update.
     if (changed.has('lang') || changed.has('messages') || !this.hasUpdated)
       this.#locale.use(this.lang?.trim() || requestedLocale(this), this.messages);
-    if (changed.has('requireEmail') || !this.#provider.value) this.#provide();
+    if (changed.has('requireEmail') || !this.#composer.api) this.#provide();
     if (QUERY_PROPERTIES.some((key) => changed.has(key))) this.reload();
     const { comments, tree } = this.#view();
     const composer = this.#composer;
@@ -275,7 +272,7 @@ export class RecoveryComments extends LitElement {
 
   /** What the reply form needs; a new value each time, as context consumers only hear replacements. */
   #provide(): void {
-    this.#provider.setValue({
+    this.#composer.api = {
       messages: this.#locale.text,
       requireEmail: this.requireEmail,
       drafts: this.#offline,
@@ -286,7 +283,7 @@ export class RecoveryComments extends LitElement {
       moveTo: (parentId) => (this.replyTo = parentId),
       cancelReply: () => this.#cancelReply(),
       announce: (text) => this.#announce(text),
-    });
+    };
   }
 
   #onPageLoaded(query: ThreadQuery): void {

@@ -1,6 +1,5 @@
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { commentsContext, type CommentsApi } from '../context.js';
+import type { CommentsApi } from '../context.js';
 import { DraftController, type DraftStatus } from '../controllers/draft-controller.js';
 import type { Messages } from '../i18n/messages.js';
 import type { CommentFields } from '../model/types.js';
@@ -65,7 +64,7 @@ export class RcComposer extends LitElement {
     draftStatus: { attribute: false },
     otherVersion: { attribute: false },
     remember: { attribute: false },
-    api: { state: true },
+    api: { attribute: false },
     fields: { state: true },
     errors: { state: true },
     formError: { state: true },
@@ -91,7 +90,8 @@ export class RcComposer extends LitElement {
   /** Whether "Save my name, email, and website" is ticked. */
   remember = false;
 
-  private api?: CommentsApi;
+  /** What the comment section offers the form; set by the section. */
+  api: CommentsApi | undefined = undefined;
   private fields: CommentFields = { body: '', name: '', email: '', url: '' };
   private errors: Partial<Record<FieldName, string>> = {};
   private formError = '';
@@ -105,20 +105,9 @@ export class RcComposer extends LitElement {
   #dirty = false;
   #handedBack: HandedBack | null = null;
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: commentsContext,
-      subscribe: true,
-      callback: (api) => {
-        this.api = api;
-        this.#drafts.use(api);
-      },
-    });
-  }
-
   override willUpdate(changed: PropertyValues<this>): void {
     // First the place's own draft, then what was handed back for it, so neither undoes the other.
+    if (changed.has('api')) this.#drafts.use(this.api);
     if (changed.has('parentId') && this.hasUpdated) this.#drafts.switchTo(this.parentId);
     const back = this.#handedBack;
     if (!back) return;

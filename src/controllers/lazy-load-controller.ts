@@ -9,6 +9,7 @@ import { commentIdOf } from '../model/comment-link.js';
 export class LazyLoadController implements ReactiveController {
   #near = false;
   #observer: IntersectionObserver | null = null;
+  #listening: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -34,7 +35,9 @@ export class LazyLoadController implements ReactiveController {
       this.#near = true;
       return;
     }
-    window.addEventListener('hashchange', this.#onHashChange);
+    addEventListener('hashchange', this.#onHashChange, {
+      signal: (this.#listening = new AbortController()).signal,
+    });
     this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) this.#becomeNear();
@@ -67,6 +70,6 @@ export class LazyLoadController implements ReactiveController {
   #stopWatching(): void {
     this.#observer?.disconnect();
     this.#observer = null;
-    window.removeEventListener('hashchange', this.#onHashChange);
+    this.#listening?.abort();
   }
 }

@@ -35,6 +35,9 @@ export class LinkTargetController implements ReactiveController {
   #pages = 0;
   /** Counts jumps, so a newer jump, a disconnect or the reader's own scrolling ends an older one. */
   #jump = 0;
+  #listening: AbortController | null = null;
+  /** Listens for the reader's own scrolling while a jump holds the position. */
+  #reader: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -50,11 +53,13 @@ export class LinkTargetController implements ReactiveController {
 
   hostConnected(): void {
     this.#targetId = commentIdOf(location.hash);
-    window.addEventListener('hashchange', this.#onHashChange);
+    addEventListener('hashchange', this.#onHashChange, {
+      signal: (this.#listening = new AbortController()).signal,
+    });
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('hashchange', this.#onHashChange);
+    this.#listening?.abort();
     this.#stop();
   }
 
@@ -83,7 +88,9 @@ export class LinkTargetController implements ReactiveController {
 
   async #jumpTo(id: string): Promise<void> {
     const jump = ++this.#jump;
-    for (const type of READER_INPUT) addEventListener(type, this.#stop, { once: true, passive: true });
+    const reader = (this.#reader = new AbortController());
+    for (const type of READER_INPUT)
+      addEventListener(type, this.#stop, { passive: true, signal: reader.signal });
     await this.host.updateComplete;
     let still = 0;
     for (let frame = 0; frame < MAX_FRAMES && still < STILL_FRAMES && jump === this.#jump; frame++) {
@@ -100,6 +107,6 @@ export class LinkTargetController implements ReactiveController {
 
   readonly #stop = (): void => {
     this.#jump++;
-    for (const type of READER_INPUT) removeEventListener(type, this.#stop);
+    this.#reader?.abort();
   };
 }

@@ -53,6 +53,8 @@ export class OfflineController implements ReactiveController, DraftSession {
   #outboxEntries: OutboxEntry[] = [];
   #pendingEchoes: Comment[] = [];
   readonly #listeners = new Set<DraftListener>();
+  /** Aborted when the element leaves the page: removes every page listener at once. */
+  #listening: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -79,17 +81,15 @@ export class OfflineController implements ReactiveController, DraftSession {
   hostConnected(): void {
     // Moved in the DOM (a theme's tabs, a framework): pick up where it was.
     if (this.#store && this.#scope) this.configure(this.#store, this.#scope);
-    window.addEventListener('online', this.#replay);
-    window.addEventListener('offline', this.#redraw);
-    document.addEventListener('visibilitychange', this.#onVisibility);
-    window.addEventListener('pagehide', this.#rescue);
+    const options = { signal: (this.#listening = new AbortController()).signal };
+    addEventListener('online', this.#replay, options);
+    addEventListener('offline', this.#redraw, options);
+    document.addEventListener('visibilitychange', this.#onVisibility, options);
+    addEventListener('pagehide', this.#rescue, options);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.#replay);
-    window.removeEventListener('offline', this.#redraw);
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    window.removeEventListener('pagehide', this.#rescue);
+    this.#listening?.abort();
     this.#rescue();
     this.#outbox?.dispose();
     this.#outbox = null;
