@@ -163,7 +163,10 @@ describe('what a new reader met in the demo', () => {
       const down = await mount({ endpoint: 'http://127.0.0.1:9/api', thread: uniqueThread('once-down') });
       for (const element of [empty, down]) {
         element.lang = lang;
-        await waitUntil(() => !/Loading|…/.test(root(element).querySelector('h2')!.textContent!), 'never settled');
+        await waitUntil(
+          () => !/Loading|…/.test(root(element).querySelector('h2')!.textContent!),
+          'never settled',
+        );
         await new Promise((resolve) => setTimeout(resolve, 200));
         await element.updateComplete;
         await composerOf(element).updateComplete;
@@ -217,8 +220,7 @@ describe('what a new reader met in the demo', () => {
     ]);
     const element = await mount({ endpoint: (await server()).endpoint, thread });
     const direction = (id: string, part: string) =>
-      getComputedStyle(wrapperOf(element, id)!.querySelector(`[part="${part}"] p`)!)
-        .direction;
+      getComputedStyle(wrapperOf(element, id)!.querySelector(`[part="${part}"] p`)!).direction;
     expect(direction('ar', 'body')).to.equal('rtl');
     expect(direction('en', 'body')).to.equal('ltr');
     const author = (id: string) => wrapperOf(element, id)!.querySelector('[part="author"]')!;
@@ -245,10 +247,8 @@ describe('what a new reader met in the demo', () => {
   it('shows the length limit of a comment as the reader nears it, before posting', async () => {
     const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('limit') });
     const counter = () =>
-      composerOf(element)
-        .shadowRoot!.getElementById('body-note')
-        ?.textContent?.replace(/\s+/g, ' ')
-        .trim() ?? '';
+      composerOf(element).shadowRoot!.getElementById('body-note')?.textContent?.replace(/\s+/g, ' ').trim() ??
+      '';
     fill(element, 'body', 'Short.');
     await composerOf(element).updateComplete;
     expect(counter()).to.equal('');
