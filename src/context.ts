@@ -1,4 +1,3 @@
-import { createContext } from '@lit/context';
 import type { Messages } from './i18n/messages.js';
 import type { CommentFields } from './model/types.js';
 import type { DraftSession } from './offline/draft-session.js';
@@ -10,8 +9,8 @@ export type SubmitOutcome =
   | { ok: false; cancelled?: false; message: string; field: string | null };
 
 /**
- * What the comment section offers its child elements. Replaced (not mutated) when it changes;
- * the children call back through it and never write into the section otherwise.
+ * What the comment section gives its reply form (as the form's `api` property). Replaced, not
+ * mutated, when it changes; the form calls back through it and never writes into the section.
  */
 export interface CommentsApi {
   messages: Messages;
@@ -33,6 +32,3 @@ export interface CommentsApi {
   /** Says something in the section's polite live region. */
   announce(text: string): void;
 }
-
-/** Provided by `<recovery-comments>`, consumed by `<rc-composer>`. */
-export const commentsContext = createContext<CommentsApi>(Symbol('rc-comments'));

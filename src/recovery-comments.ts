@@ -19,7 +19,7 @@ import { fieldsOf } from './model/new-comment.js';
 import { pageSizeOf, positive, sortOf } from './model/settings.js';
 import { clientIdOf, localId, threadViewer } from './model/thread-view.js';
 import { defaultThreadId, defaultThreadTitle } from './model/thread-id.js';
-import { findNode } from './model/tree.js';
+import { findNode, type ThreadNode } from './model/tree.js';
 import type { NewComment, SortOrder } from './model/types.js';
 import type { Draft } from './offline/drafts.js';
 import { sharedDeviceStore, type KeyValueStore } from './offline/storage.js';
@@ -344,16 +344,11 @@ export class RecoveryComments extends LitElement {
     this.#wrapper(id)?.querySelector<HTMLElement>(':scope > article')?.focus();
   }
 
-  override render() {
-    const m = this.#locale.text;
-    const thread = this.#thread;
-    const { comments, tree } = this.#view();
-    const title = this.threadTitle || defaultThreadTitle();
-    const count = thread.total;
-    const replyOpen = this.replyTo !== null && comments.some((comment) => comment.id === this.replyTo);
-    const parts: ThreadParts = {
+  /** What the thread's parts need to render. */
+  #threadParts(m: Messages, tree: readonly ThreadNode[]): ThreadParts {
+    return {
       messages: m,
-      thread,
+      thread: this.#thread,
       tree: tree.slice(0, this.#chunks.shown),
       configError: this.configError?.(m) ?? null,
       describe: (error) => describeError(error, m, this.endpoint, true),
@@ -368,12 +363,21 @@ export class RecoveryComments extends LitElement {
         expanded: this.expanded,
       },
     };
+  }
+
+  override render() {
+    const m = this.#locale.text;
+    const { comments, tree } = this.#view();
+    const title = this.threadTitle || defaultThreadTitle();
+    const count = this.#thread.total;
+    const counted = this.#thread.status === 'ready' && count > 0;
+    const replyOpen = this.replyTo !== null && comments.some((comment) => comment.id === this.replyTo);
     return html`<section part="section" aria-labelledby="rc-heading" lang=${this.#locale.locale} dir=${this.#locale.dir}>
       <h2 id="rc-heading" part="heading" dir="auto">
-        ${thread.status === 'ready' && count > 0 ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
+        ${counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
       </h2>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${renderThread(parts)}
+      ${renderThread(this.#threadParts(m, tree))}
       ${replyOpen ? nothing : this.#composer}
     </section>`;
   }
