@@ -12,3 +12,10 @@ export function defineElements(): void {
 }
 
 defineElements();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'recovery-comments': RecoveryComments;
+    'rc-composer': RcComposer;
+  }
+}

@@ -1,35 +1,29 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CommentsBackend } from './backend/backend.js';
-import { resolveBackend, type ConfigProblem } from './backend/resolve.js';
-import type { RcComposer } from './components/composer.js';
-import { commentAction } from './components/comment-view.js';
+import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
+import { commentAction, findComment } from './components/comment-view.js';
 import { renderThread, type ThreadParts } from './components/thread-parts.js';
 import { ChunkController } from './controllers/chunk-controller.js';
 import { LazyLoadController } from './controllers/lazy-load-controller.js';
 import { LinkTargetController } from './controllers/link-target-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
 import { OfflineController } from './controllers/offline-controller.js';
-import { SubmitController, type Refusal } from './controllers/submit-controller.js';
-import { ThreadController, type ThreadQuery } from './controllers/thread-controller.js';
+import { ReplyController } from './controllers/reply-controller.js';
+import { ThreadController } from './controllers/thread-controller.js';
 import { emit } from './events.js';
 import { describeError } from './i18n/error-text.js';
 import { requestedLocale } from './i18n/locales.js';
 import type { Messages } from './i18n/messages.js';
-import { fieldsOf } from './model/new-comment.js';
-import { pageSizeOf, positive, sortOf } from './model/settings.js';
-import { clientIdOf, localId, threadViewer } from './model/thread-view.js';
-import { defaultThreadId, defaultThreadTitle } from './model/thread-id.js';
-import { findNode, type ThreadNode } from './model/tree.js';
-import type { NewComment, SortOrder } from './model/types.js';
-import type { Draft } from './offline/drafts.js';
+import { positive } from './model/settings.js';
+import { clientIdOf, threadViewer } from './model/thread-view.js';
+import { defaultThreadTitle } from './model/thread-id.js';
+import type { ThreadNode } from './model/tree.js';
+import type { SortOrder } from './model/types.js';
 import { sharedDeviceStore, type KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
 
 /** Properties that change what is loaded. */
 const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', 'storage'] as const;
-
-const COMPOSER_PARTS =
-  'composer, composer-heading, field, label, input, field-error, form-error, submit-button, cancel-button, discard-button, draft-status';
 
 /**
  * A threaded comment section for the page it is on.
@@ -97,8 +91,11 @@ const COMPOSER_PARTS =
  * @csspart draft-status - "Draft saved on this device at …", or that it is kept only in this window.
  */
 export class RecoveryComments extends LitElement {
+  // Members in Shoelace's order: styles, properties, controllers and private fields, state,
+  // public properties, lifecycle, private methods, public methods, render.
   static override styles = threadStyles;
 
+  // Plain static properties instead of decorators: the decorator helpers cost every reader bytes.
   static override properties = {
     endpoint: {},
     thread: {},
@@ -114,59 +111,11 @@ export class RecoveryComments extends LitElement {
     storage: { attribute: false },
     lang: { reflect: true },
     theme: { reflect: true },
-    replyTo: { state: true },
     expanded: { state: true },
     announcement: { state: true },
     configError: { state: true },
   };
 
-  /** Base URL of the comments API, e.g. "https://comments.example.org/api" or "/api". */
-  endpoint = '';
-
-  /** Thread id; defaults to the path of the page's canonical URL, else of its own URL. */
-  thread = '';
-
-  /** Title in the heading; defaults to the page's first h1, else the document title. */
-  threadTitle = '';
-
-  /** Deepest reply level shown nested; deeper replies sit at the last level with "in reply to Name". */
-  maxDepth = 5;
-
-  /** Top-level comments per page. */
-  pageSize = 50;
-
-  /** Order of top-level comments: "oldest" (default) or "newest". Replies are always oldest first. */
-  sort: SortOrder = 'oldest';
-
-  /** Makes the email field required. */
-  requireEmail = false;
-
-  /** "rest" (the default HTTP contract), or, as a property, any object implementing CommentsBackend. */
-  backend: string | CommentsBackend = 'rest';
-
-  /** Owner overrides for any reader-visible string. */
-  messages: Partial<Messages> = {};
-
-  /** "auto" follows the page's colours and color-scheme; "light" or "dark" pins a scheme with its own background. */
-  theme: 'auto' | 'light' | 'dark' = 'auto';
-
-  /** Days after which an untouched draft is deleted from the device. */
-  draftMaxAge = 30;
-
-  /** Days the reader's own comment awaiting moderation keeps showing to them (it may have been rejected). */
-  pendingMaxAge = 14;
-
-  /** Where drafts, the outbox and remembered details live; IndexedDB by default. Replace for tests or custom storage. */
-  storage: KeyValueStore | null = null;
-
-  /** The comment the reply form is under (null: the thread). The one owner of the reply target. */
-  private replyTo: string | null = null;
-  /** Comments whose long reply lists are shown whole. */
-  private expanded: ReadonlySet<string> = new Set();
-  private announcement = '';
-  private configError: ConfigProblem | null = null;
-
-  readonly #composer = createComposer();
   readonly #locale = new LocaleController(this, () => this.#provide());
   readonly #lazy = new LazyLoadController(this, () => this.#query && void this.#thread.load(this.#query));
   readonly #thread = new ThreadController(
@@ -176,93 +125,71 @@ export class RecoveryComments extends LitElement {
   );
   readonly #offline = new OfflineController(
     this,
-    {
-      settled: (settlement) => this.#sender.settle(settlement),
-      draftSaved: (draft) => this.#onDraftSaved(draft),
-    },
+    (settlement) => this.#reply.settle(settlement),
     () => ({ draftDays: positive(this.draftMaxAge, 30), pendingDays: positive(this.pendingMaxAge, 14) }),
   );
+  readonly #reply = new ReplyController(this, {
+    offline: this.#offline,
+    thread: this.#thread,
+    locale: this.#locale,
+    threadId: () => this.#query?.thread ?? null,
+    configError: () => `${this.#locale.text.configError} ${this.configError?.(this.#locale.text) ?? ''}`,
+    tree: () => this.#view().tree,
+    announce: (text) => this.#announce(text),
+  });
   readonly #chunks = new ChunkController(this);
   readonly #target = new LinkTargetController(this, {
     has: (id) => this.#view().comments.some((comment) => comment.id === id),
     hasMore: () => this.#thread.nextCursor !== null,
     loadMore: () => this.#thread.loadMore(),
-    find: (id) => this.#wrapper(id),
-  });
-  readonly #sender = new SubmitController({
-    element: this,
-    offline: this.#offline,
-    thread: this.#thread,
-    text: () => this.#locale.text,
-    endpoint: () => this.endpoint,
-    threadId: () => this.#query?.thread ?? null,
-    configError: () => `${this.#locale.text.configError} ${this.configError?.(this.#locale.text) ?? ''}`,
-    parentId: () => this.replyTo,
-    queued: async (request) => {
-      this.replyTo = null;
-      await this.updateComplete;
-      this.#focusComment(localId(request.clientId));
-    },
-    handBack: (request, refusal) => this.#handBack(request, refusal),
-    announce: (text) => this.#announce(text),
-    replaceFocus: (echoId, id) => {
-      const root = this.renderRoot as ShadowRoot;
-      if (this.#wrapper(echoId)?.contains(root.activeElement))
-        void this.updateComplete.then(() => this.#focusComment(id));
-    },
+    find: (id) => findComment(this.renderRoot, id),
   });
   readonly #viewer = threadViewer();
   #query: ThreadQuery | null = null;
   /** Whether the first page of the current query is shown. */
   #ready = false;
 
+  /** Comments whose long reply lists are shown whole. */
+  private expanded: ReadonlySet<string> = new Set();
+  private announcement = '';
+  private configError: ConfigProblem | null = null;
+
+  /** Base URL of the comments API, e.g. "https://comments.example.org/api" or "/api". */
+  endpoint = '';
+  /** Thread id; defaults to the path of the page's canonical URL, else of its own URL. */
+  thread = '';
+  /** Title in the heading; defaults to the page's first h1, else the document title. */
+  threadTitle = '';
+  /** Deepest reply level shown nested; deeper replies sit at the last level with "in reply to Name". */
+  maxDepth = 5;
+  /** Top-level comments per page. */
+  pageSize = 50;
+  /** Order of top-level comments: "oldest" (default) or "newest". Replies are always oldest first. */
+  sort: SortOrder = 'oldest';
+  /** Makes the email field required. */
+  requireEmail = false;
+  /** "rest" (the default HTTP contract), or, as a property, any object implementing CommentsBackend. */
+  backend: string | CommentsBackend = 'rest';
+  /** Owner overrides for any reader-visible string. */
+  messages: Partial<Messages> = {};
+  /** "auto" follows the page's colours and color-scheme; "light" or "dark" pins a scheme with its own background. */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
+  /** Days after which an untouched draft is deleted from the device. */
+  draftMaxAge = 30;
+  /** Days the reader's own comment awaiting moderation keeps showing to them (it may have been rejected). */
+  pendingMaxAge = 14;
+  /** Where drafts, the outbox and remembered details live; IndexedDB by default. Replace for tests or custom storage. */
+  storage: KeyValueStore | null = null;
+
   override willUpdate(changed: PropertyValues<this>): void {
     // The property first: when set from script, the attribute is only reflected after this update.
     if (changed.has('lang') || changed.has('messages') || !this.hasUpdated)
       this.#locale.use(this.lang?.trim() || requestedLocale(this), this.messages);
-    if (changed.has('requireEmail') || !this.#composer.api) this.#provide();
+    if (changed.has('requireEmail') || !this.#reply.composer.api) this.#provide();
     if (QUERY_PROPERTIES.some((key) => changed.has(key))) this.reload();
     const { comments, tree } = this.#view();
-    const composer = this.#composer;
-    composer.parentId = this.replyTo;
-    composer.replyingTo =
-      this.replyTo === null ? undefined : findNode(tree, this.replyTo)?.comment.author.name;
-    composer.headed = this.#thread.status === 'ready' && this.#thread.total > 0;
     // A linked comment must be rendered to be scrolled to.
     this.#chunks.plan(tree, comments.length, this.#target.targetId !== null);
-  }
-
-  /** Loads the thread again from its first page (once the section is near the viewport). */
-  reload(): void {
-    const query = this.#makeQuery();
-    this.#query = query;
-    this.#ready = false;
-    if (query === null) return;
-    this.#target.reset();
-    this.#chunks.reset();
-    // The outbox starts at once, wherever the section is: the reader's unsent comments come first.
-    this.#offline.configure(this.storage ?? sharedDeviceStore(), {
-      endpoint: this.endpoint || 'custom-backend',
-      thread: query.thread,
-      backend: query.backend,
-    });
-    this.#provide();
-    if (this.#lazy.near) void this.#thread.load(query);
-  }
-
-  #makeQuery(): ThreadQuery | null {
-    const backend = resolveBackend(this.backend, this.endpoint);
-    this.configError = typeof backend === 'function' ? backend : null;
-    if (typeof backend === 'function') {
-      emit(this, 'rc-error', { message: backend(this.#locale.text), status: null });
-      return null;
-    }
-    return {
-      backend,
-      thread: this.thread || defaultThreadId(),
-      pageSize: pageSizeOf(this.pageSize),
-      sort: sortOf(this.sort),
-    };
   }
 
   /** The server's comments with the reader's own, and their tree (memoised). */
@@ -270,18 +197,19 @@ export class RecoveryComments extends LitElement {
     return this.#viewer(this.#thread.comments, this.#offline.echoes, this.maxDepth, this.sort);
   }
 
-  /** What the reply form needs; a new value each time, as context consumers only hear replacements. */
+  /** What the reply form needs; a new value each time it changes. */
   #provide(): void {
-    this.#composer.api = {
+    const reply = this.#reply;
+    reply.composer.api = {
       messages: this.#locale.text,
       requireEmail: this.requireEmail,
       drafts: this.#offline,
       ready: this.#ready,
       has: (id) => this.#thread.comments.some((comment) => comment.id === id),
       formatTime: (ms) => this.#locale.formatTime(ms),
-      submit: (fields, honeypot) => this.#sender.submit(fields, honeypot),
-      moveTo: (parentId) => (this.replyTo = parentId),
-      cancelReply: () => this.#cancelReply(),
+      submit: (fields, honeypot) => reply.submit(fields, honeypot),
+      moveTo: (parentId) => reply.moveTo(parentId),
+      cancelReply: () => reply.cancel(),
       announce: (text) => this.#announce(text),
     };
   }
@@ -297,51 +225,22 @@ export class RecoveryComments extends LitElement {
     void this.#target.reveal();
   }
 
-  /** A refused or unsent comment goes back into its form, under its parent. */
-  #handBack(request: NewComment, refusal: Refusal | null): void {
-    this.replyTo = request.parentId;
-    this.#composer.handBack(fieldsOf(request), refusal);
-    if (refusal) this.#announce(refusal.message);
-  }
-
-  #onDraftSaved(draft: Draft): void {
-    if (!this.#offline.matches(draft, this.replyTo)) return;
-    emit(this, 'rc-draft-saved', { thread: draft.thread, parentId: draft.parentId, savedAt: draft.savedAt });
-  }
-
   /** One listener for every comment's buttons. */
   readonly #onThreadClick = (event: Event): void => {
     const clicked = commentAction(event);
     if (!clicked) return;
     const { action, id } = clicked;
     const clientId = clientIdOf(id) ?? id;
-    if (action === 'reply') {
-      this.replyTo = id;
-      this.#composer.focusBody();
-    } else if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
+    if (action === 'reply') this.#reply.open(id);
+    else if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
     else if (action === 'retry') void this.#offline.retry(clientId);
-    else void this.#offline.edit(clientId).then((entry) => entry && this.#handBack(entry.request, null));
+    else void this.#reply.edit(clientId);
   };
-
-  #cancelReply(): void {
-    const id = this.replyTo;
-    this.replyTo = null;
-    if (id !== null)
-      void this.updateComplete.then(() => this.#wrapper(id)?.querySelector<HTMLElement>('.reply')?.focus());
-  }
 
   #announce(text: string): void {
     // Clearing first makes a repeated message be announced again.
     this.announcement = '';
     requestAnimationFrame(() => (this.announcement = text));
-  }
-
-  #wrapper(id: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
-  }
-
-  #focusComment(id: string): void {
-    this.#wrapper(id)?.querySelector<HTMLElement>(':scope > article')?.focus();
   }
 
   /** What the thread's parts need to render. */
@@ -353,16 +252,32 @@ export class RecoveryComments extends LitElement {
       configError: this.configError?.(m) ?? null,
       describe: (error) => describeError(error, m, this.endpoint, true),
       onClick: this.#onThreadClick,
-      comment: {
-        messages: m,
-        formatDate: (iso) => this.#locale.formatDate(iso),
-        replyTo: this.replyTo,
-        targetId: this.#target.targetId,
-        composer: this.#composer,
-        online: navigator.onLine !== false,
-        expanded: this.expanded,
-      },
+      formatDate: (iso) => this.#locale.formatDate(iso),
+      replyTo: this.#reply.target,
+      targetId: this.#target.targetId,
+      composer: this.#reply.composer,
+      online: navigator.onLine !== false,
+      expanded: this.expanded,
     };
+  }
+
+  /** Loads the thread again from its first page (once the section is near the viewport). */
+  reload(): void {
+    const query = queryFor(this);
+    this.configError = typeof query === 'function' ? query : null;
+    this.#query = typeof query === 'function' ? null : query;
+    this.#ready = false;
+    if (typeof query === 'function') {
+      emit(this, 'rc-error', { message: query(this.#locale.text), status: null });
+      return;
+    }
+    this.#target.reset();
+    this.#chunks.reset();
+    // The outbox starts at once, wherever the section is: the reader's unsent comments come first.
+    const endpoint = this.endpoint || 'custom-backend';
+    this.#offline.configure(this.storage ?? sharedDeviceStore(), { ...query, endpoint });
+    this.#provide();
+    if (this.#lazy.near) void this.#thread.load(query);
   }
 
   override render() {
@@ -371,32 +286,15 @@ export class RecoveryComments extends LitElement {
     const title = this.threadTitle || defaultThreadTitle();
     const count = this.#thread.total;
     const counted = this.#thread.status === 'ready' && count > 0;
-    const replyOpen = this.replyTo !== null && comments.some((comment) => comment.id === this.replyTo);
+    const replyTo = this.#reply.target;
+    const replyOpen = replyTo !== null && comments.some((comment) => comment.id === replyTo);
     return html`<section part="section" aria-labelledby="rc-heading" lang=${this.#locale.locale} dir=${this.#locale.dir}>
       <h2 id="rc-heading" part="heading" dir="auto">
         ${counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
       </h2>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${renderThread(this.#threadParts(m, tree))}
-      ${replyOpen ? nothing : this.#composer}
+      ${replyOpen ? nothing : this.#reply.composer}
     </section>`;
-  }
-}
-
-/** The one reply form, with its parts re-exported so the page can style them. */
-function createComposer(): RcComposer {
-  const composer = document.createElement('rc-composer') as RcComposer;
-  composer.setAttribute('exportparts', COMPOSER_PARTS);
-  // The page's notice (slot="notice") is passed on into the form's own notice slot.
-  const notice = document.createElement('slot');
-  notice.name = 'notice';
-  notice.slot = 'notice';
-  composer.append(notice);
-  return composer;
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'recovery-comments': RecoveryComments;
   }
 }

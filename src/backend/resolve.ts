@@ -1,6 +1,17 @@
 import type { Messages } from '../i18n/messages.js';
+import { pageSizeOf, sortOf } from '../model/settings.js';
+import { defaultThreadId } from '../model/thread-id.js';
+import type { SortOrder } from '../model/types.js';
 import type { CommentsBackend } from './backend.js';
 import { RestBackend } from './rest.js';
+
+/** What to load: changing any of it starts over. */
+export interface ThreadQuery {
+  backend: CommentsBackend;
+  thread: string;
+  pageSize: number;
+  sort: SortOrder;
+}
 
 /** Says, in the reader's language, what is wrong with the element's configuration. */
 export type ConfigProblem = (m: Messages) => string;
@@ -35,4 +46,25 @@ export function resolveBackend(
   } catch {
     return (m) => m.configBadEndpoint(endpoint);
   }
+}
+
+/** What the element's attributes ask for. */
+export interface QuerySettings {
+  backend: string | CommentsBackend | null | undefined;
+  endpoint: string;
+  thread: string;
+  pageSize: number;
+  sort: string;
+}
+
+/** What to load for these settings (page size clamped, thread defaulted), or what is wrong. */
+export function queryFor(settings: QuerySettings): ThreadQuery | ConfigProblem {
+  const backend = resolveBackend(settings.backend, settings.endpoint);
+  if (typeof backend === 'function') return backend;
+  return {
+    backend,
+    thread: settings.thread || defaultThreadId(),
+    pageSize: pageSizeOf(settings.pageSize),
+    sort: sortOf(settings.sort),
+  };
 }

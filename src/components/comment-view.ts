@@ -33,6 +33,11 @@ export function commentAction(event: Event): { action: CommentAction; id: string
   return button && id !== undefined ? { action: button.dataset.action as CommentAction, id } : null;
 }
 
+/** A rendered comment's wrapper (its replies inside), by id. */
+export function findComment(root: ParentNode, id: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
+}
+
 const segment = (part: Segment): TemplateResult | string =>
   part.kind === 'link'
     ? html`<a href=${part.href} rel="ugc nofollow noopener" target="_blank">${part.text}</a>`

@@ -381,9 +381,3 @@ export class RcComposer extends LitElement {
     </form>`;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'rc-composer': RcComposer;
-  }
-}

@@ -1,13 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BackendError } from '../backend/backend.js';
 import type { ThreadController } from '../controllers/thread-controller.js';
-import type { Messages } from '../i18n/messages.js';
 import type { ThreadNode } from '../model/tree.js';
 import { renderComment, type CommentViewOptions } from './comment-view.js';
 
-/** What rendering the thread's states needs. */
-export interface ThreadParts {
-  messages: Messages;
+/** What rendering the thread's states needs, besides what each comment needs. */
+export interface ThreadParts extends CommentViewOptions {
   thread: ThreadController;
   /** The top-level nodes to render now (a big thread fills in a chunk per frame). */
   tree: readonly ThreadNode[];
@@ -16,7 +14,6 @@ export interface ThreadParts {
   /** A failed load in the reader's words. */
   describe: (error: BackendError) => string;
   onClick: (event: Event) => void;
-  comment: CommentViewOptions;
 }
 
 /** The thread, or its loading, empty, error or misconfigured state, and "Load more". */
@@ -45,7 +42,7 @@ export function renderThread(parts: ThreadParts): unknown {
   return html`
     ${head}
     ${thread.skipped > 0 ? html`<p class="state" part="state">${m.skipped(thread.skipped)}</p>` : nothing}
-    <ol class="thread" part="thread" @click=${parts.onClick}>${tree.map((node) => renderComment(node, parts.comment))}</ol>
+    <ol class="thread" part="thread" @click=${parts.onClick}>${tree.map((node) => renderComment(node, parts))}</ol>
     ${thread.nextCursor === null ? nothing : renderMore(parts)}
   `;
 }

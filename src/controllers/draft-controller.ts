@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentsApi } from '../context.js';
+import { emit } from '../events.js';
 import type { CommentFields } from '../model/types.js';
 import type { DraftListener, DraftSession } from '../offline/draft-session.js';
 import type { Draft, RemoteDraftChange } from '../offline/drafts.js';
@@ -8,7 +9,7 @@ import type { Draft, RemoteDraftChange } from '../offline/drafts.js';
 export type DraftStatus = { kind: 'saved'; time: string } | { kind: 'memory-only' } | null;
 
 /** The reply form, as its draft controller sees it. */
-export interface DraftHost extends ReactiveControllerHost {
+export interface DraftHost extends ReactiveControllerHost, EventTarget {
   /** The comment the form replies to; null under the thread. */
   readonly parentId: string | null;
   readonly values: CommentFields;
@@ -96,6 +97,12 @@ export class DraftController implements ReactiveController, DraftListener {
     if (!drafts || !drafts.isOwn(draft) || !drafts.matches(draft, this.host.parentId)) return;
     // Screen readers hear it once per draft, not on every keystroke.
     if (this.host.draftStatus === null) this.#api?.announce(this.#api.messages.draftSavedShort);
+    // Bubbles out of the section's shadow root: pages hear it from <recovery-comments>.
+    emit(this.host, 'rc-draft-saved', {
+      thread: draft.thread,
+      parentId: draft.parentId,
+      savedAt: draft.savedAt,
+    });
     this.host.draftStatus = drafts.memoryOnly
       ? { kind: 'memory-only' }
       : { kind: 'saved', time: this.#api!.formatTime(draft.savedAt) };

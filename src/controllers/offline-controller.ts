@@ -20,13 +20,6 @@ export interface OfflineScope {
   backend: CommentsBackend;
 }
 
-/** What the element hears from the offline layer. */
-export interface OfflineEvents {
-  settled(settlement: Settlement): void;
-  /** A draft of this tab was stored. */
-  draftSaved(draft: Draft): void;
-}
-
 /** The parts that live as long as one store: built when it is given, released when replaced or the element leaves. */
 interface StoreParts {
   store: KeyValueStore;
@@ -58,7 +51,8 @@ export class OfflineController implements ReactiveController, DraftSession {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly events: OfflineEvents,
+    /** Called when a queued comment was sent, refused, or failed for good. */
+    private readonly onSettled: (settlement: Settlement) => void,
     /** Days after which drafts and pending echoes are dropped. */
     private readonly ages: () => { draftDays: number; pendingDays: number },
   ) {
@@ -231,7 +225,6 @@ export class OfflineController implements ReactiveController, DraftSession {
   #partsFor(store: KeyValueStore): StoreParts {
     this.#memoryOnly = store.memoryOnly;
     const drafts = new DraftStore(store, (draft) => {
-      if (this.isOwn(draft)) this.events.draftSaved(draft);
       for (const listener of this.#listeners) listener.saved(draft);
     });
     drafts.onRemoteChange((change) => {
@@ -270,7 +263,7 @@ export class OfflineController implements ReactiveController, DraftSession {
           this.#outboxEntries = this.#outboxEntries.filter((entry) => entry.request.clientId !== clientId);
           this.#refreshEchoes();
         }
-        this.events.settled(settlement);
+        this.onSettled(settlement);
       },
     });
   }

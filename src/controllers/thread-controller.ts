@@ -1,17 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BackendError, type CommentsBackend } from '../backend/backend.js';
-import type { Comment, SortOrder, ThreadPage } from '../model/types.js';
+import { BackendError } from '../backend/backend.js';
+import type { ThreadQuery } from '../backend/resolve.js';
+import type { Comment, ThreadPage } from '../model/types.js';
+
+export type { ThreadQuery } from '../backend/resolve.js';
 
 /** Where the thread is in its life. */
 export type ThreadStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/** What to load: changing any of it starts over. */
-export interface ThreadQuery {
-  backend: CommentsBackend;
-  thread: string;
-  pageSize: number;
-  sort: SortOrder;
-}
 
 /**
  * Loads a thread page by page and keeps the comments the reader added. Its state is read-only

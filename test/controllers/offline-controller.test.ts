@@ -23,7 +23,7 @@ const ages = () => ({ draftDays: 30, pendingDays: 14 });
 
 function connected() {
   const host = new FakeHost();
-  const offline = new OfflineController(host, { settled: () => {}, draftSaved: () => {} }, ages);
+  const offline = new OfflineController(host, () => {}, ages);
   document.body.append(host);
   return { host, offline };
 }

@@ -1,21 +1,27 @@
 import { expect } from '@open-wc/testing';
 import { BackendError } from '../../src/backend/backend.js';
 import type { OfflineController } from '../../src/controllers/offline-controller.js';
-import {
-  SubmitController,
-  type Refusal,
-  type SubmitWiring,
-} from '../../src/controllers/submit-controller.js';
+import type { LocaleController } from '../../src/controllers/locale-controller.js';
+import { ReplyController, type Refusal } from '../../src/controllers/reply-controller.js';
 import type { ThreadController } from '../../src/controllers/thread-controller.js';
 import { en } from '../../src/i18n/en.js';
 import type { Comment, NewComment } from '../../src/model/types.js';
 import type { OutboxEntry } from '../../src/offline/outbox.js';
+import { FakeHost } from './fake-host.js';
 
 const FIELDS = { body: 'Hello', name: ' Sam ', email: '', url: 'http://[.x' };
 
-/** The section, reduced to what sending touches, recording what happened. */
+/** The section as a fake host, reduced to what replying touches, recording what happened. */
+class FakeSection extends FakeHost {
+  readonly endpoint = 'https://comments.example.org/api';
+  get renderRoot(): ParentNode {
+    return this;
+  }
+}
+customElements.define('rc-fake-section', FakeSection);
+
 function fakeWiring(thread: string | null = '/t/') {
-  const element = document.createElement('div');
+  const element = new FakeSection();
   const events: string[] = [];
   for (const type of ['rc-before-submit', 'rc-queued', 'rc-submitted', 'rc-failed'])
     element.addEventListener(type, (event) =>
@@ -24,27 +30,24 @@ function fakeWiring(thread: string | null = '/t/') {
   const sent: NewComment[] = [];
   const added: Comment[] = [];
   const pending: Comment[] = [];
-  const handedBack: Array<[NewComment, Refusal | null]> = [];
   const announced: string[] = [];
-  const wiring: SubmitWiring = {
-    element,
+  const reply = new ReplyController(element, {
     offline: {
       send: async (request: NewComment) => void sent.push(request),
       addPending: async (_entry: OutboxEntry, comment: Comment) => void pending.push(comment),
       showPending: (comment: Comment) => void pending.push(comment),
     } as unknown as OfflineController,
     thread: { add: (comment: Comment) => void added.push(comment) } as unknown as ThreadController,
-    text: () => en,
-    endpoint: () => 'https://comments.example.org/api',
+    locale: { text: en } as LocaleController,
     threadId: () => thread,
     configError: () => 'misconfigured',
-    parentId: () => 'p1',
-    queued: async () => {},
-    handBack: (request, refusal) => void handedBack.push([request, refusal]),
+    tree: () => [],
     announce: (text) => void announced.push(text),
-    replaceFocus: () => {},
-  };
-  return { wiring, element, events, sent, added, pending, handedBack, announced };
+  });
+  const handedBack: Array<[string | null, Refusal | null]> = [];
+  reply.composer.handBack = (fields, refusal = null) => void handedBack.push([fields.body, refusal]);
+  reply.moveTo('p1');
+  return { reply, element, events, sent, added, pending, handedBack, announced };
 }
 
 const entry = (request: NewComment, thread = '/t/'): OutboxEntry => ({
@@ -58,10 +61,11 @@ const entry = (request: NewComment, thread = '/t/'): OutboxEntry => ({
   error: null,
 });
 
-describe('SubmitController', () => {
+describe('ReplyController', () => {
   it('builds the request at Send (trimmed, a fresh clientId, the form’s parent) and queues it', async () => {
-    const { wiring, sent, events } = fakeWiring();
-    const outcome = await new SubmitController(wiring).submit(FIELDS, '');
+    const { reply, sent, events } = fakeWiring();
+    const outcome = await reply.submit(FIELDS, '');
+    expect(reply.target, 'the form goes back under the thread').to.equal(null);
     expect(outcome).to.deep.equal({ ok: true });
     expect(sent).to.have.length(1);
     expect(sent[0]).to.deep.include({ parentId: 'p1', body: 'Hello', hp: '' });
@@ -73,12 +77,12 @@ describe('SubmitController', () => {
   it('queues nothing when rc-before-submit is cancelled, or when the section is misconfigured', async () => {
     const cancelled = fakeWiring();
     cancelled.element.addEventListener('rc-before-submit', (event) => event.preventDefault());
-    expect(await new SubmitController(cancelled.wiring).submit(FIELDS, '')).to.deep.equal({
+    expect(await cancelled.reply.submit(FIELDS, '')).to.deep.equal({
       ok: false,
       cancelled: true,
     });
     const broken = fakeWiring(null);
-    expect(await new SubmitController(broken.wiring).submit(FIELDS, '')).to.deep.equal({
+    expect(await broken.reply.submit(FIELDS, '')).to.deep.equal({
       ok: false,
       message: 'misconfigured',
       field: null,
@@ -87,8 +91,7 @@ describe('SubmitController', () => {
   });
 
   it('shows an accepted comment in place; without a copy from the server, with only an http(s) website', () => {
-    const { wiring, added, pending, events } = fakeWiring();
-    const submit = new SubmitController(wiring);
+    const { reply: submit, added, pending, events } = fakeWiring();
     const request: NewComment = {
       clientId: 'c1',
       parentId: null,
@@ -110,8 +113,7 @@ describe('SubmitController', () => {
   });
 
   it('hands a refused comment back with the server’s words; a failed one is announced; both fire rc-failed', () => {
-    const { wiring, handedBack, announced, events } = fakeWiring();
-    const submit = new SubmitController(wiring);
+    const { reply: submit, handedBack, announced, events } = fakeWiring();
     const request: NewComment = {
       clientId: 'c3',
       parentId: 'p1',
@@ -121,15 +123,15 @@ describe('SubmitController', () => {
     };
     const refused = new BackendError('http', 'Comments are closed.', 403, 'closed', null);
     submit.settle({ kind: 'rejected', entry: entry(request), error: refused });
-    expect(handedBack).to.deep.equal([[request, { message: 'Comments are closed.', field: null }]]);
+    expect(handedBack).to.deep.equal([['b', { message: 'Comments are closed.', field: null }]]);
+    expect(submit.target, 'the form is back under its parent').to.equal('p1');
     submit.settle({ kind: 'failed', entry: entry(request), error: new BackendError('network', 'down') });
     expect(announced.at(-1)).to.equal(en.couldNotSend(en.offline));
     expect(events.filter((event) => event.startsWith('rc-failed'))).to.have.length(2);
   });
 
   it('only fires events for a comment of another thread (the reader moved on)', () => {
-    const { wiring, added, handedBack } = fakeWiring('/other/');
-    const submit = new SubmitController(wiring);
+    const { reply: submit, added, handedBack } = fakeWiring('/other/');
     const request: NewComment = {
       clientId: 'c4',
       parentId: null,
