@@ -31,15 +31,10 @@ export function buildTree(
   sort: SortOrder = 'oldest',
 ): ThreadNode[] {
   const depthCap = Math.min(DEPTH_LIMIT, Math.max(1, Math.floor(maxDepth) || 1));
-  const { byId, parentOf, orphans } = linkParents(comments);
-  const { roots, childrenOf } = groupByParent(byId, parentOf, sort);
-  return layOut(roots, childrenOf, orphans, depthCap);
-}
-
-/** Each comment (the first of each id) and the parent it hangs under: null for top level, cycles cut. */
-function linkParents(comments: readonly Comment[]) {
   const byId = new Map<string, Comment>();
   for (const comment of comments) if (!byId.has(comment.id)) byId.set(comment.id, comment);
+
+  // The parent each comment hangs under; null for top level. Cycles are cut below.
   const parentOf = new Map<string, string | null>();
   const orphans = new Set<string>();
   for (const comment of byId.values()) {
@@ -48,14 +43,11 @@ function linkParents(comments: readonly Comment[]) {
     parentOf.set(comment.id, parentId !== null && byId.has(parentId) ? parentId : null);
   }
   cutCycles(parentOf, orphans);
-  return { byId, parentOf, orphans };
-}
 
-/** The top-level comments in the thread's order, and each comment's replies, oldest first. */
-function groupByParent(byId: Map<string, Comment>, parentOf: Map<string, string | null>, sort: SortOrder) {
   const times = new Map<string, number>();
   for (const comment of byId.values()) times.set(comment.id, timeOf(comment));
   const ascending = (a: Comment, b: Comment) => times.get(a.id)! - times.get(b.id)!;
+
   const roots: Comment[] = [];
   const childrenOf = new Map<string, Comment[]>();
   for (const comment of byId.values()) {
@@ -70,7 +62,7 @@ function groupByParent(byId: Map<string, Comment>, parentOf: Map<string, string 
   }
   roots.sort(sort === 'newest' ? (a, b) => ascending(b, a) : ascending);
   for (const siblings of childrenOf.values()) siblings.sort(ascending);
-  return { roots, childrenOf };
+  return layOut(roots, childrenOf, orphans, depthCap);
 }
 
 /**
