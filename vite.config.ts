@@ -67,6 +67,82 @@ function minifyStyles(): Plugin {
   };
 }
 
+/**
+ * Collapses the line breaks and indentation in the text of our `html` templates to one space,
+ * which no minifier does. HTML renders both alike outside preformatted text, and no template
+ * of ours breaks a line inside preformatted text. Only the template's own text changes: the
+ * code in `${…}` (where nested templates are handled the same way) is left as it is.
+ */
+function minifyTemplates(): Plugin {
+  /** Copies the template literal starting after its backtick at `start`; returns [text, end]. */
+  function template(code: string, start: number): [string, number] {
+    let out = '';
+    let i = start;
+    while (i < code.length) {
+      const char = code[i]!;
+      if (char === '\\') {
+        out += code.slice(i, i + 2);
+        i += 2;
+      } else if (char === '`') {
+        return [out + '`', i + 1];
+      } else if (char === '$' && code[i + 1] === '{') {
+        const [expression, end] = substitution(code, i + 2);
+        out += '${' + expression;
+        i = end;
+      } else if (char === '\n') {
+        out += ' ';
+        i++;
+        while (code[i] === ' ' || code[i] === '\t' || code[i] === '\n') i++;
+        while (out.endsWith('  ')) out = out.slice(0, -1);
+      } else {
+        out += char;
+        i++;
+      }
+    }
+    throw new Error('unterminated template literal');
+  }
+  /** Copies a `${…}` substitution after its opening brace, up to and with its closing brace. */
+  function substitution(code: string, start: number): [string, number] {
+    let out = '';
+    let depth = 0;
+    let i = start;
+    while (i < code.length) {
+      const char = code[i]!;
+      if (char === '`') {
+        const [text, end] = template(code, i + 1);
+        out += '`' + text;
+        i = end;
+      } else if (char === "'" || char === '"') {
+        let j = i + 1;
+        while (code[j] !== char) j += code[j] === '\\' ? 2 : 1;
+        out += code.slice(i, j + 1);
+        i = j + 1;
+      } else {
+        if (char === '{') depth++;
+        if (char === '}' && depth-- === 0) return [out + '}', i + 1];
+        out += char;
+        i++;
+      }
+    }
+    throw new Error('unterminated substitution');
+  }
+  return {
+    name: 'rc-minify-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.+\.ts$/.test(id) || !code.includes('html`')) return null;
+      let out = '';
+      let last = 0;
+      for (let at = code.indexOf('html`'); at !== -1; at = code.indexOf('html`', last)) {
+        const [text, end] = template(code, at + 5);
+        out += code.slice(last, at + 5) + text;
+        last = end;
+      }
+      return { code: out + code.slice(last), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   build: {
     target: 'es2022',
@@ -85,5 +161,5 @@ export default defineConfig({
       output: { minify: true, chunkFileNames: 'locales/[name]-[hash].js' },
     },
   },
-  plugins: [minifyStyles(), sizeBudget()],
+  plugins: [minifyStyles(), minifyTemplates(), sizeBudget()],
 });
