@@ -8,6 +8,7 @@ import { PendingEchoes } from '../offline/echoes.js';
 import { IdentityStore, type Identity } from '../offline/identity.js';
 import { Outbox, type OutboxEntry, type Settlement } from '../offline/outbox.js';
 import type { KeyValueStore } from '../offline/storage.js';
+import { scopedKey } from '../offline/keys.js';
 import { TAB_ID } from '../offline/tab-id.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -69,7 +70,7 @@ export class OfflineController implements ReactiveController, DraftSession {
   }
 
   get scope(): string {
-    return this.#scope ? JSON.stringify([this.#scope.endpoint, this.#scope.thread]) : '';
+    return this.#scope ? scopedKey('', this.#scope.endpoint, this.#scope.thread) : '';
   }
 
   hostConnected(): void {
