@@ -4,8 +4,10 @@
 export default {
   globs: [
     'src/index.ts',
+    'src/define.ts',
     'src/recovery-comments.ts',
-    'src/components/*.ts',
+    'src/components/composer.ts',
+    'src/components/comment-view.ts',
     'src/count/count-element.ts',
     'src/count/define.ts',
     'src/events.ts',

@@ -1,17 +1,11 @@
+import { originOf } from '../model/origin.js';
+
 /**
  * Remembers which origins the page's Content Security Policy refused to connect to. A fetch the
  * CSP blocks fails exactly like one made offline; the violation event is what tells them apart.
  */
 const blockedOrigins = new Set<string>();
 let watching = false;
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url, document.baseURI).origin;
-  } catch {
-    return null;
-  }
-}
 
 /** Starts listening for connect-src violations (once per page). */
 export function watchCsp(): void {

@@ -6,6 +6,7 @@ import {
   truncate,
 } from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
+import { originOf } from '../model/origin.js';
 import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
 import { blockedByCsp, watchCsp } from './csp-watch.js';
 
@@ -103,7 +104,7 @@ export class RestBackend implements CommentsBackend {
       if (signal.aborted) throw error;
       if (timeout.aborted) throw new BackendError('timeout', 'The comments server did not answer in time.');
       if (await blockedByCsp(url)) {
-        const origin = new URL(url).origin;
+        const origin = originOf(url) ?? url;
         throw new BackendError(
           'blocked',
           `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,

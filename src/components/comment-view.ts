@@ -33,6 +33,11 @@ export function commentAction(event: Event): { action: CommentAction; id: string
   return button && id !== undefined ? { action: button.dataset.action as CommentAction, id } : null;
 }
 
+/** A rendered comment's wrapper (its replies inside), by id. */
+export function findComment(root: ParentNode, id: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
+}
+
 const segment = (part: Segment): TemplateResult | string =>
   part.kind === 'link'
     ? html`<a href=${part.href} rel="ugc nofollow noopener" target="_blank">${part.text}</a>`
@@ -59,7 +64,8 @@ export function renderBody(body: string): TemplateResult[] {
       }
     });
     parts.push(text);
-    return html`<p>${parts.length === 1 ? text : parts}</p>`;
+    // Each paragraph takes the direction of its own first letters: Arabic right to left, and so on.
+    return html`<p dir="auto">${parts.length === 1 ? text : parts}</p>`;
   });
 }
 
@@ -67,8 +73,8 @@ function renderAuthor(node: ThreadNode, messages: Messages): TemplateResult {
   const { name, url } = node.comment.author;
   const shown = name || messages.anonymous;
   return url
-    ? html`<a class="author" part="author" href=${url} rel="ugc nofollow noopener" target="_blank">${shown}</a>`
-    : html`<b class="author" part="author">${shown}</b>`;
+    ? html`<a class="author" part="author" dir="auto" href=${url} rel="ugc nofollow noopener" target="_blank">${shown}</a>`
+    : html`<b class="author" part="author" dir="auto">${shown}</b>`;
 }
 
 /** The line under the reader's own comment that is not published: where it is on its way. */

@@ -1,22 +1,29 @@
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { commentsContext, type CommentsApi } from '../context.js';
+import type { CommentsApi } from '../context.js';
+import { DraftController, type DraftStatus } from '../controllers/draft-controller.js';
 import type { Messages } from '../i18n/messages.js';
 import type { CommentFields } from '../model/types.js';
-import { formFieldOf, validateFields, type FieldError } from '../model/validate.js';
+import { charactersLeft, formFieldOf, validateFields, type FieldError } from '../model/validate.js';
 import { composerStyles } from '../styles/composer.js';
+
+export type { DraftStatus } from '../controllers/draft-controller.js';
 
 type FieldName = keyof CommentFields;
 
-/** The quiet line about the draft: saved on the device (with the time), or kept only in memory. */
-export type DraftStatus = { kind: 'saved'; time: string } | { kind: 'memory-only' } | null;
+/** A refused or unsent comment handed back to the form, applied at its next update. */
+interface HandedBack {
+  fields: CommentFields;
+  error: { message: string; field: string | null } | null;
+}
 
 const FIELD_ORDER: FieldName[] = ['body', 'name', 'email', 'url'];
 
-function fieldErrorText(error: FieldError, messages: Messages): string {
+function fieldErrorText(error: FieldError, messages: Messages, fields: CommentFields): string {
   switch (error) {
     case 'body-required':
       return messages.errorBodyRequired;
+    case 'body-too-long':
+      return messages.charactersOver(-(charactersLeft(fields.body) ?? 0));
     case 'name-required':
       return messages.errorNameRequired;
     case 'email-required':
@@ -30,7 +37,7 @@ function fieldErrorText(error: FieldError, messages: Messages): string {
 
 /**
  * The reply form. One instance exists; the comment section moves it under the comment being
- * replied to, so what the reader typed travels with it.
+ * replied to (`parentId`), and the form brings that place's draft with it.
  *
  * @summary The "Leave a Reply" form.
  * @slot notice - Shown above the fields, e.g. community guidelines.
@@ -51,11 +58,13 @@ export class RcComposer extends LitElement {
 
   // Plain static properties instead of decorators: the decorator helpers cost every reader bytes.
   static override properties = {
+    parentId: { attribute: false },
     replyingTo: { attribute: false },
+    headed: { attribute: false },
     draftStatus: { attribute: false },
     otherVersion: { attribute: false },
     remember: { attribute: false },
-    api: { state: true },
+    api: { attribute: false },
     fields: { state: true },
     errors: { state: true },
     formError: { state: true },
@@ -63,8 +72,14 @@ export class RcComposer extends LitElement {
     discarded: { state: true },
   };
 
+  /** The comment the form replies to; null when it is under the thread. */
+  parentId: string | null = null;
+
   /** The author of the comment being replied to; undefined when the form is under the thread. */
   replyingTo: string | undefined = undefined;
+
+  /** Whether the form under the thread shows "Leave a Reply"; false where the section's heading says it already. */
+  headed = true;
 
   /** The quiet line under the form: when the draft was saved, or that it lives only in memory. */
   draftStatus: DraftStatus = null;
@@ -75,7 +90,8 @@ export class RcComposer extends LitElement {
   /** Whether "Save my name, email, and website" is ticked. */
   remember = false;
 
-  private api?: CommentsApi;
+  /** What the comment section offers the form; set by the section. */
+  api: CommentsApi | undefined = undefined;
   private fields: CommentFields = { body: '', name: '', email: '', url: '' };
   private errors: Partial<Record<FieldName, string>> = {};
   private formError = '';
@@ -83,30 +99,23 @@ export class RcComposer extends LitElement {
   /** The text just discarded, offered back through Undo. */
   private discarded: CommentFields | null = null;
 
+  readonly #drafts = new DraftController(this);
   #honeypot = '';
   /** Whether the reader typed since the form was last filled by the page. */
   #dirty = false;
-
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: commentsContext,
-      subscribe: true,
-      callback: (api) => (this.api = api),
-    });
-  }
+  #handedBack: HandedBack | null = null;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('replyingTo')) this.formError = '';
-  }
-
-  /** Puts the caret in the comment field. */
-  focusBody(): void {
-    void this.updateComplete.then(() => this.#control('body')?.focus());
-  }
-
-  #control(name: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
+    // First the place's own draft, then what was handed back for it, so neither undoes the other.
+    if (changed.has('api')) this.#drafts.use(this.api);
+    if (changed.has('parentId') && this.hasUpdated) this.#drafts.switchTo(this.parentId);
+    const back = this.#handedBack;
+    if (!back) return;
+    this.#handedBack = null;
+    this.load(back.fields);
+    this.#drafts.changed(back.fields);
+    if (back.error) this.showError(back.error.message, back.error.field);
+    this.focusBody();
   }
 
   /** What the form holds now. */
@@ -117,6 +126,11 @@ export class RcComposer extends LitElement {
   /** Whether the reader has typed since the page last filled the form. */
   get edited(): boolean {
     return this.#dirty;
+  }
+
+  /** Puts the caret in the comment field. */
+  focusBody(): void {
+    void this.updateComplete.then(() => this.#control('body')?.focus());
   }
 
   /** Fills the form (a restored draft, another parent's draft); clears errors and Undo. */
@@ -133,17 +147,30 @@ export class RcComposer extends LitElement {
     this.discarded = null;
   }
 
-  /** Shows an error from the server on its field and above the form. */
+  /**
+   * Takes a comment back into the form (refused by the server, with its message, or taken out
+   * of the outbox to edit), once the form is under its `parentId`; it is saved as its draft.
+   */
+  handBack(fields: CommentFields, error: { message: string; field: string | null } | null = null): void {
+    this.#handedBack = { fields, error };
+    this.requestUpdate();
+  }
+
+  /** Shows an error from the server: on its field with a summary above the form, or above the form. */
   showError(message: string, serverField: string | null): void {
     const field = formFieldOf(serverField);
     this.errors = field ? { [field]: message } : {};
-    this.formError = message;
+    this.formError = field && this.api ? this.api.messages.errorSummary(1) : message;
+  }
+
+  #control(name: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
   }
 
   #change(fields: CommentFields): void {
     this.fields = fields;
     this.#dirty = true;
-    this.api?.fieldsChanged(fields);
+    this.#drafts.changed(fields);
   }
 
   #discard(): void {
@@ -167,7 +194,7 @@ export class RcComposer extends LitElement {
 
   #onRememberChange(event: Event): void {
     this.remember = (event.target as HTMLInputElement).checked;
-    this.api?.rememberChanged(this.remember, this.fields);
+    this.#drafts.rememberChanged(this.fields);
   }
 
   #onInput(event: Event): void {
@@ -185,29 +212,41 @@ export class RcComposer extends LitElement {
     }
   }
 
+  /** Escape closes a reply form, as it closes other things that opened in place. */
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.replyingTo === undefined || !this.api) return;
+    event.preventDefault();
+    this.api.cancelReply();
+  }
+
+  /** Marks what needs correcting and focuses the first such field; false when nothing does. */
+  async #invalid(api: CommentsApi): Promise<boolean> {
+    const invalid = validateFields(this.fields, api.requireEmail);
+    const names = FIELD_ORDER.filter((name) => invalid[name]);
+    if (names.length === 0) return false;
+    this.errors = Object.fromEntries(
+      names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages, this.fields)]),
+    );
+    this.formError = api.messages.errorSummary(names.length);
+    await this.updateComplete;
+    this.#control(names[0]!)?.focus();
+    return true;
+  }
+
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const api = this.api;
-    if (!api || this.busy) return;
-    const invalid = validateFields(this.fields, api.requireEmail);
-    const names = FIELD_ORDER.filter((name) => invalid[name]);
-    if (names.length > 0) {
-      this.errors = Object.fromEntries(
-        names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages)]),
-      );
-      this.formError = api.messages.errorSummary(names.length);
-      await this.updateComplete;
-      this.#control(names[0]!)?.focus();
-      return;
-    }
+    if (!api || this.busy || (await this.#invalid(api))) return;
     this.errors = {};
     this.formError = '';
     this.busy = true;
     try {
-      const outcome = await api.submit(this.fields, this.#honeypot);
+      const fields = this.fields;
+      const outcome = await api.submit(fields, this.#honeypot);
       if (outcome.ok) {
         // Name, email and website stay for the next comment; only the text is done.
-        this.load({ ...this.fields, body: '' });
+        this.load({ ...fields, body: '' });
+        this.#drafts.submitted(fields);
       } else if (!outcome.cancelled) {
         this.showError(outcome.message, outcome.field);
         await this.updateComplete;
@@ -224,7 +263,6 @@ export class RcComposer extends LitElement {
     label: string,
     type: 'textarea' | 'text' | 'email' | 'url',
     required: boolean,
-    autocomplete: 'off' | 'nickname' | 'email' | 'url',
     note?: string,
   ) {
     const error = this.errors[name];
@@ -249,7 +287,7 @@ export class RcComposer extends LitElement {
             name=${name}
             part="input"
             type=${type}
-            autocomplete=${autocomplete}
+            autocomplete=${type === 'text' ? 'nickname' : type}
             ?required=${required}
             aria-invalid=${invalid}
             aria-describedby=${described}
@@ -287,11 +325,24 @@ export class RcComposer extends LitElement {
     if (!api) return nothing;
     const m = api.messages;
     const replying = this.replyingTo !== undefined;
-    return html`<form part="composer" novalidate aria-labelledby="composer-heading" @submit=${this.#onSubmit}>
+    const left = charactersLeft(this.fields.body);
+    const headed = replying || this.headed;
+    return html`<form
+      part="composer"
+      novalidate
+      aria-labelledby=${headed ? 'composer-heading' : nothing}
+      aria-label=${headed ? nothing : m.leaveReply}
+      @submit=${this.#onSubmit}
+      @keydown=${this.#onKeydown}
+    >
       <div class="head">
-        <h3 id="composer-heading" part="composer-heading">
-          ${replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
-        </h3>
+        ${
+          headed
+            ? html`<h3 id="composer-heading" part="composer-heading" dir="auto">
+              ${replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
+            </h3>`
+            : nothing
+        }
         ${
           replying
             ? html`<button type="button" class="cancel" part="cancel-button" @click=${() => api.cancelReply()}>
@@ -303,11 +354,11 @@ export class RcComposer extends LitElement {
       <slot name="notice"></slot>
       <p class="hint">${m.requiredNote}</p>
       ${this.formError ? html`<p class="form-error" part="form-error" role="alert">${this.formError}</p>` : nothing}
-      ${this.#renderField('body', m.fieldComment, 'textarea', true, 'off')}
+      ${this.#renderField('body', m.fieldComment, 'textarea', true, left === null ? undefined : left < 0 ? m.charactersOver(-left) : m.charactersLeft(left))}
       <div class="identity">
-        ${this.#renderField('name', m.fieldName, 'text', true, 'nickname')}
-        ${this.#renderField('email', m.fieldEmail, 'email', api.requireEmail, 'email', m.emailNote)}
-        ${this.#renderField('url', m.fieldWebsite, 'url', false, 'url')}
+        ${this.#renderField('name', m.fieldName, 'text', true)}
+        ${this.#renderField('email', m.fieldEmail, 'email', api.requireEmail, m.emailNote)}
+        ${this.#renderField('url', m.fieldWebsite, 'url', false)}
       </div>
       <p class="remember">
         <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.#onRememberChange} />
@@ -328,13 +379,5 @@ export class RcComposer extends LitElement {
       </p>
       ${this.#renderDraftStatus(m)}
     </form>`;
-  }
-}
-
-customElements.define('rc-composer', RcComposer);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'rc-composer': RcComposer;
   }
 }

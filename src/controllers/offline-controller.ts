@@ -1,12 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentsBackend } from '../backend/backend.js';
-import { safeHttpUrl } from '../model/parse.js';
+import { echoOf } from '../model/thread-view.js';
 import type { Comment, CommentFields, NewComment } from '../model/types.js';
-import { DraftStore, type Draft, type RemoteDraftChange } from '../offline/drafts.js';
+import type { DraftListener, DraftSession } from '../offline/draft-session.js';
+import { DraftStore, type Draft } from '../offline/drafts.js';
 import { PendingEchoes } from '../offline/echoes.js';
 import { IdentityStore, type Identity } from '../offline/identity.js';
 import { Outbox, type OutboxEntry, type Settlement } from '../offline/outbox.js';
 import type { KeyValueStore } from '../offline/storage.js';
+import { scopedKey } from '../offline/keys.js';
+import { TAB_ID } from '../offline/tab-id.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -18,119 +21,107 @@ export interface OfflineScope {
   backend: CommentsBackend;
 }
 
-/** What the element hears from the offline layer. */
-export interface OfflineEvents {
-  settled(settlement: Settlement): void;
-  draftSaved(draft: Draft): void;
-  remoteDraft(change: RemoteDraftChange): void;
-  storageFailed(): void;
+/** The parts that live as long as one store: built when it is given, released when replaced or the element leaves. */
+interface StoreParts {
+  store: KeyValueStore;
+  drafts: DraftStore;
+  pending: PendingEchoes;
+  identity: IdentityStore;
+  release: () => void;
 }
-
-/** A unique id for this tab, so drafts can tell their own writes from another tab's. */
-const TAB_ID = Math.random().toString(36).slice(2);
 
 /**
  * Drafts, the outbox, pending echoes and the remembered identity for one element, and the page
  * events that drive them: replay on load, on `online` and when the tab becomes visible; rescue
- * unwritten drafts on `pagehide` and when the tab is hidden.
+ * unwritten drafts on `pagehide` and when the tab is hidden. It is also the reply form's
+ * `DraftSession`.
  */
-export class OfflineController implements ReactiveController {
-  /** The reader's own comments on their way or awaiting moderation, for this thread. */
-  echoes: Comment[] = [];
-  /** When the drafts are not on the device but only in this window. */
-  memoryOnly = false;
+export class OfflineController implements ReactiveController, DraftSession {
+  #echoes: Comment[] = [];
+  #memoryOnly = false;
 
   #store: KeyValueStore | null = null;
-  #drafts: DraftStore | null = null;
-  #pending: PendingEchoes | null = null;
-  #identityStore: IdentityStore | null = null;
+  #parts: StoreParts | null = null;
   #outbox: Outbox | null = null;
   #scope: OfflineScope | null = null;
   #outboxEntries: OutboxEntry[] = [];
   #pendingEchoes: Comment[] = [];
+  readonly #listeners = new Set<DraftListener>();
+  /** Aborted when the element leaves the page: removes every page listener at once. */
+  #listening: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly events: OfflineEvents,
+    /** Called when a queued comment was sent, refused, or failed for good. */
+    private readonly onSettled: (settlement: Settlement) => void,
     /** Days after which drafts and pending echoes are dropped. */
     private readonly ages: () => { draftDays: number; pendingDays: number },
   ) {
     host.addController(this);
   }
 
+  /** The reader's own comments on their way or awaiting moderation, for this thread. */
+  get echoes(): readonly Comment[] {
+    return this.#echoes;
+  }
+
+  get memoryOnly(): boolean {
+    return this.#memoryOnly;
+  }
+
+  get scope(): string {
+    return this.#scope ? scopedKey('', this.#scope.endpoint, this.#scope.thread) : '';
+  }
+
   hostConnected(): void {
     // Moved in the DOM (a theme's tabs, a framework): pick up where it was.
-    if (this.#store && this.#scope && !this.#outbox) this.configure(this.#store, this.#scope);
-    window.addEventListener('online', this.#replay);
-    window.addEventListener('offline', this.#redraw);
-    document.addEventListener('visibilitychange', this.#onVisibility);
-    window.addEventListener('pagehide', this.#rescue);
+    if (this.#store && this.#scope) this.configure(this.#store, this.#scope);
+    const options = { signal: (this.#listening = new AbortController()).signal };
+    addEventListener('online', this.#replay, options);
+    addEventListener('offline', this.#redraw, options);
+    document.addEventListener('visibilitychange', this.#onVisibility, options);
+    addEventListener('pagehide', this.#rescue, options);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.#replay);
-    window.removeEventListener('offline', this.#redraw);
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    window.removeEventListener('pagehide', this.#rescue);
+    this.#listening?.abort();
     this.#rescue();
     this.#outbox?.dispose();
     this.#outbox = null;
+    this.#parts?.release();
+    this.#parts = null;
   }
 
   /** Points the controller at a store and a thread; starts sending what waits in the outbox. */
   configure(store: KeyValueStore, scope: OfflineScope): void {
-    if (store !== this.#store) {
-      this.#store = store;
-      this.memoryOnly = store.memoryOnly;
-      store.onMemoryOnly(() => {
-        this.memoryOnly = true;
-        this.events.storageFailed();
-        this.host.requestUpdate();
-      });
-      this.#drafts = new DraftStore(store, (draft) => this.events.draftSaved(draft));
-      this.#drafts.onRemoteChange((change) => this.events.remoteDraft(change));
-      this.#pending = new PendingEchoes(store);
-      this.#identityStore = new IdentityStore(store);
-      this.#outbox?.dispose();
-      this.#outbox = null;
-    }
     const same =
-      this.#scope && this.#scope.endpoint === scope.endpoint && this.#scope.backend === scope.backend;
+      this.#parts?.store === store &&
+      this.#scope?.endpoint === scope.endpoint &&
+      this.#scope.backend === scope.backend;
+    this.#store = store;
     this.#scope = scope;
+    if (this.#parts?.store !== store) {
+      this.#parts?.release();
+      this.#parts = this.#partsFor(store);
+    }
     if (!same || !this.#outbox) {
       this.#outbox?.dispose();
-      this.#outbox = new Outbox({
-        store,
-        endpoint: scope.endpoint,
-        backend: scope.backend,
-        onChange: (entries) => {
-          this.#outboxEntries = entries;
-          this.#refreshEchoes();
-        },
-        onSettled: (settlement) => {
-          // Its echo goes in the same render as the published, pending or restored comment comes.
-          const clientId = settlement.entry.request.clientId;
-          if (settlement.kind !== 'failed') {
-            this.#outboxEntries = this.#outboxEntries.filter((entry) => entry.request.clientId !== clientId);
-            this.#refreshEchoes();
-          }
-          this.events.settled(settlement);
-        },
-      });
+      this.#outbox = this.#outboxFor(store, scope);
     }
-    void this.#outbox.list().then((entries) => {
+    const outbox = this.#outbox;
+    void outbox.list().then((entries) => {
       this.#outboxEntries = entries;
       this.#refreshEchoes();
     });
-    void this.#drafts!.prune(this.ages().draftDays * DAY_MS);
-    void this.#outbox.replay();
+    void this.#parts.drafts.prune(this.ages().draftDays * DAY_MS);
+    void outbox.replay();
   }
 
   /** Reads the pending echoes again, dropping those the server has now published. */
   async syncPending(publishedIds: ReadonlySet<string>): Promise<void> {
     const scope = this.#scope;
-    if (!scope || !this.#pending) return;
-    this.#pendingEchoes = await this.#pending.forThread(
+    if (!scope || !this.#parts) return;
+    this.#pendingEchoes = await this.#parts.pending.forThread(
       scope.endpoint,
       scope.thread,
       publishedIds,
@@ -141,9 +132,10 @@ export class OfflineController implements ReactiveController {
 
   /** Queues a comment; resolves once it is stored (on the device, or in memory). */
   async send(request: NewComment): Promise<OutboxEntry> {
-    const scope = this.#requireScope();
-    const entry = await this.#outbox!.enqueue(scope.thread, request);
-    await this.#drafts!.delete(scope.endpoint, scope.thread, request.parentId);
+    const scope = this.#scope;
+    if (!scope || !this.#outbox || !this.#parts) throw new Error('The comments section is not configured.');
+    const entry = await this.#outbox.enqueue(scope.thread, request);
+    await this.#parts.drafts.delete(scope.endpoint, scope.thread, request.parentId);
     return entry;
   }
 
@@ -165,34 +157,33 @@ export class OfflineController implements ReactiveController {
 
   /**
    * Remembers a comment the server accepted for moderation. It takes the outbox entry's own
-   * endpoint and thread: the answer may come after the element left the page.
+   * endpoint and thread: the answer may come after the reader moved to another thread.
    */
   async addPending(entry: OutboxEntry, comment: Comment): Promise<void> {
     const scope = this.#scope;
     if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread)
       this.showPending(comment);
-    await this.#pending?.add(entry.endpoint, entry.thread, comment);
+    await this.#parts?.pending.add(entry.endpoint, entry.thread, comment);
   }
 
-  /** The thread's drafts, newest first. */
   draftsForThread(): Promise<Draft[]> {
     const scope = this.#scope;
-    return scope && this.#drafts ? this.#drafts.forThread(scope.endpoint, scope.thread) : Promise.resolve([]);
+    return scope && this.#parts
+      ? this.#parts.drafts.forThread(scope.endpoint, scope.thread)
+      : Promise.resolve([]);
   }
 
-  /** The draft for one parent, if any. */
   draftFor(parentId: string | null): Promise<Draft | undefined> {
     const scope = this.#scope;
-    return scope && this.#drafts
-      ? this.#drafts.get(scope.endpoint, scope.thread, parentId)
+    return scope && this.#parts
+      ? this.#parts.drafts.get(scope.endpoint, scope.thread, parentId)
       : Promise.resolve(undefined);
   }
 
-  /** Saves what the reader typed under `parentId` (every keystroke; writes are coalesced). */
   saveDraft(parentId: string | null, fields: CommentFields): Promise<void> {
     const scope = this.#scope;
-    if (!scope || !this.#drafts) return Promise.resolve();
-    return this.#drafts.save({
+    if (!scope || !this.#parts) return Promise.resolve();
+    return this.#parts.drafts.save({
       endpoint: scope.endpoint,
       thread: scope.thread,
       parentId,
@@ -202,12 +193,10 @@ export class OfflineController implements ReactiveController {
     });
   }
 
-  /** Whether a draft change came from this tab. */
   isOwn(draft: Draft): boolean {
     return draft.tab === TAB_ID;
   }
 
-  /** The key a draft of this thread would have; for matching remote changes. */
   matches(draft: Draft | null, parentId: string | null): boolean {
     const scope = this.#scope;
     return (
@@ -219,28 +208,80 @@ export class OfflineController implements ReactiveController {
     );
   }
 
-  /** The remembered name, email and website, or null. */
   identity(): Promise<Identity | null> {
-    return this.#identityStore?.load() ?? Promise.resolve(null);
+    return this.#parts?.identity.load() ?? Promise.resolve(null);
   }
 
-  /** Remembers or forgets the reader's details. */
   rememberIdentity(remember: boolean, identity: Identity): Promise<void> {
-    if (!this.#identityStore) return Promise.resolve();
-    return remember ? this.#identityStore.save(identity) : this.#identityStore.forget();
+    const store = this.#parts?.identity;
+    if (!store) return Promise.resolve();
+    return remember ? store.save(identity) : store.forget();
   }
 
-  #requireScope(): OfflineScope {
-    if (!this.#scope || !this.#outbox || !this.#drafts || !this.#pending)
-      throw new Error('The comments section is not configured.');
-    return this.#scope;
+  listen(listener: DraftListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #partsFor(store: KeyValueStore): StoreParts {
+    this.#memoryOnly = store.memoryOnly;
+    const drafts = new DraftStore(store, (draft) => {
+      for (const listener of this.#listeners) listener.saved(draft);
+    });
+    drafts.onRemoteChange((change) => {
+      for (const listener of this.#listeners) listener.remote(change);
+    });
+    const stopListening = store.onMemoryOnly(() => {
+      this.#memoryOnly = true;
+      for (const listener of this.#listeners) listener.memoryOnly();
+      this.host.requestUpdate();
+    });
+    return {
+      store,
+      drafts,
+      pending: new PendingEchoes(store),
+      identity: new IdentityStore(store),
+      release: () => {
+        drafts.dispose();
+        stopListening?.();
+      },
+    };
+  }
+
+  #outboxFor(store: KeyValueStore, scope: OfflineScope): Outbox {
+    return new Outbox({
+      store,
+      endpoint: scope.endpoint,
+      backend: scope.backend,
+      onChange: (entries) => {
+        this.#outboxEntries = entries;
+        this.#refreshEchoes();
+      },
+      onSettled: (settlement) => {
+        // Its echo goes in the same render as the published, pending or restored comment comes.
+        const clientId = settlement.entry.request.clientId;
+        if (settlement.kind !== 'failed') {
+          this.#outboxEntries = this.#outboxEntries.filter((entry) => entry.request.clientId !== clientId);
+          this.#refreshEchoes();
+        }
+        this.onSettled(settlement);
+      },
+    });
   }
 
   #refreshEchoes(): void {
     const scope = this.#scope;
     if (!scope) return;
-    const unsent = this.#outboxEntries.filter((entry) => entry.thread === scope.thread).map(echoOf);
-    this.echoes = [...unsent, ...this.#pendingEchoes];
+    const unsent = this.#outboxEntries
+      .filter((entry) => entry.thread === scope.thread)
+      .map((entry) =>
+        echoOf(entry.request, 'pending', new Date(entry.queuedAt).toISOString(), {
+          state: entry.state,
+          clientId: entry.request.clientId,
+          error: entry.error,
+        }),
+      );
+    this.#echoes = [...unsent, ...this.#pendingEchoes];
     this.host.requestUpdate();
   }
 
@@ -258,19 +299,6 @@ export class OfflineController implements ReactiveController {
   };
 
   readonly #rescue = (): void => {
-    this.#drafts?.rescueUnwritten();
-  };
-}
-
-/** How an unsent comment shows in the thread. */
-function echoOf(entry: OutboxEntry): Comment {
-  return {
-    id: `local-${entry.request.clientId}`,
-    parentId: entry.request.parentId,
-    author: { name: entry.request.author.name, url: safeHttpUrl(entry.request.author.url) },
-    body: entry.request.body,
-    createdAt: new Date(entry.queuedAt).toISOString(),
-    status: 'pending',
-    delivery: { state: entry.state, clientId: entry.request.clientId, error: entry.error },
+    this.#parts?.drafts.rescueUnwritten();
   };
 }

@@ -4,6 +4,9 @@ const plural = new Intl.PluralRules('en');
 const responses = (count: number) =>
   plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`;
 
+const characters = (count: number) =>
+  `${count.toLocaleString('en')} ${plural.select(count) === 'one' ? 'character' : 'characters'}`;
+
 /** English, the default and the fallback for every other locale. */
 export const en: Messages = {
   heading: (count, title) => `${responses(count)} to “${title}”`,
@@ -26,6 +29,8 @@ export const en: Messages = {
   anonymous: 'Anonymous',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',
+  charactersLeft: (count) => `${characters(count)} left.`,
+  charactersOver: (count) => `${characters(count)} too many.`,
   leaveReply: 'Leave a Reply',
   leaveReplyTo: (name) => `Leave a Reply to ${name}`,
   cancelReply: 'Cancel reply',

@@ -30,6 +30,10 @@ export interface Messages {
   /** The accessible name of a comment: author and date. */
   commentLabel: (name: string, date: string) => string;
   awaitingModeration: string;
+  /** Under the comment field near the length limit: how many characters are left. */
+  charactersLeft: (count: number) => string;
+  /** Under the comment field over the length limit: by how many characters. */
+  charactersOver: (count: number) => string;
   leaveReply: string;
   leaveReplyTo: (name: string) => string;
   cancelReply: string;

@@ -62,9 +62,19 @@ export function buildTree(
   }
   roots.sort(sort === 'newest' ? (a, b) => ascending(b, a) : ascending);
   for (const siblings of childrenOf.values()) siblings.sort(ascending);
+  return layOut(roots, childrenOf, orphans, depthCap);
+}
 
-  // Depth-first, in pre-order, with an explicit stack. `list` is where a node is displayed:
-  // its parent's children, or, beyond maxDepth, the children of its last-level ancestor's parent.
+/**
+ * Depth-first, in pre-order, with an explicit stack. `list` is where a node is displayed: its
+ * parent's children, or, beyond the depth cap, the children of its last-level ancestor's parent.
+ */
+function layOut(
+  roots: Comment[],
+  childrenOf: Map<string, Comment[]>,
+  orphans: Set<string>,
+  depthCap: number,
+): ThreadNode[] {
   const top: ThreadNode[] = [];
   type Frame = {
     comment: Comment;

@@ -1,5 +1,6 @@
 import type { CommentFields } from '../model/types.js';
 import type { KeyValueStore } from './storage.js';
+import { scopedKey, scopePrefix } from './keys.js';
 import { localStorageOrNull } from './local-storage.js';
 
 /** What the reader has typed in one form, kept on the device until it is sent or discarded. */
@@ -24,11 +25,8 @@ const CHANNEL = 'recovery-comments-drafts';
 
 /** The storage key of a draft: one per (endpoint, thread, parent comment). */
 export function draftKey(endpoint: string, thread: string, parentId: string | null): string {
-  return `${PREFIX}${JSON.stringify([endpoint, thread, parentId])}`;
+  return scopedKey(PREFIX, endpoint, thread, parentId);
 }
-
-const threadPrefix = (endpoint: string, thread: string) =>
-  `${PREFIX}${JSON.stringify([endpoint, thread]).slice(0, -1)},`;
 
 /** Whether a draft holds anything worth keeping. */
 const isBlank = (fields: CommentFields): boolean => fields.body.trim() === '';
@@ -66,7 +64,7 @@ function forgetRescued(key: string): void {
 export class DraftStore {
   readonly #unwritten = new Map<string, Draft>();
   readonly #writing = new Map<string, Promise<void>>();
-  readonly #channel: BroadcastChannel | null;
+  #channel: BroadcastChannel | null;
   #remoteListener: ((change: RemoteDraftChange) => void) | null = null;
 
   constructor(
@@ -82,6 +80,14 @@ export class DraftStore {
     });
   }
 
+  /** Stops hearing other tabs (the element left the page, or its storage was replaced). */
+  dispose(): void {
+    this.#channel?.close();
+    // Writes still in flight finish, but tell nobody: a closed channel throws on postMessage.
+    this.#channel = null;
+    this.#remoteListener = null;
+  }
+
   /** Listens to drafts other tabs save or delete. */
   onRemoteChange(listener: (change: RemoteDraftChange) => void): void {
     this.#remoteListener = listener;
@@ -90,7 +96,7 @@ export class DraftStore {
   /** The drafts of one thread, newest first, after merging any rescued in localStorage. */
   async forThread(endpoint: string, thread: string): Promise<Draft[]> {
     await this.#mergeRescued();
-    const entries = await this.store.entries<unknown>(threadPrefix(endpoint, thread));
+    const entries = await this.store.entries<unknown>(scopePrefix(PREFIX, endpoint, thread));
     return entries
       .map(([, value]) => value)
       .filter(isDraft)

@@ -1,5 +1,6 @@
 import { parseComment } from '../model/parse.js';
 import type { Comment } from '../model/types.js';
+import { scopedKey, scopePrefix } from './keys.js';
 import type { KeyValueStore } from './storage.js';
 
 /** A comment the server accepted for moderation, shown to its author until it is published. */
@@ -9,10 +10,6 @@ interface StoredEcho {
 }
 
 const PREFIX = 'echo|';
-const threadPrefix = (endpoint: string, thread: string) =>
-  `${PREFIX}${JSON.stringify([endpoint, thread]).slice(0, -1)},`;
-const keyOf = (endpoint: string, thread: string, id: string) =>
-  `${PREFIX}${JSON.stringify([endpoint, thread, id])}`;
 
 /**
  * The reader's own comments awaiting moderation. Only the author's browser knows them, so they
@@ -24,7 +21,7 @@ export class PendingEchoes {
 
   /** Remembers an accepted, pending comment. */
   async add(endpoint: string, thread: string, comment: Comment, now = Date.now()): Promise<void> {
-    await this.store.set(keyOf(endpoint, thread, comment.id), {
+    await this.store.set(scopedKey(PREFIX, endpoint, thread, comment.id), {
       comment,
       acceptedAt: now,
     } satisfies StoredEcho);
@@ -42,7 +39,7 @@ export class PendingEchoes {
     now = Date.now(),
   ): Promise<Comment[]> {
     const shown: Comment[] = [];
-    for (const [key, value] of await this.store.entries<StoredEcho>(threadPrefix(endpoint, thread))) {
+    for (const [key, value] of await this.store.entries<StoredEcho>(scopePrefix(PREFIX, endpoint, thread))) {
       const comment = parseComment(value?.comment);
       const stale = typeof value?.acceptedAt !== 'number' || now - value.acceptedAt > maxAgeMs;
       if (comment === null || stale || publishedIds.has(comment.id)) {

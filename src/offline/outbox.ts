@@ -3,6 +3,7 @@ import type { NewComment } from '../model/types.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import type { KeyValueStore } from './storage.js';
 import { localStorageOrNull } from './local-storage.js';
+import { TAB_ID } from './tab-id.js';
 
 /** Where a queued comment is on its way. */
 export type DeliveryState = 'queued' | 'sending' | 'failed';
@@ -77,7 +78,6 @@ function isEntry(value: unknown): value is OutboxEntry {
   );
 }
 
-const TAB = Math.random().toString(36).slice(2);
 const LEASE_MS = 30_000;
 
 /**
@@ -92,8 +92,8 @@ export async function leaseLock(
   const key = `rc-lease|${name}`;
   try {
     const held = JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string; until: number } | null;
-    if (held && held.tab !== TAB && held.until > Date.now()) return;
-    storage?.setItem(key, JSON.stringify({ tab: TAB, until: Date.now() + LEASE_MS }));
+    if (held && held.tab !== TAB_ID && held.until > Date.now()) return;
+    storage?.setItem(key, JSON.stringify({ tab: TAB_ID, until: Date.now() + LEASE_MS }));
   } catch {
     // No usable localStorage: run anyway; a repeated POST is answered 200, never a second comment.
   }
@@ -101,7 +101,7 @@ export async function leaseLock(
     await work();
   } finally {
     try {
-      if ((JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string } | null)?.tab === TAB)
+      if ((JSON.parse(storage?.getItem(key) ?? 'null') as { tab: string } | null)?.tab === TAB_ID)
         storage?.removeItem(key);
     } catch {
       // As above.
@@ -138,6 +138,8 @@ export class Outbox {
   readonly #setTimer: (callback: () => void, ms: number) => () => void;
   readonly #isOnline: () => boolean;
   readonly #channel: BroadcastChannel | null;
+  /** Aborts the send in flight when the element leaves the page; the entry stays for the next page. */
+  readonly #abort = new AbortController();
   #cancelTimer: (() => void) | null = null;
   #running: Promise<void> | null = null;
   #again = false;
@@ -237,6 +239,7 @@ export class Outbox {
     this.#disposed = true;
     this.#cancelTimer?.();
     this.#channel?.close();
+    this.#abort.abort();
   }
 
   async #sendDue(): Promise<void> {
@@ -250,12 +253,10 @@ export class Outbox {
       await this.#put(sending);
       let result: PostResult;
       try {
-        result = await this.options.backend.postComment(
-          entry.thread,
-          entry.request,
-          new AbortController().signal,
-        );
+        result = await this.options.backend.postComment(entry.thread, entry.request, this.#abort.signal);
       } catch (error) {
+        // Stopped by dispose: still stored, it is sent again (same clientId) by the next page.
+        if (this.#disposed) return;
         const failure = error instanceof BackendError ? error : new BackendError('network', String(error));
         const decision = decideRetry(failure, sending.attempts, this.#policy, this.#random);
         if (decision.kind === 'retry') {

@@ -9,8 +9,11 @@ export interface KeyValueStore {
   entries<T>(prefix: string): Promise<Array<[string, T]>>;
   /** True once the device storage failed: values then live only in this window. */
   readonly memoryOnly: boolean;
-  /** Calls back once, when the store falls back to memory. */
-  onMemoryOnly(callback: () => void): void;
+  /**
+   * Calls back once, when the store falls back to memory. May return a function that stops the
+   * callback (the element calls it when it leaves the page or its storage is replaced).
+   */
+  onMemoryOnly(callback: () => void): (() => void) | void;
 }
 
 /** Our own database, never idb-keyval's shared default. */
@@ -52,9 +55,13 @@ export class DeviceStore implements KeyValueStore {
     if (typeof indexedDB === 'undefined' || indexedDB === null) this.memoryOnly = true;
   }
 
-  onMemoryOnly(callback: () => void): void {
+  onMemoryOnly(callback: () => void): () => void {
     if (this.memoryOnly) callback();
     else this.#listeners.push(callback);
+    return () => {
+      const at = this.#listeners.indexOf(callback);
+      if (at >= 0) this.#listeners.splice(at, 1);
+    };
   }
 
   async get<T>(key: string): Promise<T | undefined> {

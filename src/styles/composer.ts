@@ -19,6 +19,8 @@ export const composerStyles = [
     h3 {
       font-size: 1.2em;
       margin: 0;
+      min-inline-size: 0;
+      overflow-wrap: anywhere;
     }
     .hint,
     .note {

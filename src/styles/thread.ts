@@ -11,14 +11,23 @@ export const threadStyles = [
     section {
       background: var(--_color-surface);
     }
+    /* A section with a background of its own keeps its text off the edges: theme="light" or
+       "dark", or a surface colour the page set (a style query sees whether it is set). */
     :host([theme='light']) section,
     :host([theme='dark']) section {
       padding: var(--_space);
       border-radius: var(--_radius);
     }
+    @container style(--rc-color-surface) {
+      section {
+        padding: var(--_space);
+        border-radius: var(--_radius);
+      }
+    }
     h2 {
       font-size: 1.4em;
       margin-block: 0 var(--_space);
+      overflow-wrap: anywhere;
     }
     ol {
       list-style: none;
@@ -32,14 +41,16 @@ export const threadStyles = [
     .comment {
       margin-block: var(--_space);
     }
+    /* Every comment has the room the dashed rule of an unpublished one takes, so the reader's
+       own reply lines up with its siblings instead of looking a level deeper. */
     article {
       border-radius: var(--_radius);
-      padding: calc(var(--_space) * 0.25) 0;
+      border-inline-start: 3px solid transparent;
+      padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
     }
     [part~='comment-target'] > article {
       background: var(--_color-highlight);
       outline: 2px solid var(--_color-accent);
-      padding-inline: calc(var(--_space) * 0.5);
     }
     .meta {
       display: flex;
@@ -47,8 +58,11 @@ export const threadStyles = [
       align-items: baseline;
       gap: 0 0.35em;
     }
+    /* Names and words of any length wrap (100 unbroken characters is a valid name). */
     .author {
       font-weight: 700;
+      overflow-wrap: anywhere;
+      min-inline-size: 0;
     }
     time,
     .context {
@@ -97,7 +111,6 @@ export const threadStyles = [
     [part~='comment-pending'] > article,
     [part~='comment-unsent'] > article {
       border-inline-start: 3px dashed var(--_color-border);
-      padding-inline-start: calc(var(--_space) * 0.5);
     }
     .reply,
     .more,

@@ -44,6 +44,9 @@ export async function mount(options: MountOptions): Promise<RecoveryComments> {
     await waitUntil(() => !/Loading comments/.test(text(element)), 'the thread never finished loading', {
       timeout: 5000,
     });
+    // One frame, so `content-visibility: auto` has decided what is on screen: before that, a busy
+    // machine may still skip the comments' contents (and innerText reports nothing).
+    await new Promise((resolve) => requestAnimationFrame(resolve));
   }
   return element;
 }

@@ -79,6 +79,8 @@ const SAMPLES: { [K in FunctionKey]: (m: Messages) => Args<K>[] } = {
   configUnknownBackend: () => [['EXAMPLE']],
   couldNotSend: () => [['EXAMPLE']],
   draftSaved: () => [['12:00']],
+  charactersLeft: counts,
+  charactersOver: counts,
 };
 
 const squash = (value: string) => value.replace(/\s+/g, ' ').trim();

@@ -216,3 +216,42 @@ describe('leaseLock (where Web Locks are missing)', () => {
     expect(ran).to.equal(true);
   });
 });
+
+describe('Outbox disposal', () => {
+  it('aborts the send in flight when disposed; the entry stays stored for the next page', async () => {
+    let signal: AbortSignal | null = null;
+    const backend: CommentsBackend = {
+      loadPage: () => Promise.reject(new Error('not used')),
+      postComment: (_thread, _comment, given) =>
+        new Promise((_resolve, reject) => {
+          signal = given;
+          given.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        }),
+    };
+    const settled: Settlement[] = [];
+    const store = new MemoryStore();
+    const outbox = new Outbox({
+      store,
+      endpoint: 'https://comments.example.org/api',
+      backend,
+      exclusive: (_name, work) => work(),
+      isOnline: () => true,
+      onSettled: (settlement) => settled.push(settlement),
+    });
+    await outbox.enqueue('/t/', request(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(signal, 'postComment was called').to.not.equal(null);
+    outbox.dispose();
+    expect(signal!.aborted).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled, 'an abort is no failure').to.deep.equal([]);
+    const next = new Outbox({
+      store,
+      endpoint: 'https://comments.example.org/api',
+      backend,
+      isOnline: () => false,
+    });
+    expect((await next.list()).map((entry) => entry.request.clientId)).to.deep.equal([request(1).clientId]);
+    next.dispose();
+  });
+});

@@ -39,6 +39,10 @@ export const messages: Messages = {
   anonymous: 'مجهول',
   commentLabel: (name, date) => (date ? `${name}، ${date}` : name),
   awaitingModeration: 'تعليقك بانتظار المراجعة.',
+  charactersLeft: (count) =>
+    `${counted(count, { zero: 'لم يبقَ أي حرف', one: 'بقي حرف واحد', two: 'بقي حرفان', few: 'بقيت # أحرف', many: 'بقي # حرفًا', other: 'بقي # حرف' })}.`,
+  charactersOver: (count) =>
+    `${counted(count, { zero: '# حرف', one: 'حرف واحد', two: 'حرفان', few: '# أحرف', many: '# حرفًا', other: '# حرف' })} فوق الحد: يُرجى تقصير تعليقك.`,
   leaveReply: 'اترك تعليقًا',
   leaveReplyTo: (name) => `اترك ردًا على ${name}`,
   cancelReply: 'إلغاء الرد',

@@ -30,6 +30,8 @@ export const messages: Messages = {
   anonymous: 'Anonym',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Dein Kommentar wartet auf Freischaltung.',
+  charactersLeft: (count) => `Noch ${number(count)} Zeichen übrig.`,
+  charactersOver: (count) => `${number(count)} Zeichen zu viel: Bitte kürze deinen Kommentar.`,
   leaveReply: 'Hinterlasse einen Kommentar',
   leaveReplyTo: (name) => `Hinterlasse eine Antwort an ${name}`,
   cancelReply: 'Antworten abbrechen',

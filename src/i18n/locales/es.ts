@@ -38,6 +38,10 @@ export const messages: Messages = {
   anonymous: 'Anónimo',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Tu comentario está pendiente de moderación.',
+  charactersLeft: (count) =>
+    count === 1 ? 'Queda 1 carácter.' : `Quedan ${counted(count, 'carácter', 'caracteres')}.`,
+  charactersOver: (count) =>
+    `${counted(count, 'carácter', 'caracteres')} por encima del límite: acorta tu comentario, por favor.`,
   leaveReply: 'Deja una respuesta',
   leaveReplyTo: (name) => `Deja una respuesta a ${name}`,
   cancelReply: 'Cancelar la respuesta',

@@ -38,6 +38,10 @@ export const messages: Messages = {
   anonymous: 'Anonyme',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Votre commentaire est en attente de modération.',
+  charactersLeft: (count) =>
+    count === 1 ? 'Il reste 1 caractère.' : `Il reste ${counted(count, 'caractère', 'caractères')}.`,
+  charactersOver: (count) =>
+    `${counted(count, 'caractère', 'caractères')} de trop\u00a0: veuillez raccourcir votre commentaire.`,
   leaveReply: 'Laisser un commentaire',
   leaveReplyTo: (name) => `Répondre à ${name}`,
   cancelReply: 'Annuler la réponse',

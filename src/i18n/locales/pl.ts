@@ -31,6 +31,10 @@ export const messages: Messages = {
   anonymous: 'Anonim',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Twój komentarz oczekuje na moderację.',
+  charactersLeft: (count) =>
+    `Pozostało ${counted(count, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}.`,
+  charactersOver: (count) =>
+    `O ${counted(count, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })} za dużo: skróć komentarz.`,
   leaveReply: 'Dodaj komentarz',
   leaveReplyTo: (name) => `Dodaj odpowiedź na komentarz: ${name}`,
   cancelReply: 'Anuluj pisanie odpowiedzi',

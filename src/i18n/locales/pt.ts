@@ -35,6 +35,10 @@ export const messages: Messages = {
   anonymous: 'Anônimo',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'O seu comentário aguarda moderação.',
+  charactersLeft: (count) =>
+    count === 1 ? 'Resta 1 caractere.' : `Restam ${counted(count, 'caractere', 'caracteres')}.`,
+  charactersOver: (count) =>
+    `${counted(count, 'caractere', 'caracteres')} acima do limite: por favor, encurte o seu comentário.`,
   leaveReply: 'Deixe um comentário',
   leaveReplyTo: (name) => `Deixe uma resposta a ${name}`,
   cancelReply: 'Cancelar resposta',

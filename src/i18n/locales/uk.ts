@@ -33,6 +33,10 @@ export const messages: Messages = {
   anonymous: 'Анонім',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Ваш коментар очікує на модерацію.',
+  charactersLeft: (count) =>
+    `Залишилося ${counted(count, { one: 'символ', few: 'символи', many: 'символів', other: 'символу' })}.`,
+  charactersOver: (count) =>
+    `На ${counted(count, { one: 'символ', few: 'символи', many: 'символів', other: 'символу' })} більше за ліміт: скоротіть коментар.`,
   leaveReply: 'Залишити відповідь',
   leaveReplyTo: (name) => `Залишити відповідь для ${name}`,
   cancelReply: 'Скасувати відповідь',

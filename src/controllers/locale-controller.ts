@@ -1,0 +1,84 @@
+import type { ReactiveControllerHost } from 'lit';
+import { en } from '../i18n/en.js';
+import { directionOf, loadMessages, primaryLanguage } from '../i18n/locales.js';
+import type { Messages } from '../i18n/messages.js';
+
+/**
+ * The language the element speaks: its text (the locale's messages with the owner's overrides),
+ * its tag and direction, and its date formats. English is there at once; another shipped locale
+ * as soon as its file is in, unless a newer request has been made since.
+ */
+export class LocaleController {
+  #text: Messages = en;
+  #locale = 'en';
+  #requested: string | null = null;
+  #overrides: Partial<Messages> = {};
+  #localeMessages: Messages | null = null;
+  /** Counts requests, so a slow locale file never replaces one asked for later. */
+  #request = 0;
+  #dateFormat: Intl.DateTimeFormat | null = null;
+  #timeFormat: Intl.DateTimeFormat | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Called when the text changed (a locale arrived, or new overrides). */
+    private readonly onChange: () => void,
+  ) {}
+
+  /** Every string the reader sees. */
+  get text(): Messages {
+    return this.#text;
+  }
+
+  /** The tag being spoken ("en" until another locale has loaded). */
+  get locale(): string {
+    return this.#locale;
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return directionOf(this.#locale);
+  }
+
+  /** Speaks `tag`, with the owner's `overrides` over the locale's own words. */
+  use(tag: string, overrides: Partial<Messages>): void {
+    if (overrides !== this.#overrides) {
+      this.#overrides = overrides;
+      if (tag === this.#requested) this.#apply(this.#localeMessages, this.#locale);
+    }
+    if (tag === this.#requested) return;
+    this.#requested = tag;
+    const request = ++this.#request;
+    if (primaryLanguage(tag) === 'en') {
+      this.#apply(null, tag);
+      return;
+    }
+    void loadMessages(tag).then((messages) => {
+      if (request === this.#request) this.#apply(messages, messages ? tag : 'en');
+    });
+  }
+
+  /** A date and time in the locale ("1 December 2026 at 09:41"); the string itself when it is no date. */
+  formatDate(iso: string): string {
+    this.#dateFormat ??= new Intl.DateTimeFormat(this.#locale, { dateStyle: 'long', timeStyle: 'short' });
+    try {
+      return this.#dateFormat.format(new Date(iso));
+    } catch {
+      return iso;
+    }
+  }
+
+  /** A time of day in the locale ("09:41"). */
+  formatTime(ms: number): string {
+    this.#timeFormat ??= new Intl.DateTimeFormat(this.#locale, { timeStyle: 'short' });
+    return this.#timeFormat.format(ms);
+  }
+
+  #apply(messages: Messages | null, locale: string): void {
+    if (locale !== this.#locale) this.#dateFormat = this.#timeFormat = null;
+    this.#locale = locale;
+    this.#localeMessages = messages;
+    this.#text = { ...en, ...messages, ...this.#overrides };
+    this.onChange();
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,62 @@
+import { safeHttpUrl } from './parse.js';
+import { buildTree, type ThreadNode } from './tree.js';
+import type { Comment, CommentStatus, Delivery, NewComment, SortOrder } from './types.js';
+
+const LOCAL = 'local-';
+
+/** The id a comment of the reader's has until the server gives it one. */
+export const localId = (clientId: string): string => LOCAL + clientId;
+
+/** The clientId behind a local id, or null for a comment from the server. */
+export const clientIdOf = (id: string): string | null =>
+  id.startsWith(LOCAL) ? id.slice(LOCAL.length) : null;
+
+/**
+ * How the reader's own comment shows before the server sends it back: unsent (with its
+ * `delivery`), or accepted without a copy. The website goes through the same http(s) check as
+ * everything a server sends.
+ */
+export function echoOf(
+  request: NewComment,
+  status: CommentStatus,
+  createdAt: string,
+  delivery?: Delivery,
+): Comment {
+  const echo: Comment = {
+    id: localId(request.clientId),
+    parentId: request.parentId,
+    author: { name: request.author.name, url: safeHttpUrl(request.author.url) },
+    body: request.body,
+    createdAt,
+    status,
+  };
+  if (delivery) echo.delivery = delivery;
+  return echo;
+}
+
+/** What the thread shows: the comments (the server's, then the reader's own) and their tree. */
+export interface ThreadView {
+  comments: readonly Comment[];
+  tree: ThreadNode[];
+}
+
+/**
+ * A thread view builder that remembers its last inputs: the same thread, echoes, depth and
+ * order give the same view without merging or building the tree again (every render asks).
+ */
+export function threadViewer(): (
+  thread: readonly Comment[],
+  echoes: readonly Comment[],
+  maxDepth: number,
+  sort: SortOrder,
+) => ThreadView {
+  let last: { inputs: unknown[]; view: ThreadView } | null = null;
+  return (thread, echoes, maxDepth, sort) => {
+    const inputs = [thread, echoes, maxDepth, sort];
+    if (last && inputs.every((input, i) => input === last!.inputs[i])) return last.view;
+    const known = new Set(thread.map((comment) => comment.id));
+    const comments = [...thread, ...echoes.filter((echo) => !known.has(echo.id))];
+    last = { inputs, view: { comments, tree: buildTree(comments, maxDepth, sort) } };
+    return last.view;
+  };
+}

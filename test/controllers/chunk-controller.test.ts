@@ -1,0 +1,70 @@
+import { expect } from '@open-wc/testing';
+import { ChunkController } from '../../src/controllers/chunk-controller.js';
+import { buildTree } from '../../src/model/tree.js';
+import type { Comment } from '../../src/model/types.js';
+import { FakeHost, frames } from './fake-host.js';
+
+const comments = (count: number): Comment[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `c${i}`,
+    parentId: null,
+    author: { name: 'A', url: null },
+    body: 'x',
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    status: 'published' as const,
+  }));
+
+describe('ChunkController', () => {
+  it('renders a small thread at once', () => {
+    const host = new FakeHost();
+    const chunks = new ChunkController(host);
+    const tree = buildTree(comments(30), 5);
+    chunks.plan(tree, 30, false);
+    expect(chunks.shown).to.equal(30);
+  });
+
+  it('grows a big thread a chunk per frame, asking for an update each frame, until all are in', async () => {
+    const host = new FakeHost();
+    document.body.append(host);
+    const chunks = new ChunkController(host);
+    const tree = buildTree(comments(2000), 5);
+    chunks.plan(tree, 2000, false);
+    expect(chunks.shown).to.equal(250);
+    for (let i = 0; i < 10 && chunks.shown < 2000; i++) {
+      host.updated();
+      const before = host.updates;
+      await frames(1);
+      expect(host.updates, 'an update per frame').to.equal(before + 1);
+      chunks.plan(tree, 2000, false);
+    }
+    expect(chunks.shown).to.equal(2000);
+    host.remove();
+  });
+
+  it('renders everything at once when asked (a linked comment must be on the page)', () => {
+    const chunks = new ChunkController(new FakeHost());
+    chunks.plan(buildTree(comments(2000), 5), 2000, true);
+    expect(chunks.shown).to.equal(2000);
+  });
+
+  it('cancels its pending frame when the host leaves the page', async () => {
+    const host = new FakeHost();
+    document.body.append(host);
+    const chunks = new ChunkController(host);
+    chunks.plan(buildTree(comments(2000), 5), 2000, false);
+    host.updated();
+    host.remove();
+    const before = host.updates;
+    await frames(3);
+    expect(host.updates, 'no update after disconnect').to.equal(before);
+  });
+
+  it('starts over from the first chunk after reset', () => {
+    const chunks = new ChunkController(new FakeHost());
+    const tree = buildTree(comments(2000), 5);
+    chunks.plan(tree, 2000, true);
+    chunks.reset();
+    chunks.plan(tree, 2000, false);
+    expect(chunks.shown).to.equal(250);
+  });
+});

@@ -1,0 +1,55 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { LocaleController } from '../../src/controllers/locale-controller.js';
+import { en } from '../../src/i18n/en.js';
+import { FakeHost } from './fake-host.js';
+
+describe('LocaleController', () => {
+  it('speaks English at once, with the owner overrides on top', () => {
+    let changes = 0;
+    const locale = new LocaleController(new FakeHost(), () => changes++);
+    locale.use('en-GB', { postComment: 'Send' });
+    expect(locale.locale).to.equal('en-GB');
+    expect(locale.text.postComment).to.equal('Send');
+    expect(locale.text.reply).to.equal(en.reply);
+    expect(changes).to.equal(1);
+  });
+
+  it('switches to a shipped locale once its file is in, with its direction', async () => {
+    const host = new FakeHost();
+    const locale = new LocaleController(host, () => {});
+    locale.use('ar', {});
+    expect(locale.text).to.equal(en);
+    await waitUntil(() => locale.locale === 'ar', 'the Arabic file never arrived');
+    expect(locale.text.reply).to.not.equal(en.reply);
+    expect(locale.dir).to.equal('rtl');
+    expect(host.updates).to.be.greaterThan(0);
+  });
+
+  it('never lets a slow locale replace one asked for later', async () => {
+    const locale = new LocaleController(new FakeHost(), () => {});
+    locale.use('de', {});
+    locale.use('en', {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(locale.locale).to.equal('en');
+    expect(locale.text.reply).to.equal(en.reply);
+  });
+
+  it('keeps the locale but takes new overrides', async () => {
+    const locale = new LocaleController(new FakeHost(), () => {});
+    locale.use('de', {});
+    await waitUntil(() => locale.locale === 'de');
+    locale.use('de', { reply: 'Antworten!' });
+    expect(locale.text.reply).to.equal('Antworten!');
+    expect(locale.text.postComment).to.not.equal(en.postComment);
+  });
+
+  it('falls back to English for an unknown language, and formats dates in the locale', async () => {
+    const locale = new LocaleController(new FakeHost(), () => {});
+    locale.use('xx-unknown', {});
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(locale.locale).to.equal('en');
+    expect(locale.formatDate('2026-03-01T12:00:00Z')).to.contain('2026');
+    expect(locale.formatDate('not a date')).to.equal('not a date');
+    expect(locale.formatTime(Date.UTC(2026, 0, 1, 9, 41))).to.match(/\d/);
+  });
+});

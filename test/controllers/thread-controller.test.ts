@@ -1,0 +1,123 @@
+import { expect } from '@open-wc/testing';
+import { BackendError, type CommentsBackend } from '../../src/backend/backend.js';
+import { ThreadController, type ThreadQuery } from '../../src/controllers/thread-controller.js';
+import type { Comment, ThreadPage } from '../../src/model/types.js';
+import { FakeHost } from './fake-host.js';
+
+const comment = (id: string): Comment => ({
+  id,
+  parentId: null,
+  author: { name: 'A', url: null },
+  body: id,
+  createdAt: '2026-01-01T00:00:00Z',
+  status: 'published',
+});
+
+/** A backend whose answers the test releases one at a time. */
+function manualBackend() {
+  const waiting: Array<{
+    cursor: string | null;
+    resolve: (page: ThreadPage) => void;
+    reject: (e: Error) => void;
+  }> = [];
+  const backend: CommentsBackend = {
+    loadPage: (_thread, request) =>
+      new Promise((resolve, reject) => waiting.push({ cursor: request.cursor, resolve, reject })),
+    postComment: () => Promise.reject(new Error('not used')),
+  };
+  return { backend, waiting };
+}
+
+const page = (ids: string[], nextCursor: string | null, total = 10): ThreadPage => ({
+  thread: 't',
+  total,
+  comments: ids.map(comment),
+  nextCursor,
+  skipped: 0,
+});
+
+describe('ThreadController', () => {
+  it('loads page by page and calls back after asking for the update that shows each page', async () => {
+    const host = new FakeHost();
+    const { backend, waiting } = manualBackend();
+    const seen: number[] = [];
+    const thread = new ThreadController(
+      host,
+      () => seen.push(host.updates),
+      () => {},
+    );
+    const query: ThreadQuery = { backend, thread: 't', pageSize: 2, sort: 'oldest' };
+    const first = thread.load(query);
+    expect(thread.status).to.equal('loading');
+    waiting.shift()!.resolve(page(['a', 'b'], 'next'));
+    await first;
+    expect(thread.status).to.equal('ready');
+    expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+    expect(thread.total).to.equal(10);
+    expect(seen).to.have.length(1);
+    expect(seen[0], 'the update was asked for before the callback').to.equal(host.updates);
+    const more = thread.loadMore();
+    expect(thread.loadingMore).to.equal(true);
+    expect(waiting[0]!.cursor).to.equal('next');
+    waiting.shift()!.resolve(page(['b', 'c'], null));
+    await more;
+    expect(
+      thread.comments.map((c) => c.id),
+      'duplicates dropped',
+    ).to.deep.equal(['a', 'b', 'c']);
+    expect(thread.nextCursor).to.equal(null);
+  });
+
+  it('drops the answer of a query that was replaced', async () => {
+    const { backend, waiting } = manualBackend();
+    const thread = new ThreadController(
+      new FakeHost(),
+      () => {},
+      () => {},
+    );
+    const old = thread.load({ backend, thread: 'old', pageSize: 2, sort: 'oldest' });
+    const fresh = thread.load({ backend, thread: 'new', pageSize: 2, sort: 'oldest' });
+    waiting[1]!.resolve(page(['new'], null));
+    await fresh;
+    waiting[0]!.resolve(page(['old'], null));
+    await old;
+    expect(thread.comments.map((c) => c.id)).to.deep.equal(['new']);
+  });
+
+  it('keeps a first-page error for its retry, and a later-page error beside "load more"', async () => {
+    const { backend, waiting } = manualBackend();
+    const errors: BackendError[] = [];
+    const thread = new ThreadController(
+      new FakeHost(),
+      () => {},
+      (error) => errors.push(error),
+    );
+    const query: ThreadQuery = { backend, thread: 't', pageSize: 1, sort: 'oldest' };
+    const first = thread.load(query);
+    waiting.shift()!.reject(new BackendError('network', 'down'));
+    await first;
+    expect(thread.status).to.equal('error');
+    expect(thread.error?.kind).to.equal('network');
+    const again = thread.retry();
+    waiting.shift()!.resolve(page(['a'], 'n'));
+    await again;
+    const more = thread.loadMore();
+    waiting.shift()!.reject(new Error('garbage'));
+    await more;
+    expect(thread.status).to.equal('ready');
+    expect(thread.moreError?.kind).to.equal('invalid-response');
+    expect(errors).to.have.length(2);
+  });
+
+  it('shows the reader their own published comment once, counting it', () => {
+    const thread = new ThreadController(
+      new FakeHost(),
+      () => {},
+      () => {},
+    );
+    thread.add(comment('mine'));
+    thread.add(comment('mine'));
+    expect(thread.comments).to.have.length(1);
+    expect(thread.total).to.equal(1);
+  });
+});
