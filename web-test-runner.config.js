@@ -73,15 +73,19 @@ function referenceServers() {
         case 'rc-server':
           return { endpoint: server.endpoint, adminToken: ADMIN_TOKEN };
         case 'rc-seed':
-          for (const comment of args.comments) server.store.insertComment(args.thread, comment);
+          for (const comment of args.comments) await server.store.insertComment(args.thread, comment);
           return true;
         case 'rc-set-status':
-          server.store.setStatus(args.id, args.status);
+          await server.store.setStatus(args.id, args.status);
           return true;
-        case 'rc-stored':
-          return ['pending', 'published', 'rejected'].flatMap((status) =>
-            server.store.listForModeration({ status: /** @type {any} */ (status), thread: args.thread }),
+        case 'rc-stored': {
+          const lists = await Promise.all(
+            ['pending', 'published', 'rejected'].map((status) =>
+              server.store.listForModeration({ status: /** @type {any} */ (status), thread: args.thread }),
+            ),
           );
+          return lists.flat();
+        }
         default:
           return undefined;
       }

@@ -51,10 +51,10 @@ describe('the count script on index pages', () => {
       const thread = threadOf(i);
       for (let n = 0; n < i; n++) {
         const parentId = n % 3 === 2 ? `p${i}-${n - 1}` : null;
-        api.store.insertComment(thread, { id: `p${i}-${n}`, parentId, author, body: `comment ${n}` });
+        await api.store.insertComment(thread, { id: `p${i}-${n}`, parentId, author, body: `comment ${n}` });
       }
-      api.store.insertComment(thread, { author, body: 'waiting', status: 'pending' });
-      api.store.insertComment(thread, { author, body: 'spam', status: 'rejected' });
+      await api.store.insertComment(thread, { author, body: 'waiting', status: 'pending' });
+      await api.store.insertComment(thread, { author, body: 'spam', status: 'rejected' });
     }
     const endpoint = api.endpoint;
     // A classic script in <head>: elements upgrade one by one as they are parsed.
