@@ -13,10 +13,11 @@
  * runs after the element's own animation-frame work of the next frame (big threads render a
  * chunk per frame) and sees a chunk as soon as it is committed, before style and layout. Also
  * checked right after the element's update following `rc-loaded` (a thread rendered at once).
- * The first time the count equals `n` is "in DOM".
- * @param {number} n
+ * The first time the count equals `n` is "in DOM". The floor and Waline are counted the same way,
+ * by their own comment elements (the floor's `article`s, Waline's `.wl-card-item`s).
+ * @param {{ n: number, contender: 'ours' | 'floor' | 'waline' }} options
  */
-export function installProbe(n) {
+export function installProbe({ n, contender }) {
   /** @type {Array<{ start: number, duration: number }>} */
   const longTasks = [];
   try {
@@ -28,8 +29,12 @@ export function installProbe(n) {
     // No long-task API: the report shows zero long tasks, and says the API was missing.
   }
   const count = () =>
-    document.querySelector('recovery-comments')?.shadowRoot?.querySelectorAll('[part~="comment"]').length ??
-    -1;
+    contender === 'floor'
+      ? document.querySelectorAll('floor-comments article').length
+      : contender === 'waline'
+        ? document.querySelectorAll('#waline .wl-card-item').length
+        : (document.querySelector('recovery-comments')?.shadowRoot?.querySelectorAll('[part~="comment"]')
+            .length ?? -1);
   /** @type {(value: { inDom: number, nextFrame: number }) => void} */
   let resolve = () => {};
   const done = new Promise((r) => (resolve = r));
@@ -103,9 +108,15 @@ export async function collect(n) {
   const host = document.querySelector('recovery-comments');
   const allElements = countElements(document);
   const shadowElements = host?.shadowRoot ? countElements(host.shadowRoot) : 0;
-  const response = /** @type {PerformanceResourceTiming | undefined} */ (
-    performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/threads/'))
+  const resources = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'));
+  const response = resources.find(
+    (entry) => entry.name.includes('/api/threads/') || entry.name.includes('/waline/api/comment'),
   );
+  // The scripts fetched before the comments were all in the DOM (the page's own excluded): what
+  // a reader had to download to see them.
+  const scriptsBeforeDom = resources
+    .filter((entry) => /\.m?js$/.test(new URL(entry.name).pathname) && entry.responseEnd <= inDom)
+    .map((entry) => new URL(entry.name).pathname);
   const gc = /** @type {any} */ (window).gc;
   gc();
   gc();
@@ -127,6 +138,7 @@ export async function collect(n) {
     allElements,
     shadowElements,
     heap,
+    scriptsBeforeDom,
   };
 }
 

@@ -6,22 +6,29 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { blogPage, makeThread } from './fixtures.js';
+import { FLOOR_SCRIPT, contenderPage, walinePage } from './contenders.js';
+import { makeThread } from './fixtures.js';
 
 /**
- * @param {{ sizes: number[], bundle: Buffer, distDir: string }} options
+ * @param {{ sizes: number[], bundle: Buffer, distDir: string, walineDir: string }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startFixtureServer({ sizes, bundle, distDir }) {
+export async function startFixtureServer({ sizes, bundle, distDir, walineDir }) {
   /** @type {Map<string, Buffer>} thread id → precomputed JSON of its only page */
   const threads = new Map();
+  /** @type {Map<string, Buffer>} the same threads as Waline's server answers them */
+  const walineThreads = new Map();
   for (const n of sizes) {
     const thread = `/bench-${n}/`;
-    threads.set(
-      thread,
-      Buffer.from(JSON.stringify({ thread, total: n, comments: makeThread(n), nextCursor: null })),
-    );
+    const comments = makeThread(n);
+    threads.set(thread, Buffer.from(JSON.stringify({ thread, total: n, comments, nextCursor: null })));
+    walineThreads.set(thread, Buffer.from(JSON.stringify(walinePage(comments))));
   }
+  /** @type {Record<string, Promise<Buffer>>} Waline's own published files */
+  const walineFiles = {
+    '/waline.js': readFile(path.join(walineDir, 'waline.js')),
+    '/waline.css': readFile(path.join(walineDir, 'waline.css')),
+  };
   let posted = 0;
 
   const server = http.createServer((req, res) => {
@@ -35,14 +42,32 @@ export async function startFixtureServer({ sizes, bundle, distDir }) {
       });
       res.end(body);
     };
-    const page = url.pathname.match(/^\/bench\/(\d+)$/);
+    const page = url.pathname.match(/^\/(bench|floor|waline)\/(\d+)$/);
     const api = url.pathname.match(/^\/api\/threads\/([^/]+)\/comments$/);
-    if (req.method === 'GET' && page) return send(200, 'text/html; charset=utf-8', blogPage(Number(page[1])));
+    if (req.method === 'GET' && page) {
+      const contender = page[1] === 'bench' ? 'ours' : /** @type {'floor' | 'waline'} */ (page[1]);
+      return send(200, 'text/html; charset=utf-8', contenderPage(contender, Number(page[2])));
+    }
+    if (req.method === 'GET' && url.pathname === '/floor.js')
+      return send(200, 'text/javascript', FLOOR_SCRIPT);
+    const walineFile = walineFiles[url.pathname];
+    if (req.method === 'GET' && walineFile) {
+      const type = url.pathname.endsWith('.css') ? 'text/css' : 'text/javascript';
+      walineFile.then((file) => send(200, type, file));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/waline/api/comment') {
+      const json = walineThreads.get(url.searchParams.get('path') ?? '');
+      return json
+        ? send(200, 'application/json', json)
+        : send(200, 'application/json', JSON.stringify({ errno: 404, errmsg: 'No such thread.' }));
+    }
     if (req.method === 'GET' && url.pathname === '/plain')
       return send(200, 'text/html; charset=utf-8', '<!doctype html><title>plain</title><p>No element.');
     if (req.method === 'GET' && url.pathname === '/recovery-comments.js')
       return send(200, 'text/javascript', bundle);
-    if (req.method === 'GET' && /^\/locales\/[\w-]+\.js$/.test(url.pathname)) {
+    // Lazily loaded chunks and locales, from the build.
+    if (req.method === 'GET' && /^\/(?:[\w-]+\/)?[\w.-]+\.js$/.test(url.pathname)) {
       readFile(path.join(distDir, url.pathname)).then(
         (file) => send(200, 'text/javascript', file),
         () => send(404, 'text/plain', 'not found'),
