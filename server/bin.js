@@ -11,6 +11,13 @@ const NAME = 'recovery-comments-server';
 // How long a graceful shutdown may take before the process gives up on open connections.
 const SHUTDOWN_GRACE_MS = 10_000;
 
+// `moderate list | head -2`: the reader of our output went away, which is not our failure. Without
+// this, the write's EPIPE is an unhandled 'error' event: a stack trace and exit code 1.
+process.stdout.on('error', (error) => {
+  if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 /** @type {import('./cli.js').Command} */
 let command;
 try {
@@ -59,7 +66,9 @@ async function serve(/** @type {import('./app.js').StartOptions} */ options) {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`${NAME} listening on ${running.url}\n`);
+  // The endpoint, not only the origin: the element's `endpoint` attribute needs the /api path,
+  // and an owner copies what this line says.
+  process.stdout.write(`${NAME} listening on ${running.url}, endpoint="${running.endpoint}"\n`);
 
   const shutdown = () => {
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
