@@ -25,7 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { startServer } from '../server/app.js';
-import { CommentStore, QUERIES } from '../server/store.js';
+import { newCommentId } from '../server/store.js';
+import { QUERIES, SqliteStore } from '../server/store/sqlite-store.js';
 
 /**
  * The part of autocannon's result this script reads (the package ships no type declarations).
@@ -103,16 +104,16 @@ async function main() {
     log(
       `seeding ${SMALL_SIZE.toLocaleString('en-US')} + ${BIG_SIZE.toLocaleString('en-US')} comments into ${db}`,
     );
-    const seeder = new CommentStore(db);
-    const small = seedThread(seeder, SMALL_THREAD, SMALL_SIZE, random);
-    const big = seedThread(seeder, BIG_THREAD, BIG_SIZE, random);
+    const seeder = await SqliteStore.open(db);
+    const small = await seedThread(seeder, SMALL_THREAD, SMALL_SIZE, random);
+    const big = await seedThread(seeder, BIG_THREAD, BIG_SIZE, random);
     const journalMode = String(seeder.db.pragma('journal_mode', { simple: true }));
     const plan = seeder.db
       .prepare(`EXPLAIN QUERY PLAN ${QUERIES.nextPageOldest}`)
       .all(BIG_THREAD, '', '', PAGE_SIZE + 1)
       .map((/** @type {{ detail: string }} */ row) => row.detail)
       .join('; ');
-    seeder.close();
+    await seeder.close();
 
     worker = new Worker(fileURLToPath(import.meta.url), { workerData: { db } });
     const running = startWorker(worker);
@@ -125,7 +126,7 @@ async function main() {
 
     await running.close();
     worker = undefined;
-    const check = verifyAcknowledged(db, mixed.acknowledged);
+    const check = await verifyAcknowledged(db, mixed.acknowledged);
     log(`acknowledged ${check.acknowledged}, found ${check.found}`);
 
     const report = formatReport({
@@ -228,12 +229,12 @@ function startWorker(worker) {
 /**
  * Seeds one thread: TOP_LEVEL_SHARE of the comments top level, the others replies to one of the
  * RECENT latest comments that are less than MAX_DEPTH deep; a minute apart, oldest first.
- * @param {CommentStore} store
+ * @param {import('../server/store.js').CommentStore} store
  * @param {string} thread
  * @param {number} count
  * @param {() => number} random
  */
-function seedThread(store, thread, count, random) {
+async function seedThread(store, thread, count, random) {
   const first = Date.now() - count * 60_000;
   /** @type {string[]} */
   const ids = [];
@@ -243,33 +244,35 @@ function seedThread(store, thread, count, random) {
   const depthOf = new Map();
   let topLevel = 0;
   let maxDepth = 0;
-  const insertAll = store.db.transaction(() => {
-    for (let n = 0; n < count; n++) {
-      const isTopLevel = n % 10 < TOP_LEVEL_SHARE * 10;
-      // Conversations happen near their start: a reply goes under one of the latest comments
-      // that can still take one, so each page carries its share of the replies.
-      const parentId = isTopLevel
-        ? null
-        : open[open.length - 1 - Math.floor(random() * Math.min(open.length, RECENT))];
-      const depth = parentId === null ? 0 : (depthOf.get(parentId) ?? 0) + 1;
-      const comment = store.insertComment(thread, {
-        parentId,
-        author: {
-          name: `Reader ${n % 97}`,
-          email: `reader${n % 97}@example.org`,
-          url: n % 5 === 0 ? 'https://example.org/' : null,
-        },
-        body: sentence(random, 8 + Math.floor(random() * 40)),
-        createdAt: new Date(first + n * 60_000),
-      });
-      ids.push(comment.id);
-      depthOf.set(comment.id, depth);
-      if (depth < MAX_DEPTH) open.push(comment.id);
-      if (isTopLevel) topLevel++;
-      maxDepth = Math.max(maxDepth, depth);
-    }
-  });
-  insertAll();
+  /** @type {import('../server/store.js').NewComment[]} */
+  const comments = [];
+  for (let n = 0; n < count; n++) {
+    const isTopLevel = n % 10 < TOP_LEVEL_SHARE * 10;
+    // Conversations happen near their start: a reply goes under one of the latest comments
+    // that can still take one, so each page carries its share of the replies.
+    const parentId = isTopLevel
+      ? null
+      : open[open.length - 1 - Math.floor(random() * Math.min(open.length, RECENT))];
+    const depth = parentId === null ? 0 : (depthOf.get(parentId) ?? 0) + 1;
+    const comment = {
+      id: newCommentId(),
+      parentId,
+      author: {
+        name: `Reader ${n % 97}`,
+        email: `reader${n % 97}@example.org`,
+        url: n % 5 === 0 ? 'https://example.org/' : null,
+      },
+      body: sentence(random, 8 + Math.floor(random() * 40)),
+      createdAt: new Date(first + n * 60_000),
+    };
+    comments.push(comment);
+    ids.push(comment.id);
+    depthOf.set(comment.id, depth);
+    if (depth < MAX_DEPTH) open.push(comment.id);
+    if (isTopLevel) topLevel++;
+    maxDepth = Math.max(maxDepth, depth);
+  }
+  await store.insertComments(thread, comments);
   return { count, topLevel, maxDepth, ids };
 }
 
@@ -460,21 +463,22 @@ async function runMixedLoad(api, base, parentIds, options, random) {
  * @param {string} db
  * @param {string[]} acknowledged
  */
-function verifyAcknowledged(db, acknowledged) {
-  const store = new CommentStore(db, { fileMustExist: true });
+async function verifyAcknowledged(db, acknowledged) {
+  const store = await SqliteStore.open(db, { mustExist: true });
   try {
-    const missing = acknowledged.filter(
-      (clientId) => store.findByClientId(clientId)?.thread !== SMALL_THREAD,
-    );
+    const missing = [];
+    for (const clientId of acknowledged) {
+      if ((await store.findByClientId(clientId))?.thread !== SMALL_THREAD) missing.push(clientId);
+    }
     return {
       acknowledged: acknowledged.length,
       found: acknowledged.length - missing.length,
       missing,
       integrity: String(store.db.pragma('integrity_check', { simple: true })),
-      stored: store.countComments(SMALL_THREAD),
+      stored: await store.countComments(SMALL_THREAD),
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

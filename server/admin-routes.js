@@ -60,7 +60,7 @@ export const adminRoutes = async (app, { store, adminToken, rateLimit }) => {
       /** @type {{ status?: import('./store.js').CommentStatus, thread?: string, limit?: string }} */ (
         request.query
       );
-    const comments = store.listForModeration({
+    const comments = await store.listForModeration({
       status: query.status ?? 'pending',
       thread: query.thread ?? null,
       limit: query.limit === undefined ? 500 : Number(query.limit),
@@ -77,7 +77,7 @@ export const adminRoutes = async (app, { store, adminToken, rateLimit }) => {
       { schema: { params: commentIdParamsSchema }, config },
       async (request) => {
         const { id } = /** @type {{ id: string }} */ (request.params);
-        const comment = store.setStatus(id, status);
+        const comment = await store.setStatus(id, status);
         if (comment === null) throw commentNotFound();
         return { comment };
       },
@@ -86,7 +86,7 @@ export const adminRoutes = async (app, { store, adminToken, rateLimit }) => {
 
   app.delete('/comments/:id', { schema: { params: commentIdParamsSchema }, config }, async (request) => {
     const { id } = /** @type {{ id: string }} */ (request.params);
-    const deleted = store.deleteComment(id);
+    const deleted = await store.deleteComment(id);
     if (deleted === 0) throw commentNotFound();
     return { id, deleted };
   });

@@ -11,13 +11,14 @@ import { commentRoutes } from './comment-routes.js';
 import { notFoundError, rateLimitedError, toApiError } from './errors.js';
 import { AJV_OPTIONS } from './schemas.js';
 import { applySeed, readSeedFile } from './seed.js';
-import { CommentStore } from './store.js';
+import { openStore } from './store.js';
 
 /** @typedef {'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'} LogLevel */
 
 /**
  * @typedef {object} ServerOptions
- * @property {string} [db] SQLite file, or ':memory:' (the default here; the CLI defaults to a file)
+ * @property {string} [db] SQLite file, ':memory:' (the default here; the CLI defaults to a file),
+ *   or a postgres:// URL
  * @property {'pre' | 'off'} [moderation] 'pre': new comments wait for a moderator (default)
  * @property {string[]} [origins] exact origins (scheme://host[:port]) that get CORS headers
  * @property {string | null} [adminToken] bearer token of the moderation API; null disables it
@@ -37,7 +38,7 @@ import { CommentStore } from './store.js';
  * @property {string} url e.g. 'http://127.0.0.1:8787'
  * @property {string} endpoint url + '/api', what the element's `endpoint` attribute takes
  * @property {import('fastify').FastifyInstance} app
- * @property {CommentStore} store
+ * @property {import('./store.js').CommentStore} store
  * @property {() => Promise<void>} close stops listening and closes the database
  */
 
@@ -53,13 +54,13 @@ export const DEFAULT_OPTIONS = Object.freeze({
 
 /** Builds the fastify app (not yet listening) and opens its store. */
 export async function createServer(/** @type {ServerOptions} */ options = {}) {
-  const store = new CommentStore(options.db ?? DEFAULT_OPTIONS.db);
+  const store = await openStore(options.db ?? DEFAULT_OPTIONS.db);
   try {
-    if (options.seedFile) applySeed(store, readSeedFile(options.seedFile));
+    if (options.seedFile) await applySeed(store, readSeedFile(options.seedFile));
     const app = await buildApp(store, options);
     return { app, store };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
@@ -91,7 +92,7 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
 }
 
 /**
- * @param {CommentStore} store
+ * @param {import('./store.js').CommentStore} store
  * @param {ServerOptions} options
  */
 async function buildApp(store, options) {
@@ -109,7 +110,7 @@ async function buildApp(store, options) {
     routerOptions: { maxParamLength: 16_384 },
     ajv: AJV_OPTIONS,
   });
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', () => store.close());
 
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);

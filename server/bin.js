@@ -43,7 +43,7 @@ switch (command.kind) {
     break;
   }
   case 'moderate':
-    process.exitCode = runModerateCommand(command, {
+    process.exitCode = await runModerateCommand(command, {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
     });

@@ -69,7 +69,7 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
       const query = /** @type {{ limit?: string, cursor?: string, sort?: 'oldest' | 'newest' }} */ (
         request.query
       );
-      const page = store.listThread(thread, {
+      const page = await store.listThread(thread, {
         limit: query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit),
         cursor: query.cursor ?? null,
         sort: query.sort ?? 'oldest',
@@ -100,7 +100,11 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
         return reply.code(202).send(unsavedPendingComment(submission));
       }
 
-      const outcome = store.submitComment(thread, submission, moderation === 'off' ? 'published' : 'pending');
+      const outcome = await store.submitComment(
+        thread,
+        submission,
+        moderation === 'off' ? 'published' : 'pending',
+      );
       switch (outcome.kind) {
         case 'created':
           return reply.code(outcome.comment.status === 'published' ? 201 : 202).send(outcome.comment);

@@ -1,7 +1,9 @@
 // @ts-check
 // `recovery-comments-server moderate …`: the moderation queue from a terminal, straight on the
-// database file (SQLite's locking makes that safe while the server runs).
-import { CommentStore } from './store.js';
+// database (SQLite's locking, or PostgreSQL's transactions, make that safe while the server runs).
+import { openStore } from './store.js';
+
+/** @typedef {import('./store.js').CommentStore} CommentStore */
 
 /** @typedef {Extract<import('./cli.js').Command, { kind: 'moderate' }>} ModerateCommand */
 /** @typedef {{ out: (text: string) => void, err: (text: string) => void }} Output */
@@ -9,11 +11,14 @@ import { CommentStore } from './store.js';
 const BODY_PREVIEW_LENGTH = 300;
 
 /** Runs a moderate command and returns the process exit code (1 for an unknown id or no database). */
-export function runModerateCommand(/** @type {ModerateCommand} */ command, /** @type {Output} */ output) {
+export async function runModerateCommand(
+  /** @type {ModerateCommand} */ command,
+  /** @type {Output} */ output,
+) {
   /** @type {CommentStore} */
   let store;
   try {
-    store = new CommentStore(command.db, { fileMustExist: true });
+    store = await openStore(command.db, { mustExist: true });
   } catch (error) {
     output.err(
       `Cannot open the database ${command.db}: ${error instanceof Error ? error.message : String(error)}\n`,
@@ -22,10 +27,10 @@ export function runModerateCommand(/** @type {ModerateCommand} */ command, /** @
   }
   try {
     return command.action === 'list'
-      ? listComments(store, command, output)
-      : changeComment(store, command, output);
+      ? await listComments(store, command, output)
+      : await changeComment(store, command, output);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -41,8 +46,8 @@ export function printable(/** @type {string} */ text) {
  * @param {Extract<ModerateCommand, { action: 'list' }>} command
  * @param {Output} output
  */
-function listComments(store, command, output) {
-  const comments = store.listForModeration({ status: command.status, thread: command.thread });
+async function listComments(store, command, output) {
+  const comments = await store.listForModeration({ status: command.status, thread: command.thread });
   const where = command.thread === null ? '' : ` in ${printable(command.thread)}`;
   if (comments.length === 0) {
     output.out(`No ${command.status} comments${where}.\n`);
@@ -69,10 +74,10 @@ function listComments(store, command, output) {
  * @param {Extract<ModerateCommand, { action: 'approve' | 'reject' | 'delete' }>} command
  * @param {Output} output
  */
-function changeComment(store, command, output) {
+async function changeComment(store, command, output) {
   const id = printable(command.id);
   if (command.action === 'delete') {
-    const deleted = store.deleteComment(command.id);
+    const deleted = await store.deleteComment(command.id);
     if (deleted === 0) return unknownId(id, output);
     const replies = deleted - 1;
     output.out(
@@ -80,7 +85,7 @@ function changeComment(store, command, output) {
     );
     return 0;
   }
-  const comment = store.setStatus(command.id, command.action === 'approve' ? 'published' : 'rejected');
+  const comment = await store.setStatus(command.id, command.action === 'approve' ? 'published' : 'rejected');
   if (comment === null) return unknownId(id, output);
   const verb = command.action === 'approve' ? 'Approved (published)' : 'Rejected';
   output.out(`${verb} comment ${id} by ${printable(comment.author.name)} on ${printable(comment.thread)}.\n`);

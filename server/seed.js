@@ -83,10 +83,10 @@ export function readSeedFile(/** @type {string} */ path, /** @type {number} */ n
  * @param {import('./store.js').CommentStore} store
  * @param {Seed} seed
  */
-export function applySeed(store, seed) {
+export async function applySeed(store, seed) {
   /** @type {Map<string, number>} */
   const inserted = new Map();
-  for (const [thread, comments] of seed) inserted.set(thread, store.seedThread(thread, comments));
+  for (const [thread, comments] of seed) inserted.set(thread, await store.seedThread(thread, comments));
   return inserted;
 }
 

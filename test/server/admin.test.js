@@ -107,14 +107,14 @@ describe('moderation API', () => {
 
   test('delete removes a comment with its replies; unknown ids are 404', async () => {
     const thread = '/posts/delete';
-    const top = server.store.insertComment(thread, { author: { name: 'A' }, body: 'top' });
-    const reply = server.store.insertComment(thread, {
+    const top = await server.store.insertComment(thread, { author: { name: 'A' }, body: 'top' });
+    const reply = await server.store.insertComment(thread, {
       parentId: top.id,
       author: { name: 'B' },
       body: 'reply',
     });
-    server.store.insertComment(thread, { parentId: reply.id, author: { name: 'C' }, body: 'deeper' });
-    const kept = server.store.insertComment(thread, { author: { name: 'D' }, body: 'kept' });
+    await server.store.insertComment(thread, { parentId: reply.id, author: { name: 'C' }, body: 'deeper' });
+    const kept = await server.store.insertComment(thread, { author: { name: 'D' }, body: 'kept' });
 
     const deleted = await adminCall(admin(`/comments/${top.id}`), 'DELETE', TOKEN);
     assert.equal(deleted.status, 200);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DB_FILE, UsageError, normalizeOrigin, parseCommandLine } from '../../server/cli.js';
-import { CommentStore } from '../../server/store.js';
+import { openStore } from '../../server/store.js';
 import { getJson, postJson, startTestServer, submission, tempDir } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../server/bin.js', import.meta.url));
@@ -315,27 +315,27 @@ describe('the executable', () => {
 
   test('moderate list, approve, reject and delete work on a database file', async (t) => {
     const db = join(tempDir(t), 'comments.db');
-    const store = new CommentStore(db);
-    store.insertComment('/posts/p', {
+    const store = await openStore(db);
+    await store.insertComment('/posts/p', {
       id: 'waiting',
       author: { name: 'Anon', email: 'anon@example.org' },
       body: 'Day 2.\nHello.',
       status: 'pending',
     });
-    store.insertComment('/posts/p', {
+    await store.insertComment('/posts/p', {
       id: 'hostile',
       author: { name: 'Evil\u001b[2J' },
       body: 'x\u001b]0;pwned\u0007',
       status: 'pending',
     });
-    store.insertComment('/posts/p', {
+    await store.insertComment('/posts/p', {
       id: 'reply',
       parentId: 'waiting',
       author: { name: 'B' },
       body: 'Welcome.',
       status: 'pending',
     });
-    store.close();
+    await store.close();
 
     const list = await run(['moderate', 'list', '--db', db]);
     assert.equal(list.code, 0);

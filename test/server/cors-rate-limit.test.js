@@ -105,7 +105,7 @@ describe('rate limits', () => {
       BLOG,
       'the client must be able to read the 429',
     );
-    assert.equal(server.store.countComments('/posts/ninety-days'), 2);
+    assert.equal(await server.store.countComments('/posts/ninety-days'), 2);
     assert.equal((await getJson(server.commentsUrl())).status, 200);
   });
 

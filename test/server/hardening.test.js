@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CommentStore } from '../../server/store.js';
+import { openStore } from '../../server/store.js';
+import { integrityReport, selectRows, tableNames } from './database.js';
 import {
   adminCall,
   getJson,
@@ -80,7 +81,7 @@ describe('unknown and extra request fields are stripped, never stored or echoed'
     assert.doesNotMatch(JSON.stringify(posted.body), /example\.org|admin|chosen|nested|deeper/);
 
     // What was stored is the clean submission, on the thread of the URL.
-    const stored = server.store.findByClientId(clean.clientId);
+    const stored = await server.store.findByClientId(clean.clientId);
     assert.ok(stored);
     assert.deepEqual(stored, {
       id: posted.body.id,
@@ -92,13 +93,15 @@ describe('unknown and extra request fields are stripped, never stored or echoed'
       status: 'pending',
       clientId: clean.clientId,
     });
-    const row = server.store.db
-      .prepare('SELECT root_id, request_hash FROM comments WHERE client_id = ?')
-      .get(clean.clientId);
+    const [row] = await selectRows(
+      server.store,
+      'SELECT root_id, request_hash FROM comments WHERE client_id = ?',
+      [clean.clientId],
+    );
     assert.equal(row.root_id, stored.id);
     assert.notEqual(row.request_hash, 'x');
-    assert.equal(server.store.countComments('/posts/somewhere-else'), 0);
-    assert.equal(server.store.findByClientId('chosen-client-id'), null);
+    assert.equal(await server.store.countComments('/posts/somewhere-else'), 0);
+    assert.equal(await server.store.findByClientId('chosen-client-id'), null);
 
     // Extras are not part of the request's identity: the clean retry is the same comment (200), so
     // the stripping happened before the fingerprint was taken.
@@ -127,15 +130,18 @@ describe('unknown and extra request fields are stripped, never stored or echoed'
     const nested = JSON.stringify(valid).replace('"author":{', '"author":{"__proto__":{"polluted":"yes"},');
     assert.equal((await postJson(server.commentsUrl('/posts/proto'), nested)).status, 400);
     assert.equal(/** @type {Record<string, unknown>} */ ({}).polluted, undefined);
-    assert.equal(server.store.countComments('/posts/proto'), 0);
+    assert.equal(await server.store.countComments('/posts/proto'), 0);
   });
 });
 
 describe('SQL injection strings are data', () => {
   /** @type {import('./helpers.js').TestServer} */
   let server;
+  /** @type {string[]} */
+  let tablesBefore;
   before(async () => {
     server = await launchTestServer({ moderation: 'off', adminToken: TOKEN });
+    tablesBefore = await tableNames(server.store);
   });
   after(() => server.close());
 
@@ -166,7 +172,7 @@ describe('SQL injection strings are data', () => {
       assert.equal(page.body.total, 1, JSON.stringify(text));
       assert.deepEqual(page.body.comments, [posted.body]);
 
-      const stored = server.store.findByClientId(sent.clientId);
+      const stored = await server.store.findByClientId(sent.clientId);
       assert.deepEqual([stored?.thread, stored?.author.name, stored?.body], [thread, text, text]);
     }
   });
@@ -212,14 +218,10 @@ describe('SQL injection strings are data', () => {
   });
 
   test('afterwards the table is intact and still takes and serves comments', async () => {
-    const tables = server.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
-    assert.deepEqual(
-      tables.map((/** @type {{ name: string }} */ t) => t.name),
-      ['comments'],
-    );
-    assert.equal(server.store.db.pragma('integrity_check', { simple: true }), 'ok');
+    assert.deepEqual(await tableNames(server.store), tablesBefore);
+    assert.equal(await integrityReport(server.store), 'ok');
     for (const text of HOSTILE)
-      assert.equal(server.store.countComments(`/posts/${text}`), 1, JSON.stringify(text));
+      assert.equal(await server.store.countComments(`/posts/${text}`), 1, JSON.stringify(text));
     const posted = await postJson(server.commentsUrl('/posts/after-the-attack'), submission());
     assert.equal(posted.status, 201);
     assert.deepEqual((await getJson(server.commentsUrl('/posts/after-the-attack'))).body.comments, [
@@ -238,7 +240,7 @@ describe('moderation API: refused calls do nothing', () => {
 
   test('401 for every route and method (HEAD too) with no token or a wrong one of the same length', async () => {
     const thread = '/posts/guarded';
-    const target = server.store.insertComment(thread, {
+    const target = await server.store.insertComment(thread, {
       author: { name: 'A', email: 'a@example.org' },
       body: 'waiting',
       status: 'pending',
@@ -278,7 +280,7 @@ describe('moderation API: refused calls do nothing', () => {
     await unparsed.body?.cancel();
 
     // None of the refused approve / reject / delete calls changed anything.
-    assert.equal(server.store.getComment(target.id)?.status, 'pending');
+    assert.equal((await server.store.getComment(target.id))?.status, 'pending');
     // And the right token does work, so the 401s above were about the token.
     const queue = await adminCall(`${server.endpoint}/admin/comments?status=pending`, 'GET', TOKEN);
     assert.equal(queue.status, 200);
@@ -337,7 +339,7 @@ describe('CORS: what the existing tests leave open', () => {
       assert.equal(response.headers.get('access-control-allow-origin'), null);
       await response.body?.cancel();
     }
-    assert.equal(server.store.countComments(thread), 0);
+    assert.equal(await server.store.countComments(thread), 0);
     // Error answers do not grant a disallowed origin anything either.
     const missing = await fetch(`${server.endpoint}/nope`, { headers: { origin: 'https://evil.example' } });
     assert.equal(missing.status, 404);
@@ -369,7 +371,7 @@ describe('rate limits are per client', () => {
     assert.equal((await post(B)).status, 202);
     assert.equal((await post(B)).status, 202);
     assert.equal((await post(B)).status, 429);
-    assert.equal(server.store.countComments('/posts/ninety-days'), 4);
+    assert.equal(await server.store.countComments('/posts/ninety-days'), 4);
   });
 
   test('behind a proxy, a client cannot reset its allowance by sending its own X-Forwarded-For', async (t) => {
@@ -577,30 +579,31 @@ test('kill -9 under load: every acknowledged POST is in the database, which is i
     assert.equal(headerSaysWal(file), true, 'journal mode WAL in the file header');
     assert.equal(existsSync(`${file}-wal`), true, 'a write-ahead log next to the file');
 
-    const store = new CommentStore(file, { fileMustExist: true });
+    const store = await openStore(file, { mustExist: true });
     t.after(() => store.close());
-    assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
-    assert.deepEqual(store.db.pragma('foreign_key_check'), []);
-    assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
-    const missing = acknowledged.filter((clientId) => store.findByClientId(clientId) === null);
+    assert.equal(await integrityReport(store), 'ok');
+    assert.deepEqual(await selectRows(store, 'PRAGMA journal_mode'), [{ journal_mode: 'wal' }]);
+    const missing = [];
+    for (const clientId of acknowledged)
+      if ((await store.findByClientId(clientId)) === null) missing.push(clientId);
     assert.deepEqual(missing, [], 'acknowledged but lost');
     for (const clientId of acknowledged) {
-      const comment = store.findByClientId(clientId);
+      const comment = await store.findByClientId(clientId);
       assert.deepEqual(
         [comment?.thread, comment?.body, comment?.status],
         [thread, sent.get(clientId), 'published'],
       );
     }
     // Nothing half-written or unknown: every row is one of ours, whole, and the thread reads back.
-    const stored = store.listThread(thread, { limit: 200 });
-    assert.equal(stored.total, store.countComments(thread));
+    const stored = await store.listThread(thread, { limit: 200 });
+    assert.equal(stored.total, await store.countComments(thread));
     assert.ok(stored.total >= acknowledged.length && stored.total <= sent.size);
-    const rows = store.db.prepare('SELECT client_id, body FROM comments').all();
+    const rows = await selectRows(store, 'SELECT client_id, body FROM comments');
     for (const row of rows) assert.equal(sent.get(row.client_id), row.body);
     // And the database still takes writes.
-    store.insertComment(thread, { author: { name: 'After' }, body: 'after the crash' });
-    assert.equal(store.countComments(thread), stored.total + 1);
-    store.close();
+    await store.insertComment(thread, { author: { name: 'After' }, body: 'after the crash' });
+    assert.equal(await store.countComments(thread), stored.total + 1);
+    await store.close();
     t.diagnostic(
       `attempt ${attempt}: sent ${sent.size}, acknowledged ${acknowledged.length}, died in flight ${died}, stored ${stored.total}`,
     );

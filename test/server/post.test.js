@@ -22,7 +22,7 @@ describe('POST a comment under pre-moderation (the default)', () => {
     assert.equal(body.parentId, null);
     assert.match(body.id, /^[A-Za-z0-9_-]{16}$/);
     assert.ok(!Number.isNaN(Date.parse(body.createdAt)));
-    assert.equal(server.store.countComments(THREAD, sent.clientId), 1);
+    assert.equal(await server.store.countComments(THREAD, sent.clientId), 1);
 
     const page = await getJson(server.commentsUrl());
     assert.equal(
@@ -38,7 +38,7 @@ describe('POST a comment under pre-moderation (the default)', () => {
     assert.equal(first.status, 202);
     assert.equal(again.status, 200);
     assert.deepEqual(again.body, first.body);
-    assert.equal(server.store.countComments(THREAD, sent.clientId), 1);
+    assert.equal(await server.store.countComments(THREAD, sent.clientId), 1);
   });
 
   test('a retry with the clientId in upper case is still the same comment', async () => {
@@ -46,7 +46,7 @@ describe('POST a comment under pre-moderation (the default)', () => {
     await postJson(server.commentsUrl(), sent);
     const again = await postJson(server.commentsUrl(), { ...sent, clientId: sent.clientId.toUpperCase() });
     assert.equal(again.status, 200);
-    assert.equal(server.store.countComments(THREAD, sent.clientId), 1);
+    assert.equal(await server.store.countComments(THREAD, sent.clientId), 1);
   });
 
   test('concurrent retries of one request store exactly one comment', async () => {
@@ -54,7 +54,7 @@ describe('POST a comment under pre-moderation (the default)', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => postJson(server.commentsUrl(), sent)));
     assert.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 200, 200, 200, 200, 200, 202]);
     assert.equal(new Set(answers.map((a) => a.body.id)).size, 1);
-    assert.equal(server.store.countComments(THREAD, sent.clientId), 1);
+    assert.equal(await server.store.countComments(THREAD, sent.clientId), 1);
   });
 
   test('409 when a clientId comes back with a different request', async () => {
@@ -73,8 +73,8 @@ describe('POST a comment under pre-moderation (the default)', () => {
     // The same clientId on another thread is a different request too.
     const elsewhere = await postJson(server.commentsUrl('/posts/other'), sent);
     assert.equal(elsewhere.status, 409);
-    assert.equal(server.store.countComments(THREAD, sent.clientId), 1);
-    assert.equal(server.store.countComments('/posts/other'), 0);
+    assert.equal(await server.store.countComments(THREAD, sent.clientId), 1);
+    assert.equal(await server.store.countComments('/posts/other'), 0);
   });
 
   test('honeypot: a filled hp field gets an ordinary 202 and nothing is stored', async () => {
@@ -85,8 +85,8 @@ describe('POST a comment under pre-moderation (the default)', () => {
     assert.equal(body.status, 'pending');
     assert.equal(body.body, sent.body);
     assert.deepEqual(Object.keys(body).sort(), ['author', 'body', 'createdAt', 'id', 'parentId', 'status']);
-    assert.equal(server.store.countComments(thread), 0);
-    assert.equal(server.store.findByClientId(sent.clientId), null);
+    assert.equal(await server.store.countComments(thread), 0);
+    assert.equal(await server.store.findByClientId(sent.clientId), null);
   });
 
   test('the email is stored for moderators but never in the answer', async () => {
@@ -95,7 +95,10 @@ describe('POST a comment under pre-moderation (the default)', () => {
     });
     const { body } = await postJson(server.commentsUrl(), sent);
     assert.doesNotMatch(JSON.stringify(body), /secret-address/);
-    assert.equal(server.store.findByClientId(sent.clientId)?.author.email, 'secret-address@example.org');
+    assert.equal(
+      (await server.store.findByClientId(sent.clientId))?.author.email,
+      'secret-address@example.org',
+    );
   });
 
   test('unknown fields are ignored: a client cannot publish its own comment or pick its id', async () => {
@@ -111,7 +114,7 @@ describe('POST a comment under pre-moderation (the default)', () => {
     assert.equal(body.status, 'pending');
     assert.notEqual(body.id, 'chosen-id');
     assert.notEqual(body.createdAt, '2001-01-01T00:00:00.000Z');
-    assert.equal(server.store.findByClientId(sent.clientId)?.status, 'pending');
+    assert.equal((await server.store.findByClientId(sent.clientId))?.status, 'pending');
   });
 
   test('SQL and markup in every field are stored and returned verbatim', async () => {
@@ -135,7 +138,7 @@ describe('POST a comment under pre-moderation (the default)', () => {
     assert.equal(posted.body.author.url, "https://example.org/?q=');DROP%20TABLE%20comments;--");
 
     const id = posted.body.id;
-    server.store.setStatus(id, 'published');
+    await server.store.setStatus(id, 'published');
     const page = await getJson(server.commentsUrl(thread));
     assert.equal(page.status, 200);
     assert.equal(page.body.thread, thread);
@@ -144,7 +147,7 @@ describe('POST a comment under pre-moderation (the default)', () => {
       [hostile.body],
     );
     // The table is still there and still holds the other threads' comments.
-    assert.ok(server.store.countComments(THREAD) > 0);
+    assert.ok((await server.store.countComments(THREAD)) > 0);
   });
 
   test('a reply to a pending comment of the same thread is accepted', async () => {
@@ -190,7 +193,7 @@ describe('POST a comment with moderation off', () => {
     const { status, body } = await postJson(server.commentsUrl(thread), submission({ hp: 'x' }));
     assert.equal(status, 202);
     assert.equal(body.status, 'pending');
-    assert.equal(server.store.countComments(thread), 0);
+    assert.equal(await server.store.countComments(thread), 0);
   });
 });
 
@@ -215,7 +218,7 @@ describe('POST errors', () => {
     assert.equal(body.error.field, field);
     assert.equal(body.error.code, code);
     assert.match(body.error.message, /^[A-Z].*\.$/, 'a sentence');
-    assert.equal(server.store.countComments(thread), 0);
+    assert.equal(await server.store.countComments(thread), 0);
   }
 
   test('422 body: missing, empty, blank, too long (counted in code points)', async () => {
@@ -268,7 +271,7 @@ describe('POST errors', () => {
     for (const email of [null, '', '  ']) {
       const sent = submission({ author: { name: 'A', email } });
       assert.equal((await postJson(server.commentsUrl('/posts/no-email'), sent)).status, 201);
-      assert.equal(server.store.findByClientId(sent.clientId)?.author.email, null);
+      assert.equal((await server.store.findByClientId(sent.clientId))?.author.email, null);
     }
   });
 
@@ -323,7 +326,7 @@ describe('POST errors', () => {
       server.commentsUrl('/posts/invalid-parentId-parent_not_found'),
       submission(),
     );
-    server.store.setStatus(rejected.body.id, 'rejected');
+    await server.store.setStatus(rejected.body.id, 'rejected');
     const { status } = await postJson(
       server.commentsUrl('/posts/invalid-parentId-parent_not_found'),
       submission({ parentId: rejected.body.id }),

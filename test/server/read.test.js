@@ -20,27 +20,27 @@ describe('GET a thread', () => {
     });
     // Five top-level comments t1..t5, each with a small reply tree, plus things that must not show.
     for (let n = 1; n <= 5; n++) {
-      store.insertComment(THREAD, {
+      await store.insertComment(THREAD, {
         id: `t${n}`,
         author: author(`Top${n}`),
         body: `top ${n}`,
         createdAt: at(n * 10),
       });
-      store.insertComment(THREAD, {
+      await store.insertComment(THREAD, {
         id: `t${n}r2`,
         parentId: `t${n}`,
         author: author('Late'),
         body: 'later reply',
         createdAt: at(n * 10 + 5),
       });
-      store.insertComment(THREAD, {
+      await store.insertComment(THREAD, {
         id: `t${n}r1`,
         parentId: `t${n}`,
         author: author('Early'),
         body: 'first reply',
         createdAt: at(n * 10 + 1),
       });
-      store.insertComment(THREAD, {
+      await store.insertComment(THREAD, {
         id: `t${n}r1a`,
         parentId: `t${n}r1`,
         author: author('Deep'),
@@ -48,14 +48,14 @@ describe('GET a thread', () => {
         createdAt: at(n * 10 + 2),
       });
     }
-    store.insertComment(THREAD, {
+    await store.insertComment(THREAD, {
       id: 'pending-top',
       author: author('P'),
       body: 'waiting',
       createdAt: at(3),
       status: 'pending',
     });
-    store.insertComment(THREAD, {
+    await store.insertComment(THREAD, {
       id: 'pending-reply',
       parentId: 't1',
       author: author('P'),
@@ -63,14 +63,14 @@ describe('GET a thread', () => {
       createdAt: at(12),
       status: 'pending',
     });
-    store.insertComment(THREAD, {
+    await store.insertComment(THREAD, {
       id: 'rejected-top',
       author: author('R'),
       body: 'spam',
       createdAt: at(4),
       status: 'rejected',
     });
-    store.insertComment('/posts/another', {
+    await store.insertComment('/posts/another', {
       id: 'other',
       author: author('O'),
       body: 'elsewhere',
@@ -204,7 +204,7 @@ describe('thread ids', () => {
         [posted.body.id],
         thread,
       );
-      assert.equal(server.store.countComments(thread), 1, thread);
+      assert.equal(await server.store.countComments(thread), 1, thread);
     }
     // The raw encoded form really is what goes over the wire.
     assert.match(server.commentsUrl('/posts/ninety-days'), /\/threads\/%2Fposts%2Fninety-days\/comments$/);
@@ -245,7 +245,7 @@ describe('health and unknown addresses', () => {
 test('500 in the error format, without internals, when the database fails', async (t) => {
   const { app, store } = await createServer();
   t.after(() => app.close());
-  store.db.close();
+  await store.close();
   for (const request of [
     { method: /** @type {const} */ ('GET'), url: '/api/threads/x/comments' },
     { method: /** @type {const} */ ('POST'), url: '/api/threads/x/comments', payload: submission() },

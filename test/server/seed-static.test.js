@@ -158,7 +158,7 @@ test('seeding a file database happens once: restarts do not duplicate, new seed 
   const c1Time = Date.parse(page.body.comments[0].createdAt);
   assert.ok(Math.abs(c1Time - (started - 72 * HOUR)) < 60_000, 'relative to now');
   assert.doesNotMatch(JSON.stringify(page.body), /qh@example\.org/);
-  first.store.insertComment(thread, { id: 'live', author: { name: 'Reader' }, body: 'A new comment.' });
+  await first.store.insertComment(thread, { id: 'live', author: { name: 'Reader' }, body: 'A new comment.' });
   await first.close();
 
   writeFileSync(
@@ -172,15 +172,15 @@ test('seeding a file database happens once: restarts do not duplicate, new seed 
   );
   const second = await startTestServer(t, { db, seedFile });
   assert.equal(
-    second.store.countComments(thread),
+    await second.store.countComments(thread),
     4,
     'the three seeded comments and the live one, once each',
   );
-  assert.equal(second.store.countComments('/posts/new'), 1);
+  assert.equal(await second.store.countComments('/posts/new'), 1);
   await second.close();
 
   const { app, store } = await createServer({ db, seedFile });
-  assert.equal(store.countComments(thread), 4);
+  assert.equal(await store.countComments(thread), 4);
   await app.close();
 });
 

@@ -4,21 +4,22 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../../server/cursor.js';
-import { CommentStore, QUERIES } from '../../server/store.js';
+import { openStore as openStoreAt } from '../../server/store.js';
+import { QUERIES, SqliteStore } from '../../server/store/sqlite-store.js';
 import { tempDir } from './helpers.js';
 
 /** A store for one test, closed when it ends. */
-function openStore(/** @type {import('node:test').TestContext} */ t) {
-  const store = new CommentStore(':memory:');
+async function openStore(/** @type {import('node:test').TestContext} */ t) {
+  const store = await SqliteStore.open(':memory:');
   t.after(() => store.close());
   return store;
 }
 
 const at = (/** @type {number} */ minute) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 
-test('insertComment stores fields verbatim and returns the public view without email', (t) => {
-  const store = openStore(t);
-  const comment = store.insertComment('/t', {
+test('insertComment stores fields verbatim and returns the public view without email', async (t) => {
+  const store = await openStore(t);
+  const comment = await store.insertComment('/t', {
     id: 'a',
     author: { name: '<b>Anon</b>', email: 'anon@example.org', url: 'https://example.org' },
     body: '  <i>hi</i>\n',
@@ -32,39 +33,51 @@ test('insertComment stores fields verbatim and returns the public view without e
     createdAt: at(1),
     status: 'published',
   });
-  assert.equal(store.getComment('a')?.author.email, 'anon@example.org');
+  assert.equal((await store.getComment('a'))?.author.email, 'anon@example.org');
 });
 
-test('insertComment refuses a parent from another thread, and bad dates', (t) => {
-  const store = openStore(t);
-  store.insertComment('/one', { id: 'p', author: { name: 'A' }, body: 'x' });
-  assert.throws(
-    () => store.insertComment('/two', { parentId: 'p', author: { name: 'B' }, body: 'y' }),
+test('insertComment refuses a parent from another thread, and bad dates', async (t) => {
+  const store = await openStore(t);
+  await store.insertComment('/one', { id: 'p', author: { name: 'A' }, body: 'x' });
+  await assert.rejects(
+    store.insertComment('/two', { parentId: 'p', author: { name: 'B' }, body: 'y' }),
     /not a comment of thread/,
   );
-  assert.throws(
-    () => store.insertComment('/two', { author: { name: 'B' }, body: 'y', createdAt: 'yesterday' }),
+  await assert.rejects(
+    store.insertComment('/two', { author: { name: 'B' }, body: 'y', createdAt: 'yesterday' }),
     RangeError,
   );
-  assert.equal(store.countComments('/two'), 0);
+  assert.equal(await store.countComments('/two'), 0);
 });
 
-test('listThread pages top-level comments with all their replies, in both orders', (t) => {
-  const store = openStore(t);
+test('listThread pages top-level comments with all their replies, in both orders', async (t) => {
+  const store = await openStore(t);
   // Three top-level comments; two share a timestamp, so the id decides their order.
-  store.insertComment('/t', { id: 'b', author: { name: 'B' }, body: 'b', createdAt: at(1) });
-  store.insertComment('/t', { id: 'a', author: { name: 'A' }, body: 'a', createdAt: at(1) });
-  store.insertComment('/t', { id: 'c', author: { name: 'C' }, body: 'c', createdAt: at(2) });
-  store.insertComment('/t', { id: 'a1', parentId: 'a', author: { name: 'X' }, body: 'x', createdAt: at(5) });
-  store.insertComment('/t', {
+  await store.insertComment('/t', { id: 'b', author: { name: 'B' }, body: 'b', createdAt: at(1) });
+  await store.insertComment('/t', { id: 'a', author: { name: 'A' }, body: 'a', createdAt: at(1) });
+  await store.insertComment('/t', { id: 'c', author: { name: 'C' }, body: 'c', createdAt: at(2) });
+  await store.insertComment('/t', {
+    id: 'a1',
+    parentId: 'a',
+    author: { name: 'X' },
+    body: 'x',
+    createdAt: at(5),
+  });
+  await store.insertComment('/t', {
     id: 'a1i',
     parentId: 'a1',
     author: { name: 'Y' },
     body: 'y',
     createdAt: at(4),
   });
-  store.insertComment('/t', { id: 'a2', parentId: 'a', author: { name: 'Z' }, body: 'z', createdAt: at(3) });
-  store.insertComment('/t', {
+  await store.insertComment('/t', {
+    id: 'a2',
+    parentId: 'a',
+    author: { name: 'Z' },
+    body: 'z',
+    createdAt: at(3),
+  });
+  await store.insertComment('/t', {
     id: 'hidden',
     parentId: 'a',
     author: { name: 'P' },
@@ -75,28 +88,28 @@ test('listThread pages top-level comments with all their replies, in both orders
 
   const ids = (/** @type {import('../../server/store.js').ThreadPage} */ page) =>
     page.comments.map((c) => c.id);
-  const first = store.listThread('/t', { limit: 2 });
+  const first = await store.listThread('/t', { limit: 2 });
   assert.deepEqual(ids(first), ['a', 'a2', 'a1i', 'a1', 'b']);
   assert.equal(first.total, 6);
   assert.ok(first.nextCursor);
-  const second = store.listThread('/t', { limit: 2, cursor: first.nextCursor });
+  const second = await store.listThread('/t', { limit: 2, cursor: first.nextCursor });
   assert.deepEqual(ids(second), ['c']);
   assert.equal(second.nextCursor, null);
 
-  const newest = store.listThread('/t', { limit: 1, sort: 'newest' });
+  const newest = await store.listThread('/t', { limit: 1, sort: 'newest' });
   assert.deepEqual(ids(newest), ['c']);
-  const newest2 = store.listThread('/t', { limit: 1, sort: 'newest', cursor: newest.nextCursor });
+  const newest2 = await store.listThread('/t', { limit: 1, sort: 'newest', cursor: newest.nextCursor });
   assert.deepEqual(ids(newest2), ['b']);
-  const newest3 = store.listThread('/t', { limit: 1, sort: 'newest', cursor: newest2.nextCursor });
+  const newest3 = await store.listThread('/t', { limit: 1, sort: 'newest', cursor: newest2.nextCursor });
   assert.deepEqual(ids(newest3), ['a', 'a2', 'a1i', 'a1']);
   assert.equal(newest3.nextCursor, null);
 });
 
-test('listThread rejects bad limits, sorts and cursors', (t) => {
-  const store = openStore(t);
-  for (const limit of [0, 201, 1.5, NaN]) assert.throws(() => store.listThread('/t', { limit }), RangeError);
-  assert.throws(() => store.listThread('/t', { sort: /** @type {any} */ ('random') }), RangeError);
-  assert.throws(() => store.listThread('/t', { cursor: 'nonsense' }), InvalidCursorError);
+test('listThread rejects bad limits, sorts and cursors', async (t) => {
+  const store = await openStore(t);
+  for (const limit of [0, 201, 1.5, NaN]) await assert.rejects(store.listThread('/t', { limit }), RangeError);
+  await assert.rejects(store.listThread('/t', { sort: /** @type {any} */ ('random') }), RangeError);
+  await assert.rejects(store.listThread('/t', { cursor: 'nonsense' }), InvalidCursorError);
 });
 
 test('cursors round-trip and anything else is refused', () => {
@@ -118,8 +131,8 @@ test('cursors round-trip and anything else is refused', () => {
   }
 });
 
-test('the read path is served from indexes', (t) => {
-  const store = openStore(t);
+test('the read path is served from indexes', async (t) => {
+  const store = await openStore(t);
   /** @type {Record<keyof typeof QUERIES, unknown[]>} */
   const params = {
     firstPageOldest: ['/t', 51],
@@ -145,40 +158,40 @@ test('the read path is served from indexes', (t) => {
   }
 });
 
-test('a 10,000-comment thread pages through every published comment exactly once', (t) => {
-  const store = openStore(t);
-  const insertMany = store.db.transaction(() => {
-    for (let top = 0; top < 2_000; top++) {
-      const id = `t${top}`;
-      store.insertComment('/big', {
-        id,
-        author: { name: 'A' },
-        body: 'x',
-        createdAt: new Date(Date.UTC(2025, 0, 1) + top * 60_000),
+test('a 10,000-comment thread pages through every published comment exactly once', async (t) => {
+  const store = await openStore(t);
+  /** @type {import('../../server/store.js').NewComment[]} */
+  const comments = [];
+  for (let top = 0; top < 2_000; top++) {
+    const id = `t${top}`;
+    comments.push({
+      id,
+      author: { name: 'A' },
+      body: 'x',
+      createdAt: new Date(Date.UTC(2025, 0, 1) + top * 60_000),
+    });
+    let parent = id;
+    for (let depth = 1; depth <= 4; depth++) {
+      const child = `${id}-${depth}`;
+      comments.push({
+        id: child,
+        parentId: parent,
+        author: { name: 'B' },
+        body: 'y',
+        createdAt: new Date(Date.UTC(2025, 1, 1) + top * 60_000 + depth),
       });
-      let parent = id;
-      for (let depth = 1; depth <= 4; depth++) {
-        const child = `${id}-${depth}`;
-        store.insertComment('/big', {
-          id: child,
-          parentId: parent,
-          author: { name: 'B' },
-          body: 'y',
-          createdAt: new Date(Date.UTC(2025, 1, 1) + top * 60_000 + depth),
-        });
-        parent = child;
-      }
+      parent = child;
     }
-  });
-  insertMany();
-  assert.equal(store.countPublished('/big'), 10_000);
+  }
+  assert.equal(await store.insertComments('/big', comments), 10_000);
+  assert.equal(await store.countPublished('/big'), 10_000);
 
   const seen = new Set();
   let cursor = null;
   let pages = 0;
   const started = performance.now();
   do {
-    const page = store.listThread('/big', { limit: 200, cursor, sort: 'newest' });
+    const page = await store.listThread('/big', { limit: 200, cursor, sort: 'newest' });
     for (const comment of page.comments) seen.add(comment.id);
     cursor = page.nextCursor;
     pages++;
@@ -188,8 +201,8 @@ test('a 10,000-comment thread pages through every published comment exactly once
   assert.equal(seen.size, 10_000);
 });
 
-test('submitComment: created once, replayed by the same request, conflict for another', (t) => {
-  const store = openStore(t);
+test('submitComment: created once, replayed by the same request, conflict for another', async (t) => {
+  const store = await openStore(t);
   const clientId = crypto.randomUUID();
   const submission = {
     clientId,
@@ -197,74 +210,78 @@ test('submitComment: created once, replayed by the same request, conflict for an
     author: { name: 'A', email: null, url: null },
     body: 'hello',
   };
-  const created = store.submitComment('/t', submission, 'pending');
+  const created = await store.submitComment('/t', submission, 'pending');
   assert.equal(created.kind, 'created');
-  const replayed = store.submitComment('/t', submission, 'pending');
+  const replayed = await store.submitComment('/t', submission, 'pending');
   assert.deepEqual(replayed, {
     kind: 'replayed',
     comment: created.kind === 'created' ? created.comment : null,
   });
-  assert.deepEqual(store.submitComment('/t', { ...submission, body: 'hello!' }, 'pending'), {
+  assert.deepEqual(await store.submitComment('/t', { ...submission, body: 'hello!' }, 'pending'), {
     kind: 'conflict',
   });
   assert.deepEqual(
-    store.submitComment('/t', { ...submission, clientId: crypto.randomUUID(), parentId: 'nope' }, 'pending'),
+    await store.submitComment(
+      '/t',
+      { ...submission, clientId: crypto.randomUUID(), parentId: 'nope' },
+      'pending',
+    ),
     {
       kind: 'unknown_parent',
     },
   );
-  assert.equal(store.countComments('/t'), 1);
-  assert.equal(store.countComments('/t', clientId), 1);
+  assert.equal(await store.countComments('/t'), 1);
+  assert.equal(await store.countComments('/t', clientId), 1);
 });
 
-test('a rejected comment replays as pending: its author is not told, and it stays hidden', (t) => {
-  const store = openStore(t);
+test('a rejected comment replays as pending: its author is not told, and it stays hidden', async (t) => {
+  const store = await openStore(t);
   const submission = {
     clientId: crypto.randomUUID(),
     parentId: null,
     author: { name: 'A', email: null, url: null },
     body: 'spam',
   };
-  const created = store.submitComment('/t', submission, 'pending');
+  const created = await store.submitComment('/t', submission, 'pending');
   assert.equal(created.kind, 'created');
-  store.setStatus(created.kind === 'created' ? created.comment.id : '', 'rejected');
-  const replayed = store.submitComment('/t', submission, 'pending');
+  await store.setStatus(created.kind === 'created' ? created.comment.id : '', 'rejected');
+  const replayed = await store.submitComment('/t', submission, 'pending');
   assert.equal(replayed.kind === 'replayed' && replayed.comment.status, 'pending');
-  assert.equal(store.listThread('/t').comments.length, 0);
+  assert.equal((await store.listThread('/t')).comments.length, 0);
 });
 
-test('deleteComment removes the whole subtree, even a 1,000-deep chain', (t) => {
-  const store = openStore(t);
-  store.insertComment('/t', { id: 'keep', author: { name: 'K' }, body: 'k' });
-  store.insertComment('/t', { id: 'c0', author: { name: 'A' }, body: 'x' });
+test('deleteComment removes the whole subtree, even a 1,000-deep chain', async (t) => {
+  const store = await openStore(t);
+  await store.insertComment('/t', { id: 'keep', author: { name: 'K' }, body: 'k' });
+  await store.insertComment('/t', { id: 'c0', author: { name: 'A' }, body: 'x' });
   for (let depth = 1; depth <= 1_000; depth++) {
-    store.insertComment('/t', {
+    await store.insertComment('/t', {
       id: `c${depth}`,
       parentId: `c${depth - 1}`,
       author: { name: 'A' },
       body: 'x',
     });
   }
-  assert.equal(store.deleteComment('c500'), 501);
-  assert.equal(store.countComments('/t'), 501);
-  assert.equal(store.deleteComment('c0'), 500);
+  assert.equal(await store.deleteComment('c500'), 501);
+  assert.equal(await store.countComments('/t'), 501);
+  assert.equal(await store.deleteComment('c0'), 500);
   assert.deepEqual(
-    store.listThread('/t').comments.map((c) => c.id),
+    (await store.listThread('/t')).comments.map((c) => c.id),
     ['keep'],
   );
-  assert.equal(store.deleteComment('c0'), 0);
+  assert.equal(await store.deleteComment('c0'), 0);
 });
 
-test('setStatus and listForModeration', (t) => {
-  const store = openStore(t);
-  store.insertComment('/a', {
+test('setStatus and listForModeration', async (t) => {
+  const store = await openStore(t);
+  await store.insertComment('/a', {
     id: 'p1',
     author: { name: 'A', email: 'a@example.org' },
     body: 'x',
     status: 'pending',
     createdAt: at(2),
   });
-  store.insertComment('/b', {
+  await store.insertComment('/b', {
     id: 'p2',
     author: { name: 'B' },
     body: 'y',
@@ -272,52 +289,52 @@ test('setStatus and listForModeration', (t) => {
     createdAt: at(1),
   });
   assert.deepEqual(
-    store.listForModeration().map((c) => c.id),
+    (await store.listForModeration()).map((c) => c.id),
     ['p2', 'p1'],
   );
   assert.deepEqual(
-    store.listForModeration({ thread: '/a' }).map((c) => c.author.email),
+    (await store.listForModeration({ thread: '/a' })).map((c) => c.author.email),
     ['a@example.org'],
   );
-  assert.equal(store.setStatus('p1', 'published')?.status, 'published');
-  assert.equal(store.setStatus('nope', 'published'), null);
+  assert.equal((await store.setStatus('p1', 'published'))?.status, 'published');
+  assert.equal(await store.setStatus('nope', 'published'), null);
   assert.deepEqual(
-    store.listForModeration({ status: 'published' }).map((c) => c.id),
+    (await store.listForModeration({ status: 'published' })).map((c) => c.id),
     ['p1'],
   );
 });
 
-test('seedThread inserts only into an empty thread', (t) => {
-  const store = openStore(t);
+test('seedThread inserts only into an empty thread', async (t) => {
+  const store = await openStore(t);
   const comments = [
     { id: 's1', author: { name: 'A' }, body: 'x' },
     { id: 's2', parentId: 's1', author: { name: 'B' }, body: 'y' },
   ];
-  assert.equal(store.seedThread('/t', comments), 2);
-  assert.equal(store.seedThread('/t', comments), 0);
-  assert.equal(store.countComments('/t'), 2);
+  assert.equal(await store.seedThread('/t', comments), 2);
+  assert.equal(await store.seedThread('/t', comments), 0);
+  assert.equal(await store.countComments('/t'), 2);
 });
 
-test('a file database is put in WAL mode and keeps its comments across reopening', (t) => {
+test('a file database is put in WAL mode and keeps its comments across reopening', async (t) => {
   const dir = tempDir(t);
-  const first = new CommentStore(join(dir, 'comments.db'));
+  const first = await SqliteStore.open(join(dir, 'comments.db'));
   assert.equal(first.db.pragma('journal_mode', { simple: true }), 'wal');
-  first.insertComment('/t', { id: 'x', author: { name: 'A' }, body: 'kept' });
-  first.close();
-  first.close();
-  const second = new CommentStore(join(dir, 'comments.db'), { fileMustExist: true });
+  await first.insertComment('/t', { id: 'x', author: { name: 'A' }, body: 'kept' });
+  await first.close();
+  await first.close();
+  const second = await openStoreAt(join(dir, 'comments.db'), { mustExist: true });
   t.after(() => second.close());
-  assert.equal(second.getComment('x')?.body, 'kept');
-  assert.throws(() => new CommentStore(join(dir, 'missing.db'), { fileMustExist: true }));
+  assert.equal((await second.getComment('x'))?.body, 'kept');
+  await assert.rejects(openStoreAt(join(dir, 'missing.db'), { mustExist: true }));
 });
 
-test('two processes racing on one clientId: the unique index refuses the second row, the loser replays', (t) => {
+test('two processes racing on one clientId: the unique index refuses the second row, the loser replays', async (t) => {
   const path = join(tempDir(t), 'race.db');
-  const winner = new CommentStore(path);
-  const loser = new CommentStore(path);
-  t.after(() => {
-    winner.close();
-    loser.close();
+  const winner = await SqliteStore.open(path);
+  const loser = await SqliteStore.open(path);
+  t.after(async () => {
+    await winner.close();
+    await loser.close();
   });
   const submission = {
     clientId: crypto.randomUUID(),
@@ -325,7 +342,7 @@ test('two processes racing on one clientId: the unique index refuses the second 
     author: { name: 'A', email: null, url: null },
     body: 'once',
   };
-  const won = winner.submitComment('/t', submission, 'pending');
+  const won = await winner.submitComment('/t', submission, 'pending');
   assert.equal(won.kind, 'created');
 
   // The loser looked the clientId up just before the winner committed, so its lookup missed.
@@ -336,11 +353,11 @@ test('two processes racing on one clientId: the unique index refuses the second 
     all: (...params) => lookup.all(...params),
     run: (...params) => lookup.run(...params),
   };
-  const lost = loser.submitComment('/t', submission, 'pending');
+  const lost = await loser.submitComment('/t', submission, 'pending');
   assert.deepEqual(lost, { kind: 'replayed', comment: won.kind === 'created' ? won.comment : null });
   missesLeft = 1;
-  assert.deepEqual(loser.submitComment('/t', { ...submission, body: 'twice' }, 'pending'), {
+  assert.deepEqual(await loser.submitComment('/t', { ...submission, body: 'twice' }, 'pending'), {
     kind: 'conflict',
   });
-  assert.equal(loser.countComments('/t'), 1);
+  assert.equal(await loser.countComments('/t'), 1);
 });

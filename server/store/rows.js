@@ -1,0 +1,209 @@
+// @ts-check
+// The engine-neutral rules of the store, shared by the SQLite and PostgreSQL implementations:
+// how a stored row looks to readers and to moderators, the fingerprint that makes a retry "the
+// same request", the checks on page options, and how a page is put together from its rows.
+import { createHash, randomBytes } from 'node:crypto';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+
+/** @typedef {import('../store.js').CommentStatus} CommentStatus */
+/** @typedef {import('../store.js').Comment} Comment */
+/** @typedef {import('../store.js').ModeratedComment} ModeratedComment */
+/** @typedef {import('../store.js').NewComment} NewComment */
+/** @typedef {import('../store.js').Submission} Submission */
+/** @typedef {import('../store.js').SubmitOutcome} SubmitOutcome */
+/** @typedef {import('../store.js').SortOrder} SortOrder */
+/** @typedef {import('../store.js').ThreadPage} ThreadPage */
+
+/**
+ * A row of the comments table, the same in both engines.
+ * @typedef {object} CommentRow
+ * @property {string} id
+ * @property {string} thread
+ * @property {string | null} parent_id
+ * @property {string} root_id the top-level ancestor (a top-level comment's own id)
+ * @property {string} author_name
+ * @property {string | null} author_email
+ * @property {string | null} author_url
+ * @property {string} body
+ * @property {string} created_at
+ * @property {CommentStatus} status
+ * @property {string | null} client_id
+ * @property {string | null} request_hash
+ */
+
+/** Largest page of top-level comments a caller may ask for. */
+export const MAX_PAGE_SIZE = 200;
+/** Page size when the caller does not say. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The columns of the comments table, in the order of CommentRow. */
+export const COLUMN_NAMES = /** @type {const} */ ([
+  'id',
+  'thread',
+  'parent_id',
+  'root_id',
+  'author_name',
+  'author_email',
+  'author_url',
+  'body',
+  'created_at',
+  'status',
+  'client_id',
+  'request_hash',
+]);
+
+/** The column list for SELECT and INSERT. */
+export const COLUMNS = COLUMN_NAMES.join(', ');
+
+/** The canonical fingerprint of a submission: a retry must match it exactly to count as the same. */
+export function submissionHash(/** @type {string} */ thread, /** @type {Submission} */ submission) {
+  const { parentId, author, body } = submission;
+  const canonical = JSON.stringify([thread, parentId, author.name, author.email, author.url, body]);
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+/** A fresh, URL-safe comment id (96 random bits). */
+export function newCommentId() {
+  return randomBytes(12).toString('base64url');
+}
+
+/** The public view of a stored row; a rejected comment looks 'pending' to its author forever. */
+export function toPublicComment(/** @type {CommentRow} */ row) {
+  /** @type {Comment} */
+  const comment = {
+    id: row.id,
+    parentId: row.parent_id,
+    author: { name: row.author_name, url: row.author_url },
+    body: row.body,
+    createdAt: row.created_at,
+    status: row.status === 'published' ? 'published' : 'pending',
+  };
+  return comment;
+}
+
+/** The moderator's view of a stored row. */
+export function toModeratedComment(/** @type {CommentRow} */ row) {
+  /** @type {ModeratedComment} */
+  const comment = {
+    id: row.id,
+    thread: row.thread,
+    parentId: row.parent_id,
+    author: { name: row.author_name, email: row.author_email, url: row.author_url },
+    body: row.body,
+    createdAt: row.created_at,
+    status: row.status,
+    clientId: row.client_id,
+  };
+  return comment;
+}
+
+/**
+ * The row insertComment stores, checked: the parent (already looked up, or undefined) must be a
+ * comment of the same thread, and the date must be valid.
+ * @param {string} thread
+ * @param {NewComment} comment
+ * @param {CommentRow | undefined} parent the stored row of comment.parentId, if any
+ * @returns {CommentRow}
+ */
+export function newCommentRow(thread, comment, parent) {
+  const parentId = comment.parentId ?? null;
+  if (parentId !== null && (parent === undefined || parent.thread !== thread)) {
+    throw new Error(
+      `Comment ${comment.id ?? '(new)'}: its parent ${parentId} is not a comment of thread ${thread}.`,
+    );
+  }
+  const createdAt = new Date(comment.createdAt ?? Date.now());
+  if (Number.isNaN(createdAt.getTime())) {
+    throw new RangeError(`Comment ${comment.id ?? '(new)'}: createdAt is not a valid date.`);
+  }
+  const id = comment.id ?? newCommentId();
+  const author = {
+    name: comment.author.name,
+    email: comment.author.email ?? null,
+    url: comment.author.url ?? null,
+  };
+  const clientId = comment.clientId ?? null;
+  return {
+    id,
+    thread,
+    parent_id: parentId,
+    root_id: parent === undefined ? id : parent.root_id,
+    author_name: author.name,
+    author_email: author.email,
+    author_url: author.url,
+    body: comment.body,
+    created_at: createdAt.toISOString(),
+    status: comment.status ?? 'published',
+    client_id: clientId,
+    request_hash:
+      clientId === null ? null : submissionHash(thread, { clientId, parentId, author, body: comment.body }),
+  };
+}
+
+/**
+ * Whether a reader may reply to `parent` in `thread`. A rejected parent is treated as absent:
+ * readers never saw it, so nobody can reply to it.
+ * @param {CommentRow | undefined} parent
+ * @param {string} thread
+ */
+export function canReplyTo(parent, thread) {
+  return parent !== undefined && parent.thread === thread && parent.status !== 'rejected';
+}
+
+/**
+ * What a submission whose clientId is already stored gets: the stored comment again for the same
+ * request, a conflict for a different one.
+ * @param {string} thread
+ * @param {Submission} submission
+ * @param {CommentRow} existing the row already stored under submission.clientId
+ * @returns {SubmitOutcome}
+ */
+export function replayOutcome(thread, submission, existing) {
+  return existing.request_hash === submissionHash(thread, submission)
+    ? { kind: 'replayed', comment: toPublicComment(existing) }
+    : { kind: 'conflict' };
+}
+
+/**
+ * Checks listThread's options and fills in the defaults; throws RangeError or InvalidCursorError.
+ * @param {import('../store.js').PageOptions} options
+ */
+export function pageRequest(options) {
+  const { limit = DEFAULT_PAGE_SIZE, cursor = null, sort = 'oldest' } = options;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  if (sort !== 'oldest' && sort !== 'newest') throw new RangeError('sort must be "oldest" or "newest".');
+  return { limit, after: cursor === null ? null : decodeCursor(cursor), newest: sort === 'newest' };
+}
+
+/**
+ * Puts a page together: each top-level row followed by its replies. `topLevel` holds up to
+ * limit + 1 rows (one more than asked tells whether another page exists without a second query).
+ * @param {CommentRow[]} topLevel
+ * @param {CommentRow[]} replies the published replies under those roots, oldest first
+ * @param {number} limit
+ * @param {number} total published comments of the thread
+ * @returns {ThreadPage}
+ */
+export function assemblePage(topLevel, replies, limit, total) {
+  const hasMore = topLevel.length > limit;
+  const shown = hasMore ? topLevel.slice(0, limit) : topLevel;
+  /** @type {Map<string, CommentRow[]>} */
+  const repliesByRoot = new Map(shown.map((row) => [row.id, []]));
+  for (const reply of replies) repliesByRoot.get(reply.root_id)?.push(reply);
+
+  /** @type {Comment[]} */
+  const comments = [];
+  for (const row of shown) {
+    comments.push(toPublicComment(row));
+    for (const reply of repliesByRoot.get(row.id) ?? []) comments.push(toPublicComment(reply));
+  }
+  const last = shown.at(-1);
+  return {
+    total,
+    comments,
+    nextCursor:
+      hasMore && last !== undefined ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+  };
+}

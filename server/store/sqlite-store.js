@@ -1,0 +1,323 @@
+// @ts-check
+// The SQLite implementation of the store, on better-sqlite3. better-sqlite3 is synchronous, so
+// each method does all its work in one synchronous call (atomic within this process) and hands
+// back a resolved Promise; transactions make it atomic across processes sharing a database file
+// (e.g. the server and `moderate` on the same file).
+import { openDatabase, isUniqueViolation } from '../sqlite.js';
+import { loadMigrations, MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
+import {
+  assemblePage,
+  canReplyTo,
+  COLUMNS,
+  newCommentRow,
+  pageRequest,
+  replayOutcome,
+  toModeratedComment,
+  toPublicComment,
+} from './rows.js';
+
+/** @typedef {import('../store.js').CommentStore} CommentStore */
+/** @typedef {import('./rows.js').CommentRow} CommentRow */
+/** @typedef {import('../store.js').CommentStatus} CommentStatus */
+/** @typedef {import('../store.js').NewComment} NewComment */
+/** @typedef {import('../store.js').Submission} Submission */
+/** @typedef {import('../store.js').SubmitOutcome} SubmitOutcome */
+/** @typedef {import('../store.js').ThreadPage} ThreadPage */
+/**
+ * @template Row
+ * @typedef {import('../sqlite.js').Statement<Row>} Statement
+ */
+
+const TOP_LEVEL = `SELECT ${COLUMNS} FROM comments WHERE thread = ? AND status = 'published' AND parent_id IS NULL`;
+
+/** The SQL of the read path, exported so tests can check that its query plans use indexes. */
+export const QUERIES = Object.freeze({
+  firstPageOldest: `${TOP_LEVEL} ORDER BY created_at, id LIMIT ?`,
+  nextPageOldest: `${TOP_LEVEL} AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
+  firstPageNewest: `${TOP_LEVEL} ORDER BY created_at DESC, id DESC LIMIT ?`,
+  nextPageNewest: `${TOP_LEVEL} AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?`,
+  // INDEXED BY: without statistics the planner prefers the status index, which would read every
+  // published comment of every thread.
+  repliesOfRoots: `SELECT ${COLUMNS} FROM comments INDEXED BY comments_by_root
+    WHERE root_id IN (SELECT value FROM json_each(?)) AND status = 'published' AND parent_id IS NOT NULL
+    ORDER BY created_at, id`,
+  countPublished: `SELECT count(*) AS n FROM comments WHERE thread = ? AND status = 'published'`,
+});
+
+/**
+ * Brings the schema up to date. BEGIN IMMEDIATE takes the write lock first, so a second process
+ * opening the same file at the same moment waits (busy_timeout) and then finds nothing to do.
+ * @param {import('../sqlite.js').Database} db
+ * @param {string} location
+ */
+function migrate(db, location) {
+  const migrations = loadMigrations('sqlite');
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+      version    INTEGER PRIMARY KEY,
+      name       TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    ) STRICT`);
+    const applied = db
+      .prepare(`SELECT version FROM ${MIGRATIONS_TABLE}`)
+      .all()
+      .map((/** @type {{ version: number }} */ row) => row.version);
+    const record = db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`);
+    for (const migration of pendingMigrations(migrations, applied, location)) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Comments of every thread, in one SQLite database.
+ * @implements {CommentStore}
+ */
+export class SqliteStore {
+  /**
+   * Opens (and if needed creates) the database at `location`, a file path or ':memory:', and
+   * applies any pending migrations.
+   * @param {string} [location]
+   * @param {import('../store.js').OpenOptions} [options]
+   */
+  static async open(location = ':memory:', options = {}) {
+    return new SqliteStore(location, options);
+  }
+
+  /**
+   * Prefer SqliteStore.open (or openStore): the constructor is synchronous only because
+   * better-sqlite3 is.
+   * @param {string} location
+   * @param {import('../store.js').OpenOptions} options
+   */
+  constructor(location, options) {
+    /** @type {'sqlite'} */
+    this.engine = 'sqlite';
+    this.location = location;
+    this.db = openDatabase(location, { fileMustExist: options.mustExist ?? false });
+    try {
+      if (!this.db.memory) {
+        // WAL lets readers (GET) go on while a writer (POST, moderation) commits.
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      migrate(this.db, location);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+
+    const db = this.db;
+    /** @type {<Row>(sql: string) => Statement<Row>} */
+    const prepare = (sql) => db.prepare(sql);
+    this.sql = {
+      insert: prepare(`INSERT INTO comments (${COLUMNS}) VALUES
+        (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash)`),
+      byId: /** @type {Statement<CommentRow>} */ (prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`)),
+      byClientId: /** @type {Statement<CommentRow>} */ (
+        prepare(`SELECT ${COLUMNS} FROM comments WHERE client_id = ?`)
+      ),
+      firstPageOldest: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.firstPageOldest)),
+      nextPageOldest: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.nextPageOldest)),
+      firstPageNewest: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.firstPageNewest)),
+      nextPageNewest: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.nextPageNewest)),
+      repliesOfRoots: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.repliesOfRoots)),
+      countPublished: /** @type {Statement<{ n: number }>} */ (prepare(QUERIES.countPublished)),
+      countInThread: /** @type {Statement<{ n: number }>} */ (
+        prepare('SELECT count(*) AS n FROM comments WHERE thread = ?')
+      ),
+      countInThreadByClientId: /** @type {Statement<{ n: number }>} */ (
+        prepare('SELECT count(*) AS n FROM comments WHERE thread = ? AND client_id = ?')
+      ),
+      forModeration: /** @type {Statement<CommentRow>} */ (
+        prepare(`SELECT ${COLUMNS} FROM comments
+          WHERE status = @status AND (@thread IS NULL OR thread = @thread)
+          ORDER BY created_at, id LIMIT @limit`)
+      ),
+      setStatus: prepare('UPDATE comments SET status = ? WHERE id = ?'),
+      // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
+      deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
+        WITH RECURSIVE subtree (id) AS (
+          SELECT id FROM comments WHERE id = ?
+          UNION ALL
+          SELECT comments.id FROM comments JOIN subtree ON comments.parent_id = subtree.id
+        )
+        SELECT id FROM subtree)`),
+    };
+    this.submitInTransaction = db.transaction(
+      (
+        /** @type {string} */ thread,
+        /** @type {Submission} */ submission,
+        /** @type {CommentStatus} */ status,
+      ) => this.submitUnlocked(thread, submission, status),
+    );
+    this.insertManyInTransaction = db.transaction(
+      (
+        /** @type {string} */ thread,
+        /** @type {NewComment[]} */ comments,
+        /** @type {boolean} */ onlyIfEmpty,
+      ) => {
+        if (onlyIfEmpty && this.countUnlocked(thread) > 0) return 0;
+        for (const comment of comments) this.insertUnlocked(thread, comment);
+        return comments.length;
+      },
+    );
+    this.readPageInTransaction = db.transaction(
+      (/** @type {string} */ thread, /** @type {ReturnType<typeof pageRequest>} */ request) =>
+        this.readPageUnlocked(thread, request),
+    );
+  }
+
+  /** @param {string} thread @param {NewComment} comment */
+  async insertComment(thread, comment) {
+    return toPublicComment(this.insertUnlocked(thread, comment));
+  }
+
+  /** @param {string} thread @param {NewComment[]} comments */
+  async insertComments(thread, comments) {
+    return this.insertManyInTransaction.immediate(thread, comments, false);
+  }
+
+  /** @param {string} thread @param {NewComment[]} comments */
+  async seedThread(thread, comments) {
+    return this.insertManyInTransaction.immediate(thread, comments, true);
+  }
+
+  /**
+   * @param {string} thread
+   * @param {Submission} submission
+   * @param {CommentStatus} status
+   * @returns {Promise<SubmitOutcome>}
+   */
+  async submitComment(thread, submission, status) {
+    try {
+      return this.submitInTransaction.immediate(thread, submission, status);
+    } catch (error) {
+      // Another process inserted the same clientId between our read and our write: the unique
+      // index refused the second row, and what it holds now decides the answer.
+      if (!isUniqueViolation(error)) throw error;
+      const existing = this.sql.byClientId.get(submission.clientId);
+      if (existing === undefined) throw error;
+      return replayOutcome(thread, submission, existing);
+    }
+  }
+
+  /**
+   * @param {string} thread
+   * @param {import('../store.js').PageOptions} [options]
+   * @returns {Promise<ThreadPage>}
+   */
+  async listThread(thread, options = {}) {
+    return this.readPageInTransaction(thread, pageRequest(options));
+  }
+
+  /** @param {string} thread @param {string} [clientId] */
+  async countComments(thread, clientId) {
+    return clientId === undefined
+      ? this.countUnlocked(thread)
+      : (this.sql.countInThreadByClientId.get(thread, clientId)?.n ?? 0);
+  }
+
+  /** @param {string} thread */
+  async countPublished(thread) {
+    return this.sql.countPublished.get(thread)?.n ?? 0;
+  }
+
+  /** @param {string} clientId */
+  async findByClientId(clientId) {
+    const row = this.sql.byClientId.get(clientId);
+    return row === undefined ? null : toModeratedComment(row);
+  }
+
+  /** @param {string} id */
+  async getComment(id) {
+    const row = this.sql.byId.get(id);
+    return row === undefined ? null : toModeratedComment(row);
+  }
+
+  /** @param {string} id @param {CommentStatus} status */
+  async setStatus(id, status) {
+    const { changes } = this.sql.setStatus.run(status, id);
+    return changes === 0 ? null : this.getComment(id);
+  }
+
+  /** @param {string} id */
+  async deleteComment(id) {
+    return this.sql.deleteSubtree.run(id).changes;
+  }
+
+  /** @param {import('../store.js').ModerationQuery} [options] */
+  async listForModeration(options = {}) {
+    const { status = 'pending', thread = null, limit = 500 } = options;
+    return this.sql.forModeration.all({ status, thread, limit }).map(toModeratedComment);
+  }
+
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * @private
+   * @param {string} thread
+   * @param {NewComment} comment
+   */
+  insertUnlocked(thread, comment) {
+    const parentId = comment.parentId ?? null;
+    const parent = parentId === null ? undefined : this.sql.byId.get(parentId);
+    const row = newCommentRow(thread, comment, parent);
+    this.sql.insert.run(row);
+    return row;
+  }
+
+  /** @private @param {string} thread */
+  countUnlocked(thread) {
+    return this.sql.countInThread.get(thread)?.n ?? 0;
+  }
+
+  /**
+   * The body of submitComment; runs inside a write transaction.
+   * @private
+   * @param {string} thread
+   * @param {Submission} submission
+   * @param {CommentStatus} status
+   * @returns {SubmitOutcome}
+   */
+  submitUnlocked(thread, submission, status) {
+    const existing = this.sql.byClientId.get(submission.clientId);
+    if (existing !== undefined) return replayOutcome(thread, submission, existing);
+    const { parentId } = submission;
+    if (parentId !== null && !canReplyTo(this.sql.byId.get(parentId), thread))
+      return { kind: 'unknown_parent' };
+    const row = this.insertUnlocked(thread, { ...submission, status, createdAt: new Date() });
+    return { kind: 'created', comment: toPublicComment(row) };
+  }
+
+  /**
+   * The body of listThread; runs inside one read transaction so `total` matches the page.
+   * @private
+   * @param {string} thread
+   * @param {ReturnType<typeof pageRequest>} request
+   */
+  readPageUnlocked(thread, { limit, after, newest }) {
+    const topLevel =
+      after === null
+        ? (newest ? this.sql.firstPageNewest : this.sql.firstPageOldest).all(thread, limit + 1)
+        : (newest ? this.sql.nextPageNewest : this.sql.nextPageOldest).all(
+            thread,
+            after.createdAt,
+            after.id,
+            limit + 1,
+          );
+    const roots = topLevel.slice(0, limit).map((row) => row.id);
+    const replies = roots.length === 0 ? [] : this.sql.repliesOfRoots.all(JSON.stringify(roots));
+    return assemblePage(topLevel, replies, limit, this.sql.countPublished.get(thread)?.n ?? 0);
+  }
+}
