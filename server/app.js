@@ -7,6 +7,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { adminRoutes } from './admin-routes.js';
+import { adminApi } from './owner/admin-api.js';
+import { ADMIN_APP_DIR, adminStatic } from './owner/admin-static.js';
+import { linkRoutes } from './owner/link-routes.js';
+import { createOwner } from './owner/owner.js';
 import { commentRoutes } from './comment-routes.js';
 import { notFoundError, rateLimitedError, toApiError } from './errors.js';
 import { AJV_OPTIONS } from './schemas.js';
@@ -29,6 +33,10 @@ import { openStore } from './store.js';
  * @property {string | null} [seedFile] JSON file of starting comments (see seed.js)
  * @property {boolean | LogLevel} [logger] request log on stderr; true means 'info'
  * @property {boolean} [trustProxy] behind one reverse proxy: the client IP is the last X-Forwarded-For entry
+ * @property {import('./owner/owner.js').OwnerOptions} [owner] notifications and trust rules
+ * @property {string | null} [adminApp] the built moderation app served at /admin/ (default
+ *   dist/admin/ of this package); null serves none
+ * @property {{ perEmail: number, perAddress: number, windowMs: number }} [signInThrottle] failed sign-ins allowed
  */
 
 /** @typedef {ServerOptions & { port?: number, host?: string }} StartOptions */
@@ -39,6 +47,7 @@ import { openStore } from './store.js';
  * @property {string} endpoint url + '/api', what the element's `endpoint` attribute takes
  * @property {import('fastify').FastifyInstance} app
  * @property {import('./store.js').CommentStore} store
+ * @property {import('./owner/owner.js').Owner} owner the owner's side: its store, links, notifications
  * @property {() => Promise<void>} close stops listening and closes the database
  */
 
@@ -57,8 +66,8 @@ export async function createServer(/** @type {ServerOptions} */ options = {}) {
   const store = await openStore(options.db ?? DEFAULT_OPTIONS.db);
   try {
     if (options.seedFile) await applySeed(store, readSeedFile(options.seedFile));
-    const app = await buildApp(store, options);
-    return { app, store };
+    const { app, owner } = await buildApp(store, options);
+    return { app, store, owner };
   } catch (error) {
     await store.close();
     throw error;
@@ -68,7 +77,7 @@ export async function createServer(/** @type {ServerOptions} */ options = {}) {
 /** Creates the server and starts listening (port 0, the default here, picks a free port). */
 export async function startServer(/** @type {StartOptions} */ options = {}) {
   const { port = 0, host = '127.0.0.1', ...serverOptions } = options;
-  const { app, store } = await createServer(serverOptions);
+  const { app, store, owner } = await createServer(serverOptions);
   try {
     await app.listen({ port, host });
   } catch (error) {
@@ -78,6 +87,7 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  owner.listeningAt(url);
   /** @type {Promise<void> | undefined} */
   let closing;
   /** @type {RunningServer} */
@@ -86,6 +96,7 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
     endpoint: `${url}/api`,
     app,
     store,
+    owner,
     close: () => (closing ??= app.close()),
   };
   return running;
@@ -110,14 +121,24 @@ async function buildApp(store, options) {
     routerOptions: { maxParamLength: 16_384 },
     ajv: AJV_OPTIONS,
   });
-  app.addHook('onClose', () => store.close());
+  const owner = await createOwner(store, { ...options.owner, origins: options.origins ?? [] }, app.log);
+  // The delivery worker first: it may be writing to the store.
+  app.addHook('onClose', async () => {
+    await owner.close();
+    await store.close();
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
     if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(apiError.statusCode).send(apiError.toBody());
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFoundError().toBody()));
+  app.setNotFoundHandler((request, reply) => {
+    // An `endpoint` without /api lands here: say where the API is, in the words the owner needs.
+    const api = `${request.protocol}://${request.host}/api`;
+    const hint = request.url.startsWith('/api/') ? null : api;
+    return reply.code(404).send(notFoundError(hint).toBody());
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     return payload;
@@ -156,6 +177,7 @@ async function buildApp(store, options) {
       api.get('/health', async () => ({ ok: true }));
       await api.register(commentRoutes, {
         store,
+        owner,
         moderation: options.moderation ?? DEFAULT_OPTIONS.moderation,
         readLimit: toRoute(readLimit),
         writeLimit: toRoute(writeLimit),
@@ -164,11 +186,17 @@ async function buildApp(store, options) {
         prefix: '/admin',
         store,
         adminToken: options.adminToken ?? null,
+        owner,
         rateLimit: toRoute(readLimit),
       });
     },
     { prefix: '/api' },
   );
+
+  await app.register(linkRoutes, { owner });
+  await app.register(adminApi, { prefix: '/admin/api', store, owner, throttle: options.signInThrottle });
+  const adminRoot = options.adminApp === undefined ? ADMIN_APP_DIR : options.adminApp;
+  if (adminRoot !== null) await app.register(adminStatic, { root: adminRoot });
 
   const staticDirs = [...new Set((options.staticDirs ?? []).map((dir) => resolve(dir)))];
   if (staticDirs.length > 0) {
@@ -181,5 +209,5 @@ async function buildApp(store, options) {
       await files.register(fastifyStatic, { root: staticDirs, index: ['index.html'] });
     });
   }
-  return app;
+  return { app, owner };
 }

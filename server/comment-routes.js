@@ -15,6 +15,7 @@ import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
 /**
  * @typedef {object} CommentRoutesOptions
  * @property {import('./store.js').CommentStore} store
+ * @property {import('./owner/owner.js').Owner} owner trust rules, notifications (issue 11)
  * @property {'pre' | 'off'} moderation
  * @property {RouteRateLimit} readLimit
  * @property {RouteRateLimit} writeLimit
@@ -28,6 +29,9 @@ import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
  * @property {{ name: string, email?: string | null, url?: string | null }} author
  * @property {string} body
  * @property {string | null} [hp]
+ * @property {boolean} [notify] contract v1.1: email me when someone replies (needs an email)
+ * @property {string} [pageUrl] contract v1.1: the page the reader is on
+ * @property {string} [threadTitle] the element's thread-title, for the moderation app and emails
  */
 
 /** Turns a validated POST body into what the store takes: blank email/url mean "not given". */
@@ -53,7 +57,7 @@ export function toSubmission(/** @type {SubmissionBody} */ body) {
  * GET and POST /threads/:thread/comments.
  * @type {import('fastify').FastifyPluginAsync<CommentRoutesOptions>}
  */
-export const commentRoutes = async (app, { store, moderation, readLimit, writeLimit }) => {
+export const commentRoutes = async (app, { store, owner, moderation, readLimit, writeLimit }) => {
   // Fastify parses text/plain by default; a comment must come as JSON, which also means a
   // cross-origin POST always needs a CORS preflight that the allow-list can refuse.
   app.removeContentTypeParser('text/plain');
@@ -74,7 +78,7 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
         cursor: query.cursor ?? null,
         sort: query.sort ?? 'oldest',
       });
-      return { thread, ...page };
+      return owner.offers.notify ? { thread, ...page, offers: owner.offers } : { thread, ...page };
     },
   );
 
@@ -100,13 +104,29 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
         return reply.code(202).send(unsavedPendingComment(submission));
       }
 
-      const outcome = await store.submitComment(
-        thread,
-        submission,
-        moderation === 'off' ? 'published' : 'pending',
-      );
+      const subscribe = body.notify === true && owner.offers.notify ? submission.author.email : null;
+      if (body.notify === true && owner.offers.notify && subscribe === null) {
+        throw new ApiError(
+          422,
+          'email_required',
+          'To be emailed when someone replies, please enter your email address.',
+          'author.email',
+        );
+      }
+      const decision = await owner.decide(submission, request.ip, moderation);
+      // Spam is stored as rejected (and then marked): its author is answered exactly as for a
+      // held comment, so a spammer learns nothing from the answer.
+      const status = decision.status === 'spam' ? 'rejected' : decision.status;
+      const outcome = await store.submitComment(thread, submission, status);
       switch (outcome.kind) {
         case 'created':
+          await owner.accepted({
+            thread,
+            id: outcome.comment.id,
+            decision,
+            page: owner.pageOf(body.pageUrl ?? null, body.threadTitle ?? null),
+            subscribe,
+          });
           return reply.code(outcome.comment.status === 'published' ? 201 : 202).send(outcome.comment);
         case 'replayed':
           return reply.code(200).send(outcome.comment);

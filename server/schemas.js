@@ -13,6 +13,8 @@ export const NAME_MAX_LENGTH = 100;
 export const EMAIL_MAX_LENGTH = 254;
 /** Longest author website address. */
 export const URL_MAX_LENGTH = 2_000;
+/** Longest thread title a POST may carry. */
+export const THREAD_TITLE_MAX_LENGTH = 300;
 /** Longest thread id, after URL decoding. */
 export const THREAD_MAX_LENGTH = 512;
 /** Longest comment id accepted in a request (ids we make are 16 characters; seeds may differ). */
@@ -82,6 +84,10 @@ export const submissionSchema = {
     },
     body: { type: 'string', pattern: NOT_BLANK, maxLength: BODY_MAX_LENGTH },
     hp: { type: ['string', 'null'] },
+    // Contract v1.1 (issue 11): reply notifications and the page's address and title.
+    notify: { type: 'boolean' },
+    pageUrl: { type: 'string', format: 'http-url-or-blank', maxLength: URL_MAX_LENGTH },
+    threadTitle: { type: 'string', maxLength: THREAD_TITLE_MAX_LENGTH },
   },
 };
 
@@ -102,6 +108,7 @@ export const commentSchema = {
     body: { type: 'string' },
     createdAt: { type: 'string' },
     status: { type: 'string', enum: ['published', 'pending'] },
+    byOwner: { type: 'boolean' },
   },
 };
 
@@ -115,6 +122,11 @@ export const pageSchema = {
     total: { type: 'integer' },
     comments: { type: 'array', items: commentSchema },
     nextCursor: { type: ['string', 'null'] },
+    offers: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { notify: { type: 'boolean' } },
+    },
   },
 };
 
@@ -183,6 +195,17 @@ const FIELD_WORDS = {
   },
   parentId: {
     invalid: ['parent_not_found', 'The comment you are replying to could not be found.'],
+  },
+  pageUrl: {
+    tooLong: ['page_url_too_long', 'The page address is too long.'],
+    invalid: ['page_url_invalid', 'The page address must be a full http:// or https:// address.'],
+  },
+  threadTitle: {
+    tooLong: [
+      'thread_title_too_long',
+      `The thread title must be at most ${THREAD_TITLE_MAX_LENGTH} characters long.`,
+    ],
+    invalid: ['thread_title_invalid', 'The thread title must be text.'],
   },
 };
 

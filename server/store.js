@@ -39,6 +39,7 @@
  * @property {string} body
  * @property {string} createdAt ISO 8601, UTC, millisecond precision
  * @property {'published' | 'pending'} status
+ * @property {true} [byOwner] written by a moderator in the moderation app (contract v1.1)
  */
 
 /**
@@ -64,6 +65,7 @@
  * @property {string | Date} [createdAt] defaults to now
  * @property {CommentStatus} [status] defaults to 'published'
  * @property {string | null} [clientId]
+ * @property {string | null} [moderatorId] the moderator who wrote it in the moderation app
  */
 
 /**

@@ -29,6 +29,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
  * @property {CommentStatus} status
  * @property {string | null} client_id
  * @property {string | null} request_hash
+ * @property {string | null} moderator_id set for a reply a moderator wrote in the moderation app
  */
 
 /** Largest page of top-level comments a caller may ask for. */
@@ -50,6 +51,7 @@ export const COLUMN_NAMES = /** @type {const} */ ([
   'status',
   'client_id',
   'request_hash',
+  'moderator_id',
 ]);
 
 /** The column list for SELECT and INSERT. */
@@ -78,6 +80,8 @@ export function toPublicComment(/** @type {CommentRow} */ row) {
     createdAt: row.created_at,
     status: row.status === 'published' ? 'published' : 'pending',
   };
+  // Only when true, so every other comment looks exactly as in contract v1.
+  if (row.moderator_id !== null) comment.byOwner = true;
   return comment;
 }
 
@@ -137,6 +141,7 @@ export function newCommentRow(thread, comment, parent) {
     client_id: clientId,
     request_hash:
       clientId === null ? null : submissionHash(thread, { clientId, parentId, author, body: comment.body }),
+    moderator_id: comment.moderatorId ?? null,
   };
 }
 

@@ -120,7 +120,7 @@ export class SqliteStore {
     const prepare = (sql) => db.prepare(sql);
     this.sql = {
       insert: prepare(`INSERT INTO comments (${COLUMNS}) VALUES
-        (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash)`),
+        (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash, @moderator_id)`),
       byId: /** @type {Statement<CommentRow>} */ (prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`)),
       byClientId: /** @type {Statement<CommentRow>} */ (
         prepare(`SELECT ${COLUMNS} FROM comments WHERE client_id = ?`)
@@ -142,7 +142,8 @@ export class SqliteStore {
           WHERE status = @status AND (@thread IS NULL OR thread = @thread)
           ORDER BY created_at, id LIMIT @limit`)
       ),
-      setStatus: prepare('UPDATE comments SET status = ? WHERE id = ?'),
+      // spam = 0: a status set here is never "spam" (see migration 002); the moderation app sets that.
+      setStatus: prepare('UPDATE comments SET status = ?, spam = 0 WHERE id = ?'),
       // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
       deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
         WITH RECURSIVE subtree (id) AS (
