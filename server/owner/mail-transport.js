@@ -72,7 +72,7 @@ export function logSender(write, from) {
   const send = async (/** @type {MailMessage} */ message) => {
     const headers = Object.entries(message.headers ?? {}).map(([name, value]) => `${name}: ${value}\n`);
     write(
-      `----- email (not sent: no --smtp server configured) -----\n` +
+      `----- email (written here, not sent: no SMTP server is configured) -----\n` +
         `From: ${from}\nTo: ${message.to}\nSubject: ${message.subject}\n${headers.join('')}\n` +
         `${message.text}----- end of email -----\n`,
     );
