@@ -18,9 +18,15 @@
  * @property {Record<string, string>} [headers]
  */
 
-/** One line for a header or a "From:" line: no control characters, at most `max` characters. */
+/**
+ * One line for a header or a "From:" line: no control characters, no bidi overrides (which
+ * could make a subject read backwards), at most `max` characters.
+ */
 export function oneLine(/** @type {string} */ text, max = 80) {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  const flat = text
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .trim();
   return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
 }
 
