@@ -64,14 +64,16 @@ export class AdminQueue extends LitElement {
   @state() private error = '';
   @state() private announcement = '';
 
+  // On the document: after an action re-renders the list, focus is often on the body, and the
+  // next key must still work.
   override connectedCallback() {
     super.connectedCallback();
-    this.addEventListener('keydown', this.onKeyDown);
+    document.addEventListener('keydown', this.onKeyDown);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onKeyDown);
+    document.removeEventListener('keydown', this.onKeyDown);
   }
 
   protected override firstUpdated() {
@@ -253,7 +255,7 @@ export class AdminQueue extends LitElement {
         <button type="button" ?disabled=${this.offset === 0} @click=${() => this.page(-1)}>Previous page</button>
         <button type="button" ?disabled=${last >= this.total} @click=${() => this.page(1)}>Next page</button>
       </div>
-      <details>
+      <details open>
         <summary>Keyboard shortcuts</summary>
         <dl class="shortcuts">
           ${SHORTCUTS.map((s) => html`<dt><kbd>${s.key}</kbd></dt><dd>${s.label}</dd>`)}

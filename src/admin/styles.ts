@@ -8,6 +8,14 @@ export const appStyles = css`
     padding: var(--_space);
     line-height: 1.5;
   }
+  /* The app pads the page once; the queue and settings inside it do not pad again. */
+  :host(rc-admin-queue),
+  :host(rc-admin-settings) {
+    padding: 0;
+  }
+  .body {
+    margin-block: 0.5rem;
+  }
   header {
     display: flex;
     flex-wrap: wrap;
