@@ -3,6 +3,9 @@ import { state } from 'lit/decorators.js';
 import { tokens } from '../styles/tokens.js';
 import { AdminApi, ApiError, type Session } from './api.js';
 import { appStyles } from './styles.js';
+// The tags this template uses (defined in define.ts, typed where their classes live).
+import './comment-queue.js';
+import './trust-settings.js';
 
 /**
  * The moderation app at /admin/: sign-in, then the queue or the settings. Wiring only; the
@@ -122,5 +125,11 @@ export class AdminApp extends LitElement {
             : html`<rc-admin-settings .api=${this.api}></rc-admin-settings>`
         }
       </main>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-admin-app': AdminApp;
   }
 }

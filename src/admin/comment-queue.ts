@@ -373,3 +373,9 @@ export class AdminQueue extends LitElement {
     </form>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-admin-queue': AdminQueue;
+  }
+}

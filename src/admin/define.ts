@@ -6,11 +6,3 @@ import { AdminSettings } from './trust-settings.js';
 customElements.define('rc-admin-app', AdminApp);
 customElements.define('rc-admin-queue', AdminQueue);
 customElements.define('rc-admin-settings', AdminSettings);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'rc-admin-app': AdminApp;
-    'rc-admin-queue': AdminQueue;
-    'rc-admin-settings': AdminSettings;
-  }
-}

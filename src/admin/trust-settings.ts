@@ -134,3 +134,9 @@ export class AdminSettings extends LitElement {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rc-admin-settings': AdminSettings;
+  }
+}
