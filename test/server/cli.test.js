@@ -237,9 +237,10 @@ function startBin(t, args, env = {}) {
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       // The ready line names the endpoint, what the element's `endpoint` attribute takes (issue 11).
-      const match = /^recovery-comments-server listening on (http:\/\/127\.0\.0\.1:(\d+)), endpoint="\1\/api"\n/.exec(
-        stdout,
-      );
+      const match =
+        /^recovery-comments-server listening on (http:\/\/127\.0\.0\.1:(\d+)), endpoint="\1\/api"\n/.exec(
+          stdout,
+        );
       if (match !== null) {
         clearTimeout(timer);
         resolve(match[1]);
