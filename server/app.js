@@ -12,7 +12,8 @@ import { ADMIN_APP_DIR, adminStatic } from './owner/admin-static.js';
 import { linkRoutes } from './owner/link-routes.js';
 import { createOwner } from './owner/owner.js';
 import { commentRoutes } from './comment-routes.js';
-import { notFoundError, rateLimitedError, toApiError } from './errors.js';
+import { notFoundError, rateLimitedError, toApiError, UNAVAILABLE_RETRY_SECONDS } from './errors.js';
+import { rateLimitStore } from './rate-limit-store.js';
 import { AJV_OPTIONS } from './schemas.js';
 import { applySeed, readSeedFile } from './seed.js';
 import { openStore } from './store.js';
@@ -130,7 +131,13 @@ async function buildApp(store, options) {
 
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
-    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (apiError.statusCode === 503) {
+      // The database is out of reach for now; the element's outbox waits this long and retries.
+      reply.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+      request.log.warn({ err: error }, 'database unavailable');
+    } else if (apiError.statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    }
     return reply.code(apiError.statusCode).send(apiError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
@@ -165,6 +172,7 @@ async function buildApp(store, options) {
       });
       await api.register(fastifyRateLimit, {
         global: false,
+        store: rateLimitStore(store),
         errorResponseBuilder: (_request, context) => rateLimitedError(Math.ceil(context.ttl / 1000)),
       });
       const writeLimit = options.rateLimit ?? DEFAULT_OPTIONS.rateLimit;
@@ -180,7 +188,8 @@ async function buildApp(store, options) {
         owner,
         moderation: options.moderation ?? DEFAULT_OPTIONS.moderation,
         readLimit: toRoute(readLimit),
-        writeLimit: toRoute(writeLimit),
+        // Counted in the database: a client has one allowance whichever instance answers.
+        writeLimit: { ...toRoute(writeLimit), sharedScope: 'post-comment' },
       });
       await api.register(adminRoutes, {
         prefix: '/admin',

@@ -10,7 +10,10 @@ import {
 } from './schemas.js';
 import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
 
-/** @typedef {{ max: number, timeWindow: number }} RouteRateLimit */
+/**
+ * A route's rateLimit config; with `sharedScope` it is counted in the database (rate-limit-store.js).
+ * @typedef {{ max: number, timeWindow: number, sharedScope?: string }} RouteRateLimit
+ */
 
 /**
  * @typedef {object} CommentRoutesOptions

@@ -5,6 +5,7 @@
 // `field` names the form field to attach the message to.
 import { InvalidCursorError } from './cursor.js';
 import { describeValidationError } from './schemas.js';
+import { StoreUnavailableError } from './store.js';
 
 /** @typedef {{ error: { code: string, message: string, field: string | null } }} ErrorBody */
 
@@ -67,6 +68,7 @@ export function toApiError(/** @type {unknown} */ thrown) {
   const error = /** @type {FastifyishError} */ (thrown instanceof Error ? thrown : new Error(String(thrown)));
   if (error instanceof InvalidCursorError)
     return new ApiError(400, 'invalid_cursor', error.message, 'cursor');
+  if (error instanceof StoreUnavailableError) return unavailableError();
   if (Array.isArray(error.validation) && error.validation.length > 0) {
     const described = describeValidationError(error.validationContext ?? 'body', error.validation[0]);
     return new ApiError(described.statusCode, described.code, described.message, described.field);
@@ -81,6 +83,18 @@ export function toApiError(/** @type {unknown} */ thrown) {
     500,
     'internal_error',
     'Something went wrong on the server. Please try again in a moment.',
+  );
+}
+
+/** Seconds a client is asked to wait (Retry-After) while the database is out of reach. */
+export const UNAVAILABLE_RETRY_SECONDS = 2;
+
+/** The 503 answer while the database is out of reach; app.js adds Retry-After. */
+export function unavailableError() {
+  return new ApiError(
+    503,
+    'unavailable',
+    'The comments are briefly unavailable. Please try again in a moment; a comment you sent is kept and sent again.',
   );
 }
 

@@ -1,7 +1,8 @@
 // @ts-check
 // `recovery-comments-server moderate …`: the moderation queue from a terminal, straight on the
 // database (SQLite's locking, or PostgreSQL's transactions, make that safe while the server runs).
-import { openStore } from './store.js';
+import { redactUrl } from './postgres.js';
+import { isPostgresLocation, openStore } from './store.js';
 
 /** @typedef {import('./store.js').CommentStore} CommentStore */
 
@@ -21,7 +22,7 @@ export async function runModerateCommand(
     store = await openStore(command.db, { mustExist: true });
   } catch (error) {
     output.err(
-      `Cannot open the database ${command.db}: ${error instanceof Error ? error.message : String(error)}\n`,
+      `Cannot open the database ${isPostgresLocation(command.db) ? redactUrl(command.db) : command.db}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return 1;
   }

@@ -120,13 +120,41 @@
  *   deletes a comment and every reply under it; returns how many went (0: unknown id)
  * @property {(options?: ModerationQuery) => Promise<ModeratedComment[]>} listForModeration
  *   comments with one status (default pending), of all threads or one, oldest first
+ * @property {(key: string, windowMs: number) => Promise<RateLimitHit>} hitRateLimit
+ *   counts one hit of `key` in its current fixed window (a new window of `windowMs` starts at the
+ *   first hit after the last one ended); every instance on the database counts in the same row
+ * @property {(kind: string, payload: unknown, options?: { delayMs?: number }) => Promise<string>} enqueueJob
+ *   queues work for any instance (payload: anything JSON can hold); returns the job's id
+ * @property {(kind: string, options?: { limit?: number, leaseMs?: number }) => Promise<Job[]>} claimJobs
+ *   takes up to `limit` due jobs of `kind` for `leaseMs` (default 60 s): no other claim gets
+ *   them in that time, on any instance; complete or retry each before its lease ends
+ * @property {(id: string) => Promise<boolean>} completeJob removes a done job
+ * @property {(id: string, options: { delayMs: number, error: string }) => Promise<boolean>} retryJob
+ *   releases a claimed job to run again after `delayMs`, noting why it failed
  * @property {() => Promise<void>} close safe to call twice
  */
+
+/** @typedef {{ id: string, kind: string, payload: unknown, attempts: number }} Job a claimed job; attempts counts this claim */
+
+/** @typedef {{ current: number, ttl: number }} RateLimitHit hits in this window, ms until it ends */
 
 /**
  * @typedef {object} OpenOptions
  * @property {boolean} [mustExist] SQLite: fail instead of creating a new, empty database file
+ * @property {number} [pageCacheSize] pages kept in memory (default 256; 0: none)
+ * @property {number} [poolSize] PostgreSQL: most connections at once (default 10)
  */
+
+/**
+ * The database cannot be reached for now (PostgreSQL down, restarting, or out of connections).
+ * The API answers 503 with Retry-After, and the element's outbox tries again.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(/** @type {unknown} */ cause) {
+    super('The database is not reachable right now.', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, newCommentId, submissionHash } from './store/rows.js';
 
@@ -146,7 +174,8 @@ export function isPostgresLocation(/** @type {string} */ location) {
  */
 export async function openStore(location, options = {}) {
   if (isPostgresLocation(location)) {
-    throw new Error('PostgreSQL storage is not part of this version yet.');
+    const { PostgresStore } = await import('./store/postgres-store.js');
+    return PostgresStore.open(location, options);
   }
   const { SqliteStore } = await import('./store/sqlite-store.js');
   return SqliteStore.open(location, options);

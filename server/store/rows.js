@@ -179,7 +179,7 @@ export function pageRequest(options) {
     throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
   }
   if (sort !== 'oldest' && sort !== 'newest') throw new RangeError('sort must be "oldest" or "newest".');
-  return { limit, after: cursor === null ? null : decodeCursor(cursor), newest: sort === 'newest' };
+  return { limit, cursor, after: cursor === null ? null : decodeCursor(cursor), newest: sort === 'newest' };
 }
 
 /**

@@ -5,6 +5,7 @@
 // (e.g. the server and `moderate` on the same file).
 import { openDatabase, isUniqueViolation } from '../sqlite.js';
 import { loadMigrations, MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
+import { PageCache } from './page-cache.js';
 import {
   assemblePage,
   canReplyTo,
@@ -43,6 +44,11 @@ export const QUERIES = Object.freeze({
     ORDER BY created_at, id`,
   countPublished: `SELECT count(*) AS n FROM comments WHERE thread = ? AND status = 'published'`,
 });
+
+/** How long a claimed job stays hidden from other claims, when the caller does not say. */
+const DEFAULT_JOB_LEASE_MS = 60_000;
+/** How many rate-limit hits pass between two clean-ups of ended windows. */
+const RATE_LIMIT_CLEANUP_EVERY = 1_000;
 
 /**
  * Brings the schema up to date. BEGIN IMMEDIATE takes the write lock first, so a second process
@@ -100,6 +106,8 @@ export class SqliteStore {
     /** @type {'sqlite'} */
     this.engine = 'sqlite';
     this.location = location;
+    this.pageCache = new PageCache(options.pageCacheSize);
+    this.rateLimitHits = 0;
     this.db = openDatabase(location, { fileMustExist: options.mustExist ?? false });
     try {
       if (!this.db.memory) {
@@ -131,6 +139,9 @@ export class SqliteStore {
       nextPageNewest: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.nextPageNewest)),
       repliesOfRoots: /** @type {Statement<CommentRow>} */ (prepare(QUERIES.repliesOfRoots)),
       countPublished: /** @type {Statement<{ n: number }>} */ (prepare(QUERIES.countPublished)),
+      threadVersion: /** @type {Statement<{ version: number }>} */ (
+        prepare('SELECT version FROM thread_versions WHERE thread = ?')
+      ),
       countInThread: /** @type {Statement<{ n: number }>} */ (
         prepare('SELECT count(*) AS n FROM comments WHERE thread = ?')
       ),
@@ -142,8 +153,28 @@ export class SqliteStore {
           WHERE status = @status AND (@thread IS NULL OR thread = @thread)
           ORDER BY created_at, id LIMIT @limit`)
       ),
-      // spam = 0: a status set here is never "spam" (see migration 002); the moderation app sets that.
+      // spam = 0: a status set here is never "spam" (see migration 005); the moderation app sets that.
       setStatus: prepare('UPDATE comments SET status = ?, spam = 0 WHERE id = ?'),
+      hitRateLimit: /** @type {Statement<{ hits: number, resets_at: number }>} */ (
+        prepare(`INSERT INTO rate_limits AS r (key, hits, resets_at) VALUES (@key, 1, @now + @window)
+          ON CONFLICT (key) DO UPDATE SET
+            hits = CASE WHEN r.resets_at <= @now THEN 1 ELSE r.hits + 1 END,
+            resets_at = CASE WHEN r.resets_at <= @now THEN @now + @window ELSE r.resets_at END
+          RETURNING hits, resets_at`)
+      ),
+      forgetRateLimits: prepare('DELETE FROM rate_limits WHERE resets_at <= ?'),
+      enqueueJob: prepare('INSERT INTO jobs (kind, payload, run_at) VALUES (?, ?, ?) RETURNING id'),
+      claimJobs: /** @type {Statement<{ id: number, kind: string, payload: string, attempts: number }>} */ (
+        prepare(`UPDATE jobs SET locked_until = @now + @lease, attempts = attempts + 1
+          WHERE id IN (
+            SELECT id FROM jobs
+            WHERE kind = @kind AND run_at <= @now AND (locked_until IS NULL OR locked_until <= @now)
+            ORDER BY run_at, id LIMIT @limit
+          )
+          RETURNING id, kind, payload, attempts`)
+      ),
+      completeJob: prepare('DELETE FROM jobs WHERE id = ?'),
+      retryJob: prepare('UPDATE jobs SET run_at = ?, locked_until = NULL, last_error = ? WHERE id = ?'),
       // One statement for the whole subtree, so the parent_id constraint is checked once at the end.
       deleteSubtree: prepare(`DELETE FROM comments WHERE id IN (
         WITH RECURSIVE subtree (id) AS (
@@ -217,7 +248,15 @@ export class SqliteStore {
    * @returns {Promise<ThreadPage>}
    */
   async listThread(thread, options = {}) {
-    return this.readPageInTransaction(thread, pageRequest(options));
+    const request = pageRequest(options);
+    const key = PageCache.key(thread, request);
+    if (this.pageCache.has(key)) {
+      const cached = this.pageCache.get(key, this.versionOf(thread));
+      if (cached !== undefined) return cached;
+    }
+    const { version, page } = this.readPageInTransaction(thread, request);
+    this.pageCache.set(key, version, page);
+    return page;
   }
 
   /** @param {string} thread @param {string} [clientId] */
@@ -261,6 +300,53 @@ export class SqliteStore {
     return this.sql.forModeration.all({ status, thread, limit }).map(toModeratedComment);
   }
 
+  /** @param {string} key @param {number} windowMs */
+  async hitRateLimit(key, windowMs) {
+    const now = Date.now();
+    // Now and then, drop the windows that have ended, so the table holds recent clients only.
+    if (++this.rateLimitHits % RATE_LIMIT_CLEANUP_EVERY === 0) this.sql.forgetRateLimits.run(now);
+    const row = this.sql.hitRateLimit.get({ key, now, window: windowMs });
+    if (row === undefined) throw new Error('The rate limit upsert returned no row.');
+    return { current: row.hits, ttl: row.resets_at - now };
+  }
+
+  /** @param {string} kind @param {unknown} payload @param {{ delayMs?: number }} [options] */
+  async enqueueJob(kind, payload, options = {}) {
+    const row = /** @type {{ id: number }} */ (
+      this.sql.enqueueJob.get(kind, JSON.stringify(payload), Date.now() + (options.delayMs ?? 0))
+    );
+    return String(row.id);
+  }
+
+  /** @param {string} kind @param {{ limit?: number, leaseMs?: number }} [options] */
+  async claimJobs(kind, options = {}) {
+    // One UPDATE: SQLite runs one writer at a time, so two claims never take the same job.
+    const rows = this.sql.claimJobs.all({
+      kind,
+      now: Date.now(),
+      lease: options.leaseMs ?? DEFAULT_JOB_LEASE_MS,
+      limit: options.limit ?? 10,
+    });
+    return rows
+      .sort((a, b) => a.id - b.id)
+      .map((row) => ({
+        id: String(row.id),
+        kind: row.kind,
+        payload: JSON.parse(row.payload),
+        attempts: row.attempts,
+      }));
+  }
+
+  /** @param {string} id */
+  async completeJob(id) {
+    return this.sql.completeJob.run(Number(id)).changes === 1;
+  }
+
+  /** @param {string} id @param {{ delayMs: number, error: string }} options */
+  async retryJob(id, options) {
+    return this.sql.retryJob.run(Date.now() + options.delayMs, options.error, Number(id)).changes === 1;
+  }
+
   async close() {
     if (this.db.open) this.db.close();
   }
@@ -276,6 +362,11 @@ export class SqliteStore {
     const row = newCommentRow(thread, comment, parent);
     this.sql.insert.run(row);
     return row;
+  }
+
+  /** @private @param {string} thread */
+  versionOf(thread) {
+    return this.sql.threadVersion.get(thread)?.version ?? 0;
   }
 
   /** @private @param {string} thread */
@@ -302,7 +393,8 @@ export class SqliteStore {
   }
 
   /**
-   * The body of listThread; runs inside one read transaction so `total` matches the page.
+   * The body of listThread; runs inside one read transaction so `total` and the thread's version
+   * match the page.
    * @private
    * @param {string} thread
    * @param {ReturnType<typeof pageRequest>} request
@@ -319,6 +411,7 @@ export class SqliteStore {
           );
     const roots = topLevel.slice(0, limit).map((row) => row.id);
     const replies = roots.length === 0 ? [] : this.sql.repliesOfRoots.all(JSON.stringify(roots));
-    return assemblePage(topLevel, replies, limit, this.sql.countPublished.get(thread)?.n ?? 0);
+    const page = assemblePage(topLevel, replies, limit, this.sql.countPublished.get(thread)?.n ?? 0);
+    return { version: this.versionOf(thread), page };
   }
 }

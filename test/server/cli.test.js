@@ -3,12 +3,20 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DB_FILE, UsageError, normalizeOrigin, parseCommandLine } from '../../server/cli.js';
 import { openStore } from '../../server/store.js';
-import { getJson, postJson, startTestServer, submission, tempDir } from './helpers.js';
+import {
+  ENGINE,
+  freshDatabase,
+  getJson,
+  missingDatabase,
+  persistentDatabase,
+  postJson,
+  startTestServer,
+  submission,
+} from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../server/bin.js', import.meta.url));
 
@@ -256,7 +264,7 @@ function startBin(t, args, env = {}) {
 
 describe('the executable', () => {
   test('serves: one listening line with the real port, /api/health answers, SIGTERM exits 0', async (t) => {
-    const server = startBin(t, ['--port', '0', '--db', ':memory:']);
+    const server = startBin(t, ['--port', '0', '--db', await freshDatabase()]);
     const url = await server.listening;
     assert.doesNotMatch(url, /:0$/);
     const health = await getJson(`${url}/api/health`);
@@ -269,8 +277,7 @@ describe('the executable', () => {
   });
 
   test('reads its settings from the environment and stops on SIGINT', async (t) => {
-    const dir = tempDir(t);
-    const db = join(dir, 'env.db');
+    const db = await persistentDatabase(t);
     const server = startBin(t, ['--port', '0'], {
       RC_DB: db,
       RC_MODERATION: 'off',
@@ -282,9 +289,12 @@ describe('the executable', () => {
     });
     assert.equal(posted.status, 201);
     assert.equal(posted.headers.get('access-control-allow-origin'), 'https://blog.example.org');
-    assert.ok(existsSync(db));
     server.child.kill('SIGINT');
     assert.deepEqual(await server.exited, { code: 0, signal: null });
+    if (ENGINE === 'sqlite') assert.ok(existsSync(db));
+    const store = await openStore(db, { mustExist: true });
+    t.after(() => store.close());
+    assert.equal(await store.countComments('/p'), 1, 'stored in the database RC_DB names');
   });
 
   test('a bad flag exits 2 with a message on stderr and nothing on stdout', async () => {
@@ -309,13 +319,13 @@ describe('the executable', () => {
 
   test('a port that is taken exits 1 with a message', async (t) => {
     const busy = await startTestServer(t);
-    const result = await run(['--port', new URL(busy.url).port, '--db', ':memory:']);
+    const result = await run(['--port', new URL(busy.url).port, '--db', await freshDatabase()]);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /could not start/);
   });
 
   test('moderate list, approve, reject and delete work on a database file', async (t) => {
-    const db = join(tempDir(t), 'comments.db');
+    const db = await persistentDatabase(t);
     const store = await openStore(db);
     await store.insertComment('/posts/p', {
       id: 'waiting',
@@ -367,7 +377,7 @@ describe('the executable', () => {
       assert.equal(unknown.code, 1, action);
       assert.match(unknown.stderr, /No comment has the id waiting\./);
     }
-    const noDb = await run(['moderate', 'list', '--db', join(tempDir(t), 'missing.db')]);
+    const noDb = await run(['moderate', 'list', '--db', missingDatabase(t)]);
     assert.equal(noDb.code, 1);
     assert.match(noDb.stderr, /Cannot open the database/);
   });

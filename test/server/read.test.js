@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createServer } from '../../server/app.js';
-import { THREAD, getJson, launchTestServer, postJson, submission } from './helpers.js';
+import { THREAD, freshDatabase, getJson, launchTestServer, postJson, submission } from './helpers.js';
 
 const at = (/** @type {number} */ minute) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 
@@ -245,7 +245,7 @@ describe('health and unknown addresses', () => {
 });
 
 test('500 in the error format, without internals, when the database fails', async (t) => {
-  const { app, store } = await createServer();
+  const { app, store } = await createServer({ db: await freshDatabase() });
   t.after(() => app.close());
   await store.close();
   for (const request of [

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createServer } from '../../server/app.js';
 import { SeedError, parseSeed, parseSeedTime, readSeedFile } from '../../server/seed.js';
-import { getJson, readJson, startTestServer, tempDir } from './helpers.js';
+import { freshDatabase, getJson, persistentDatabase, readJson, startTestServer, tempDir } from './helpers.js';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -116,7 +116,7 @@ test('readSeedFile names the file in its errors', (t) => {
 
 test('seeding a file database happens once: restarts do not duplicate, new seed threads are added', async (t) => {
   const dir = tempDir(t);
-  const db = join(dir, 'comments.db');
+  const db = await persistentDatabase(t);
   const seedFile = join(dir, 'seed.json');
   const thread = '/posts/first-ninety-days/';
   const seedComments = [
@@ -188,7 +188,7 @@ test('a bad seed file stops the server from starting', async (t) => {
   const dir = tempDir(t);
   const seedFile = join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify({ threads: { '/t': [{ id: 'a', author: {}, body: 'x' }] } }));
-  await assert.rejects(createServer({ seedFile }), SeedError);
+  await assert.rejects(createServer({ db: await freshDatabase(), seedFile }), SeedError);
 });
 
 test('static files: the first directory that has a file wins, / serves index.html, API still works', async (t) => {

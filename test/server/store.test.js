@@ -1,19 +1,12 @@
 // @ts-check
-// The SQLite store on its own: paging, indexes, idempotency, moderation, deletion.
+// The store on its own, through its interface, on the engine under test (test/server/run.js runs
+// this file on both): paging, idempotency, moderation, deletion, seeding, the page cache.
+// Engine-specific checks (query plans, journal mode, races) are in store.<engine>.test.js.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../../server/cursor.js';
 import { openStore as openStoreAt } from '../../server/store.js';
-import { QUERIES, SqliteStore } from '../../server/store/sqlite-store.js';
-import { tempDir } from './helpers.js';
-
-/** A store for one test, closed when it ends. */
-async function openStore(/** @type {import('node:test').TestContext} */ t) {
-  const store = await SqliteStore.open(':memory:');
-  t.after(() => store.close());
-  return store;
-}
+import { openTestStore as openStore, persistentDatabase } from './helpers.js';
 
 const at = (/** @type {number} */ minute) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 
@@ -128,33 +121,6 @@ test('cursors round-trip and anything else is refused', () => {
     'A'.repeat(3000),
   ]) {
     assert.throws(() => decodeCursor(bad), InvalidCursorError, bad);
-  }
-});
-
-test('the read path is served from indexes', async (t) => {
-  const store = await openStore(t);
-  /** @type {Record<keyof typeof QUERIES, unknown[]>} */
-  const params = {
-    firstPageOldest: ['/t', 51],
-    nextPageOldest: ['/t', at(1), 'a', 51],
-    firstPageNewest: ['/t', 51],
-    nextPageNewest: ['/t', at(1), 'a', 51],
-    repliesOfRoots: ['["a","b"]'],
-    countPublished: ['/t'],
-  };
-  for (const [name, sql] of Object.entries(QUERIES)) {
-    const plan = store.db
-      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params[/** @type {keyof typeof QUERIES} */ (name)])
-      .map((/** @type {{ detail: string }} */ row) => row.detail)
-      .join('\n');
-    assert.match(
-      plan,
-      /SEARCH comments USING (COVERING )?INDEX comments_by_(page|root)/,
-      `${name}:\n${plan}`,
-    );
-    assert.doesNotMatch(plan, /SCAN comments/, `${name}:\n${plan}`);
-    if (name.includes('Page')) assert.doesNotMatch(plan, /TEMP B-TREE/, `${name} needs no sort:\n${plan}`);
   }
 });
 
@@ -315,49 +281,80 @@ test('seedThread inserts only into an empty thread', async (t) => {
   assert.equal(await store.countComments('/t'), 2);
 });
 
-test('a file database is put in WAL mode and keeps its comments across reopening', async (t) => {
-  const dir = tempDir(t);
-  const first = await SqliteStore.open(join(dir, 'comments.db'));
-  assert.equal(first.db.pragma('journal_mode', { simple: true }), 'wal');
-  await first.insertComment('/t', { id: 'x', author: { name: 'A' }, body: 'kept' });
-  await first.close();
-  await first.close();
-  const second = await openStoreAt(join(dir, 'comments.db'), { mustExist: true });
-  t.after(() => second.close());
-  assert.equal((await second.getComment('x'))?.body, 'kept');
-  await assert.rejects(openStoreAt(join(dir, 'missing.db'), { mustExist: true }));
+test('hitRateLimit counts hits per key in fixed windows, and a new window starts after the last one ended', async (t) => {
+  const store = await openStore(t);
+  const first = await store.hitRateLimit('post:203.0.113.7', 400);
+  assert.equal(first.current, 1);
+  assert.ok(first.ttl > 0 && first.ttl <= 400, `ttl ${first.ttl}`);
+  assert.equal((await store.hitRateLimit('post:203.0.113.7', 400)).current, 2);
+  const third = await store.hitRateLimit('post:203.0.113.7', 400);
+  assert.equal(third.current, 3);
+  assert.ok(third.ttl <= first.ttl, 'the window does not move with each hit');
+  assert.equal((await store.hitRateLimit('post:198.51.100.1', 400)).current, 1, 'another client');
+  assert.equal((await store.hitRateLimit('read:203.0.113.7', 400)).current, 1, 'another scope');
+  await new Promise((resolve) => setTimeout(resolve, first.ttl + 50));
+  const fresh = await store.hitRateLimit('post:203.0.113.7', 400);
+  assert.equal(fresh.current, 1);
+  assert.ok(fresh.ttl > 300, `a whole new window, ttl ${fresh.ttl}`);
 });
 
-test('two processes racing on one clientId: the unique index refuses the second row, the loser replays', async (t) => {
-  const path = join(tempDir(t), 'race.db');
-  const winner = await SqliteStore.open(path);
-  const loser = await SqliteStore.open(path);
-  t.after(async () => {
-    await winner.close();
-    await loser.close();
-  });
-  const submission = {
-    clientId: crypto.randomUUID(),
-    parentId: null,
-    author: { name: 'A', email: null, url: null },
-    body: 'once',
-  };
-  const won = await winner.submitComment('/t', submission, 'pending');
-  assert.equal(won.kind, 'created');
+test('hitRateLimit: concurrent hits are all counted, none lost', async (t) => {
+  const store = await openStore(t);
+  const hits = await Promise.all(Array.from({ length: 25 }, () => store.hitRateLimit('post:x', 60_000)));
+  assert.deepEqual(
+    hits.map((hit) => hit.current).sort((a, b) => a - b),
+    Array.from({ length: 25 }, (_, i) => i + 1),
+  );
+});
 
-  // The loser looked the clientId up just before the winner committed, so its lookup missed.
-  const lookup = loser.sql.byClientId;
-  let missesLeft = 1;
-  loser.sql.byClientId = {
-    get: (...params) => (missesLeft-- > 0 ? undefined : lookup.get(...params)),
-    all: (...params) => lookup.all(...params),
-    run: (...params) => lookup.run(...params),
-  };
-  const lost = await loser.submitComment('/t', submission, 'pending');
-  assert.deepEqual(lost, { kind: 'replayed', comment: won.kind === 'created' ? won.comment : null });
-  missesLeft = 1;
-  assert.deepEqual(await loser.submitComment('/t', { ...submission, body: 'twice' }, 'pending'), {
-    kind: 'conflict',
-  });
-  assert.equal(await loser.countComments('/t'), 1);
+test('the page cache answers repeated reads, and any change to the thread is seen at the next read', async (t) => {
+  const store = await openStore(t);
+  await store.insertComment('/t', { id: 'a', author: { name: 'A' }, body: 'first', createdAt: at(1) });
+  const first = await store.listThread('/t');
+  assert.equal(await store.listThread('/t'), first, 'the same page object: served from the cache');
+  const ids = async () => (await store.listThread('/t')).comments.map((c) => `${c.id}:${c.status}`);
+
+  await store.insertComment('/t', { id: 'b', author: { name: 'B' }, body: 'second', createdAt: at(2) });
+  assert.deepEqual(await ids(), ['a:published', 'b:published']);
+  const submitted = await store.submitComment(
+    '/t',
+    {
+      clientId: crypto.randomUUID(),
+      parentId: 'a',
+      author: { name: 'C', email: null, url: null },
+      body: 'reply',
+    },
+    'published',
+  );
+  assert.equal(submitted.kind, 'created');
+  const replyId = submitted.kind === 'created' ? submitted.comment.id : '';
+  assert.deepEqual(await ids(), ['a:published', `${replyId}:published`, 'b:published']);
+  await store.setStatus('b', 'rejected');
+  assert.deepEqual(await ids(), ['a:published', `${replyId}:published`]);
+  await store.deleteComment('a');
+  assert.deepEqual(await ids(), []);
+  await store.seedThread('/other', [{ id: 'o', author: { name: 'O' }, body: 'o' }]);
+  assert.deepEqual(await ids(), [], 'another thread changing leaves this one as it was');
+  assert.equal((await store.listThread('/other')).total, 1);
+});
+
+test('a change made through another store on the same database (an instance, the CLI) is seen at the next read', async (t) => {
+  const location = await persistentDatabase(t);
+  const reader = await openStoreAt(location);
+  t.after(() => reader.close());
+  const writer = await openStoreAt(location);
+  t.after(() => writer.close());
+  await writer.insertComment('/t', { id: 'a', author: { name: 'A' }, body: 'first', createdAt: at(1) });
+  const page = await reader.listThread('/t');
+  assert.equal(await reader.listThread('/t'), page, 'cached');
+  await writer.insertComment('/t', { id: 'b', author: { name: 'B' }, body: 'second', createdAt: at(2) });
+  assert.deepEqual(
+    (await reader.listThread('/t')).comments.map((c) => c.id),
+    ['a', 'b'],
+  );
+  await writer.setStatus('a', 'pending');
+  assert.deepEqual(
+    (await reader.listThread('/t')).comments.map((c) => c.id),
+    ['b'],
+  );
 });

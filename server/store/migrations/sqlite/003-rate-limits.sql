@@ -1,0 +1,9 @@
+-- Per-client allowances of the rate limits that must hold across instances (posting comments):
+-- one row per limited scope and client, counting hits in a fixed window that ends at resets_at
+-- (milliseconds since the epoch). Expired rows are deleted now and then by the store.
+CREATE TABLE rate_limits (
+  key       TEXT PRIMARY KEY,
+  hits      INTEGER NOT NULL,
+  resets_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX rate_limits_by_reset ON rate_limits (resets_at);
