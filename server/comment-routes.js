@@ -1,6 +1,7 @@
 // @ts-check
 // The public API of §4: read a page of a thread, post a comment.
 import { ApiError } from './errors.js';
+import { isMailbox } from './owner/mailbox.js';
 import {
   commentSchema,
   pageQuerySchema,
@@ -113,6 +114,15 @@ export const commentRoutes = async (app, { store, owner, moderation, readLimit, 
           422,
           'email_required',
           'To be emailed when someone replies, please enter your email address.',
+          'author.email',
+        );
+      }
+      // An address we will write into a mail header: stricter than the stored one may be.
+      if (subscribe !== null && !isMailbox(subscribe)) {
+        throw new ApiError(
+          422,
+          'email_invalid',
+          'Please enter a valid email address to be emailed about replies.',
           'author.email',
         );
       }

@@ -88,5 +88,6 @@ export async function openOwnerStore(comments) {
     const { SqliteOwnerStore } = await import('./sqlite-owner-store.js');
     return new SqliteOwnerStore(/** @type {import('./sqlite-store.js').SqliteStore} */ (comments).db);
   }
-  throw new Error(`The owner's tables are not implemented for ${comments.engine} yet.`);
+  const { PostgresOwnerStore } = await import('./postgres-owner-store.js');
+  return new PostgresOwnerStore(/** @type {import('./postgres-store.js').PostgresStore} */ (comments));
 }

@@ -330,10 +330,11 @@ export class PostgresStore {
 
   /** @param {string} id @param {CommentStatus} status */
   async setStatus(id, status) {
-    const row = await selectOne(this, `UPDATE comments SET status = $1, spam = 0 WHERE id = $2 RETURNING ${COLUMNS}`, [
-      status,
-      toStored(id),
-    ]);
+    const row = await selectOne(
+      this,
+      `UPDATE comments SET status = $1, spam = 0 WHERE id = $2 RETURNING ${COLUMNS}`,
+      [status, toStored(id)],
+    );
     return row === undefined ? null : toModeratedComment(row);
   }
 
