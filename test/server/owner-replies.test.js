@@ -48,7 +48,10 @@ describe('reply notifications', () => {
     assert.equal(answer.body.error.field, 'author.email');
     assert.equal(answer.body.error.code, 'email_required');
     assert.equal(await server.store.countComments('/posts/ninety-days'), 0);
-    const control = await postJson(server.commentsUrl(), by('Anon', 'a\u0007b@example.org', { notify: true }));
+    const control = await postJson(
+      server.commentsUrl(),
+      by('Anon', 'a\u0007b@example.org', { notify: true }),
+    );
     assert.equal(control.status, 422);
     assert.equal(control.body.error.code, 'email_invalid');
   });
