@@ -4,7 +4,7 @@
 // that becomes published to the readers subscribed to its parent. It only enqueues: the delivery
 // worker sends, so nothing here can slow down or fail the request that caused it.
 import { randomBytes } from 'node:crypto';
-import { confirmSubscription, moderatorNotice, replyNotice } from './mail-messages.js';
+import { confirmSubscription, moderatorNotice, oneLine, replyNotice, threadName } from './mail-messages.js';
 
 /** How long an unsubscribe link works: longer than the others, a reader may act on an old email. */
 export const UNSUBSCRIBE_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
@@ -59,6 +59,8 @@ export function createNotifier(options) {
     }
     if (options.webhook) {
       await options.enqueue('webhook', {
+        // Slack's and Mattermost's incoming webhooks show `text` and ignore the rest.
+        text: `${pending ? 'Waiting for approval' : 'Published'}: ${oneLine(comment.author.name)} on "${threadName(thread)}": ${oneLine(comment.body, 200)} ${adminUrl}`,
         event: 'comment.created',
         comment: {
           id: comment.id,

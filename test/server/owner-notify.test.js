@@ -265,6 +265,10 @@ describe('new-comment emails', () => {
     const event = /** @type {{ type: string, body: any }} */ (received[0]);
     assert.equal(event.type, 'application/json');
     assert.equal(event.body.event, 'comment.created');
+    assert.match(
+      event.body.text,
+      /^Waiting for approval: Anon on "Ninety days": Day 12\. Thank you for writing this\. http:\/\/127\.0\.0\.1:\d+\/admin\/$/,
+    );
     assert.equal(event.body.comment.id, posted.body.id);
     assert.equal(event.body.comment.body, 'Day 12. Thank you for writing this.');
     assert.equal(event.body.comment.author.email, undefined, 'no email in the webhook');
