@@ -1,27 +1,15 @@
 // @ts-check
-// The outbox of the server: emails and webhook calls are rows in the database first, sent by
-// this worker after the request that caused them has been answered. A failure (SMTP down,
-// refused, a webhook answering 500) is retried with capped exponential backoff and full jitter;
-// a row is leased while one instance sends it, so instances sharing a database do not both send.
+// The outbox of the server: emails and webhook calls are jobs in the database first (the store's
+// job queue), sent by this worker after the request that caused them has been answered. A
+// failure (SMTP down, refused, a webhook answering 500) is retried with capped exponential
+// backoff and full jitter; a claimed job is leased to one instance, so instances sharing a
+// database do not both send it.
 
 /** @typedef {'mail' | 'webhook'} DeliveryChannel */
 
 /**
- * @typedef {object} Delivery
- * @property {string} id
- * @property {DeliveryChannel} channel
- * @property {any} payload
- * @property {number} attempts failed attempts so far
- */
-
-/**
- * The part of the store the worker uses.
- * @typedef {object} DeliveryStore
- * @property {(channel: DeliveryChannel, payload: unknown, now: number) => Promise<string>} enqueueDelivery
- * @property {(options: { now: number, limit: number, leaseMs: number }) => Promise<Delivery[]>} claimDeliveries
- * @property {(id: string, now: number) => Promise<void>} finishDelivery
- * @property {(id: string, retry: { attempts: number, nextAt: number, error: string }) => Promise<void>} retryDelivery
- * @property {(id: string, error: string, now: number) => Promise<void>} abandonDelivery
+ * The part of the store the worker uses: its job queue (see CommentStore in store.js).
+ * @typedef {Pick<import('../store.js').CommentStore, 'claimJobs' | 'completeJob' | 'retryJob'>} DeliveryStore
  */
 
 /**
@@ -80,32 +68,35 @@ export function startDeliveryWorker(/** @type {WorkerOptions} */ options) {
   async function drain() {
     for (;;) {
       again = false;
-      const due = await store.claimDeliveries({ now: Date.now(), limit: BATCH, leaseMs: LEASE_MS });
-      for (const delivery of due) await attempt(delivery);
-      if (stopped || (due.length < BATCH && !again)) return;
+      let claimed = 0;
+      for (const channel of /** @type {DeliveryChannel[]} */ (['mail', 'webhook'])) {
+        const due = await store.claimJobs(channel, { limit: BATCH, leaseMs: LEASE_MS });
+        claimed = Math.max(claimed, due.length);
+        for (const job of due) await attempt(channel, job);
+      }
+      if (stopped || (claimed < BATCH && !again)) return;
     }
   }
 
-  async function attempt(/** @type {Delivery} */ delivery) {
+  async function attempt(
+    /** @type {DeliveryChannel} */ channel,
+    /** @type {import('../store.js').Job} */ job,
+  ) {
     try {
-      await senders[delivery.channel](delivery.payload);
-      await store.finishDelivery(delivery.id, Date.now());
+      await senders[channel](job.payload);
+      await store.completeJob(job.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const attempts = delivery.attempts + 1;
-      if (attempts >= retry.maxAttempts) {
-        log.error(
-          { delivery: delivery.id, channel: delivery.channel, attempts },
-          `gave up delivering: ${message}`,
-        );
-        await store.abandonDelivery(delivery.id, message, Date.now());
+      // job.attempts counts this claim: it is the number of failures now.
+      if (job.attempts >= retry.maxAttempts) {
+        log.error({ job: job.id, channel, attempts: job.attempts }, `gave up delivering: ${message}`);
+        await store.completeJob(job.id);
       } else {
-        const nextAt = Date.now() + retryDelay(attempts, retry);
-        log.warn(
-          { delivery: delivery.id, channel: delivery.channel, attempts },
-          `delivery failed, will retry: ${message}`,
-        );
-        await store.retryDelivery(delivery.id, { attempts, nextAt, error: message });
+        log.warn({ job: job.id, channel, attempts: job.attempts }, `delivery failed, will retry: ${message}`);
+        await store.retryJob(job.id, {
+          delayMs: retryDelay(job.attempts, retry),
+          error: message.slice(0, 1000),
+        });
       }
     }
   }

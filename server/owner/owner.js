@@ -62,7 +62,7 @@ export async function createOwner(store, options, log) {
   const webhook = options.webhook ? webhookSender(options.webhook) : null;
 
   const worker = startDeliveryWorker({
-    store: owner,
+    store,
     senders: {
       mail,
       webhook: webhook ?? (async () => Promise.reject(new Error('no webhook is configured any more'))),
@@ -78,7 +78,7 @@ export async function createOwner(store, options, log) {
     webhook: webhook !== null,
     baseUrl: () => baseUrl ?? 'http://127.0.0.1',
     enqueue: async (channel, payload) => {
-      await owner.enqueueDelivery(channel, payload, Date.now());
+      await store.enqueueJob(channel, payload);
       worker.kick();
     },
   });

@@ -1,6 +1,6 @@
 // @ts-check
 // The owner's tables (migration 005): moderators, sessions, sign-in throttle, settings, used
-// links, the delivery queue, reply subscriptions, thread pages, and the moderation app's view of
+// links, reply subscriptions, thread pages, and the moderation app's view of
 // comments (four statuses, search, counts). A second interface beside CommentStore, on the same
 // database, so the reader-facing store stays as it is; every method returns a Promise.
 
@@ -70,12 +70,6 @@
  * @property {(id: string, state: Subscription['state']) => Promise<boolean>} setSubscriptionState
  *   false when it was already in that state (or is unknown)
  * @property {(commentId: string) => Promise<Subscription[]>} confirmedSubscriptions
- * @property {import('../owner/delivery-queue.js').DeliveryStore['enqueueDelivery']} enqueueDelivery
- * @property {import('../owner/delivery-queue.js').DeliveryStore['claimDeliveries']} claimDeliveries
- * @property {import('../owner/delivery-queue.js').DeliveryStore['finishDelivery']} finishDelivery
- * @property {import('../owner/delivery-queue.js').DeliveryStore['retryDelivery']} retryDelivery
- * @property {import('../owner/delivery-queue.js').DeliveryStore['abandonDelivery']} abandonDelivery
- * @property {() => Promise<{ queued: number, sent: number, abandoned: number }>} deliveryCounts
  */
 
 /**

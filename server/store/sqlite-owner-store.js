@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 /** @typedef {import('./owner-store.js').OwnerComment} OwnerComment */
 /** @typedef {import('./owner-store.js').QueueStatus} QueueStatus */
 /** @typedef {import('./owner-store.js').Subscription} Subscription */
-/** @typedef {import('../owner/delivery-queue.js').Delivery} Delivery */
 /**
  * @template Row
  * @typedef {import('../sqlite.js').Statement<Row>} Statement
@@ -165,26 +164,6 @@ export class SqliteOwnerStore {
             "SELECT id, comment_id, email, state FROM subscriptions WHERE comment_id = ? AND state = 'confirmed'",
           )
         ),
-      enqueue: prepare(`INSERT INTO deliveries (id, channel, payload, next_at, leased_until, created_at)
-        VALUES (?, ?, ?, ?, ?, ?)`),
-      // Claim = lease: rows due and not leased (or whose lease ran out: an instance died mid-send).
-      claim:
-        /** @type {Statement<{ id: string, channel: 'mail' | 'webhook', payload: string, attempts: number }>} */ (
-          prepare(`UPDATE deliveries SET leased_until = @lease
-          WHERE id IN (SELECT id FROM deliveries WHERE state = 'queued' AND next_at <= @now AND leased_until <= @now
-            ORDER BY next_at LIMIT @limit)
-          RETURNING id, channel, payload, attempts`)
-        ),
-      finish: prepare("UPDATE deliveries SET state = 'sent', done_at = ?, last_error = NULL WHERE id = ?"),
-      retry: prepare(
-        'UPDATE deliveries SET attempts = ?, next_at = ?, leased_until = ?, last_error = ? WHERE id = ?',
-      ),
-      abandon: prepare(
-        "UPDATE deliveries SET state = 'abandoned', done_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
-      ),
-      deliveryCounts: /** @type {Statement<{ state: string, n: number }>} */ (
-        prepare('SELECT state, count(*) AS n FROM deliveries GROUP BY state')
-      ),
     };
     const sql = this.sql;
     this.saveModeratorTx = db.transaction(
@@ -412,51 +391,5 @@ export class SqliteOwnerStore {
     return this.sql.confirmedSubscriptions
       .all(commentId)
       .map((row) => ({ id: row.id, commentId: row.comment_id, email: row.email, state: row.state }));
-  }
-
-  /** @param {'mail' | 'webhook'} channel @param {unknown} payload @param {number} now */
-  async enqueueDelivery(channel, payload, now) {
-    const id = randomBytes(12).toString('base64url');
-    const at = new Date(now).toISOString();
-    this.sql.enqueue.run(id, channel, JSON.stringify(payload), at, at, at);
-    return id;
-  }
-
-  /** @param {{ now: number, limit: number, leaseMs: number }} options @returns {Promise<Delivery[]>} */
-  async claimDeliveries({ now, limit, leaseMs }) {
-    const rows = this.sql.claim.all({
-      now: new Date(now).toISOString(),
-      lease: new Date(now + leaseMs).toISOString(),
-      limit,
-    });
-    return rows.map((row) => ({
-      id: row.id,
-      channel: row.channel,
-      payload: JSON.parse(row.payload),
-      attempts: row.attempts,
-    }));
-  }
-
-  /** @param {string} id @param {number} now */
-  async finishDelivery(id, now) {
-    this.sql.finish.run(new Date(now).toISOString(), id);
-  }
-
-  /** @param {string} id @param {{ attempts: number, nextAt: number, error: string }} retry */
-  async retryDelivery(id, { attempts, nextAt, error }) {
-    const at = new Date(nextAt).toISOString();
-    this.sql.retry.run(attempts, at, at, error.slice(0, 1000), id);
-  }
-
-  /** @param {string} id @param {string} error @param {number} now */
-  async abandonDelivery(id, error, now) {
-    this.sql.abandon.run(new Date(now).toISOString(), error.slice(0, 1000), id);
-  }
-
-  async deliveryCounts() {
-    const counts = { queued: 0, sent: 0, abandoned: 0 };
-    for (const row of this.sql.deliveryCounts.all())
-      counts[/** @type {keyof typeof counts} */ (row.state)] = row.n;
-    return counts;
   }
 }

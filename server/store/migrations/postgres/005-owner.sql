@@ -1,7 +1,7 @@
 -- The owner's side (issue 11), the same tables as migrations/sqlite/005-owner.sql: moderators
--- and their sessions, settings (trust rules, the link secret), the delivery queue of emails and
--- webhook calls, reader reply subscriptions, what we know of each thread's page, and two comment
--- columns.
+-- and their sessions, settings (trust rules, the link secret), reader reply subscriptions, what
+-- we know of each thread's page, and two comment columns. Emails and webhook calls wait in the
+-- jobs table (migration 004).
 -- spam: 1 for a comment filed as spam. Its status stays 'rejected' (readers see neither), so the
 -- status CHECK and every existing query are untouched; "spam" is status 'rejected' AND spam = 1.
 ALTER TABLE comments ADD COLUMN spam smallint NOT NULL DEFAULT 0;
@@ -53,20 +53,6 @@ CREATE TABLE used_links (
   nonce      text COLLATE "C" PRIMARY KEY,
   expires_at text NOT NULL
 );
-
-CREATE TABLE deliveries (
-  id           text COLLATE "C" PRIMARY KEY,
-  channel      text NOT NULL CHECK (channel IN ('mail', 'webhook')),
-  payload      text NOT NULL,
-  state        text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'abandoned')),
-  attempts     integer NOT NULL DEFAULT 0,
-  next_at      text NOT NULL,
-  leased_until text NOT NULL,
-  last_error   text,
-  created_at   text NOT NULL,
-  done_at      text
-);
-CREATE INDEX deliveries_due ON deliveries (state, next_at);
 
 CREATE TABLE subscriptions (
   id         text COLLATE "C" PRIMARY KEY,

@@ -1,6 +1,6 @@
 -- The owner's side (issue 11): moderators and their sessions, settings (trust rules, the link
--- secret), the delivery queue of emails and webhook calls, reader reply subscriptions, what we
--- know of each thread's page, and two comment columns.
+-- secret), reader reply subscriptions, what we know of each thread's page, and two comment
+-- columns. Emails and webhook calls wait in the jobs table (migration 004).
 -- spam: 1 for a comment filed as spam. Its status stays 'rejected' (readers see neither), so the
 -- status CHECK and every existing query are untouched; "spam" is status 'rejected' AND spam = 1.
 ALTER TABLE comments ADD COLUMN spam INTEGER NOT NULL DEFAULT 0;
@@ -52,20 +52,6 @@ CREATE TABLE used_links (
   nonce      TEXT PRIMARY KEY,
   expires_at TEXT NOT NULL
 ) STRICT;
-
-CREATE TABLE deliveries (
-  id           TEXT PRIMARY KEY,
-  channel      TEXT NOT NULL CHECK (channel IN ('mail', 'webhook')),
-  payload      TEXT NOT NULL,
-  state        TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'abandoned')),
-  attempts     INTEGER NOT NULL DEFAULT 0,
-  next_at      TEXT NOT NULL,
-  leased_until TEXT NOT NULL,
-  last_error   TEXT,
-  created_at   TEXT NOT NULL,
-  done_at      TEXT
-) STRICT;
-CREATE INDEX deliveries_due ON deliveries (state, next_at);
 
 CREATE TABLE subscriptions (
   id         TEXT PRIMARY KEY,
