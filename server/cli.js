@@ -6,15 +6,17 @@ import { parseArgs } from 'node:util';
 /** The --help text. */
 export const USAGE = `Usage:
   recovery-comments-server [options]
-  recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db FILE]
-  recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db FILE]
+  recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db DB]
+  recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db DB]
 
-Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite.
+Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite
+or PostgreSQL.
 
 Options (each can also be set by the environment variable in brackets; flags win):
   --port N            port to listen on; 0 picks a free one (default 8787)           [RC_PORT]
   --host HOST         address to listen on (default 127.0.0.1)                      [RC_HOST]
-  --db FILE           SQLite database file, or :memory: (default ./recovery-comments.db) [RC_DB]
+  --db DB             SQLite database file, or :memory: (default ./recovery-comments.db), or
+                      postgres://user:password@host:port/database for PostgreSQL      [RC_DB]
   --moderation MODE   pre: new comments wait for a moderator (default); off: publish at once
                                                                                     [RC_MODERATION]
   --origin URL        a blog origin allowed to call the API from browsers, such as
@@ -25,14 +27,16 @@ Options (each can also be set by the environment variable in brackets; flags win
                       file wins                                        [RC_STATIC, comma-separated]
   --seed FILE         JSON file of starting comments, for threads that have none yet   [RC_SEED]
   --rate-limit N      comments one client IP may post per minute (default 10)    [RC_RATE_LIMIT]
-  --trust-proxy       behind a reverse proxy: take client IPs from X-Forwarded-For
+  --trust-proxy       behind one reverse proxy: the client IP is the last X-Forwarded-For entry
                                                                               [RC_TRUST_PROXY=1]
+  --trust-proxy-hops N  behind N proxies in a row (a CDN in front of nginx is 2): the client IP
+                      is the Nth entry from the end                     [RC_TRUST_PROXY_HOPS]
   --log-level LEVEL   silent, error, warn (default), info or debug; logs go to stderr
                                                                                  [RC_LOG_LEVEL]
   -h, --help          show this help
   --version           show the version
 
-Moderation commands work on the database file directly, also while the server runs.
+Moderation commands work on the database directly, also while the server runs.
 `;
 
 /** The database file the CLI uses when neither --db nor RC_DB says otherwise. */
@@ -112,6 +116,7 @@ function parseServe(argv, env) {
     seed: { type: 'string' },
     'rate-limit': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'trust-proxy-hops': { type: 'string' },
     'log-level': { type: 'string' },
   });
   if (positionals.length > 0) {
@@ -140,6 +145,7 @@ function parseServe(argv, env) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
   }
   const trustProxyEnv = fromEnv(env, 'RC_TRUST_PROXY');
+  const proxyHops = flag('trust-proxy-hops') ?? fromEnv(env, 'RC_TRUST_PROXY_HOPS');
 
   return {
     kind: 'serve',
@@ -157,8 +163,10 @@ function parseServe(argv, env) {
         windowMs: 60_000,
       },
       trustProxy:
-        values['trust-proxy'] === true ||
-        (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
+        proxyHops !== undefined
+          ? parsePositiveInteger(proxyHops, '--trust-proxy-hops')
+          : values['trust-proxy'] === true ||
+            (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
       logger: logLevel === 'silent' ? false : /** @type {import('./app.js').LogLevel} */ (logLevel),
     },
   };
