@@ -33,7 +33,8 @@ import { openStore } from './store.js';
  * @property {number} [bodyLimit] largest request body, in bytes
  * @property {string | null} [seedFile] JSON file of starting comments (see seed.js)
  * @property {boolean | LogLevel} [logger] request log on stderr; true means 'info'
- * @property {boolean} [trustProxy] behind one reverse proxy: the client IP is the last X-Forwarded-For entry
+ * @property {boolean | number} [trustProxy] behind reverse proxies: true or 1 for one (the client
+ *   IP is the last X-Forwarded-For entry), N for N in a row (a CDN in front of nginx is 2)
  * @property {import('./owner/owner.js').OwnerOptions} [owner] notifications and trust rules
  * @property {string | null} [adminApp] the built moderation app served at /admin/ (default
  *   dist/admin/ of this package); null serves none
@@ -109,14 +110,18 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
  */
 async function buildApp(store, options) {
   const logger = options.logger ?? false;
+  const proxyHops =
+    options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0;
   const app = Fastify({
     logger: logger === false ? false : { level: logger === true ? 'info' : logger, stream: process.stderr },
     bodyLimit: options.bodyLimit ?? DEFAULT_OPTIONS.bodyLimit,
-    // Trust one hop, the proxy we are directly behind, not `true`: a proxy appends the address it
-    // saw to whatever X-Forwarded-For the client sent, so only the last entry is trustworthy, and
+    // Trust exactly the configured hops, not `true`: each proxy appends the address it saw to
+    // whatever X-Forwarded-For the client sent, so only the last N entries are trustworthy, and
     // trusting every hop would let the first entry, which the client writes, pick its rate-limit
-    // key. (A hop count, `1`, would not do: fastify trusts no hop at all for a number.)
-    trustProxy: options.trustProxy === true ? (_address, hop) => hop === 0 : false,
+    // key. Hop 0 is the proxy we are directly behind. (A plain number would not do: fastify
+    // trusts no hop at all for a number.) Trusting hop 0 whoever it is means only the proxy may
+    // reach this port: docs/deploy.md listens on 127.0.0.1 or a private address.
+    trustProxy: proxyHops > 0 ? (_address, hop) => hop < proxyHops : false,
     // Thread ids are up to 512 characters, and URL-encoding can make a character 12 long;
     // the schema, not the router, should be the one to say "too long".
     routerOptions: { maxParamLength: 16_384 },

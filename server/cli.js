@@ -10,17 +10,19 @@ import { checkWebhookUrl } from './owner/webhook.js';
 /** The --help text. */
 export const USAGE = `Usage:
   recovery-comments-server [options]
-  recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db FILE]
-  recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db FILE]
-  recovery-comments-server moderators add EMAIL [--name NAME] [--db FILE]
-  recovery-comments-server moderators list|remove [EMAIL] [--db FILE]
+  recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db DB]
+  recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db DB]
+  recovery-comments-server moderators add EMAIL [--name NAME] [--db DB]
+  recovery-comments-server moderators list|remove [EMAIL] [--db DB]
 
-Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite.
+Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite
+or PostgreSQL.
 
 Options (each can also be set by the environment variable in brackets; flags win):
   --port N            port to listen on; 0 picks a free one (default 8787)           [RC_PORT]
   --host HOST         address to listen on (default 127.0.0.1)                      [RC_HOST]
-  --db FILE           SQLite database file, or :memory: (default ./recovery-comments.db) [RC_DB]
+  --db DB             SQLite database file, or :memory: (default ./recovery-comments.db), or
+                      postgres://user:password@host:port/database for PostgreSQL      [RC_DB]
   --moderation MODE   pre: new comments wait for a moderator (default); off: publish at once
                                                                                     [RC_MODERATION]
   --origin URL        a blog origin allowed to call the API from browsers, such as
@@ -31,8 +33,10 @@ Options (each can also be set by the environment variable in brackets; flags win
                       file wins                                        [RC_STATIC, comma-separated]
   --seed FILE         JSON file of starting comments, for threads that have none yet   [RC_SEED]
   --rate-limit N      comments one client IP may post per minute (default 10)    [RC_RATE_LIMIT]
-  --trust-proxy       behind a reverse proxy: take client IPs from X-Forwarded-For
+  --trust-proxy       behind one reverse proxy: the client IP is the last X-Forwarded-For entry
                                                                               [RC_TRUST_PROXY=1]
+  --trust-proxy-hops N  behind N proxies in a row (a CDN in front of nginx is 2): the client IP
+                      is the Nth entry from the end                     [RC_TRUST_PROXY_HOPS]
   --log-level LEVEL   silent, error, warn (default), info or debug; logs go to stderr
                                                                                  [RC_LOG_LEVEL]
 
@@ -63,7 +67,7 @@ Trust rules (stored in the database when given; the moderation app's Settings ch
   -h, --help          show this help
   --version           show the version
 
-Moderation commands work on the database file directly, also while the server runs.
+Moderation commands work on the database directly, also while the server runs.
 "moderators add" reads the password from stdin when it is not a terminal, else asks for it.
 `;
 
@@ -148,6 +152,7 @@ function parseServe(argv, env) {
     seed: { type: 'string' },
     'rate-limit': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'trust-proxy-hops': { type: 'string' },
     'log-level': { type: 'string' },
     smtp: { type: 'string' },
     from: { type: 'string' },
@@ -189,6 +194,7 @@ function parseServe(argv, env) {
   const trustProxyEnv = fromEnv(env, 'RC_TRUST_PROXY');
   const owner = parseOwnerOptions(flag, list, env);
   const demoModerator = flag('demo-moderator') ?? fromEnv(env, 'RC_DEMO_MODERATOR');
+  const proxyHops = flag('trust-proxy-hops') ?? fromEnv(env, 'RC_TRUST_PROXY_HOPS');
 
   return {
     kind: 'serve',
@@ -206,8 +212,10 @@ function parseServe(argv, env) {
         windowMs: 60_000,
       },
       trustProxy:
-        values['trust-proxy'] === true ||
-        (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
+        proxyHops !== undefined
+          ? parsePositiveInteger(proxyHops, '--trust-proxy-hops')
+          : values['trust-proxy'] === true ||
+            (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
       logger: logLevel === 'silent' ? false : /** @type {import('./app.js').LogLevel} */ (logLevel),
       // Only when set, so a plain command line reads as it always did.
       ...(owner === null ? {} : { owner }),

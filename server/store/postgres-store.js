@@ -131,9 +131,12 @@ export class PostgresStore {
       idleTimeoutMillis: 30_000,
       application_name: 'recovery-comments-server',
     });
-    // An idle connection that dies (PostgreSQL restarted) is dropped by the pool, which opens a
-    // new one at the next query. Without a listener the 'error' event would end the process.
+    // A connection that dies (PostgreSQL restarted) is dropped by the pool, which opens a new
+    // one at the next query; whoever was using it gets the error from its query. But pg also
+    // emits 'error' on the connection itself (and the pool re-emits it for idle ones), which
+    // would end the process with nobody listening: at any moment, checked out, idle or closing.
     this.pool.on('error', () => {});
+    this.pool.on('connect', (client) => client.on('error', () => {}));
     this.closed = false;
     this.rateLimitHits = 0;
   }
