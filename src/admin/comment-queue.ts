@@ -124,6 +124,9 @@ export class AdminQueue extends LitElement {
     if (ids.length === 0) return;
     if (action === 'delete' && this.confirmingDelete === null) {
       this.confirmingDelete = ids;
+      // The question takes focus, so the keyboard can answer it at once.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLButtonElement>('[role="alertdialog"] button:last-of-type')?.focus();
       return;
     }
     this.confirmingDelete = null;
@@ -173,8 +176,12 @@ export class AdminQueue extends LitElement {
         if (comment !== undefined) void this.openEditor(comment.id, action);
         break;
       default:
-        if (comment !== undefined && ACTIONS[this.status].includes(action))
-          void this.act(action, [comment.id]);
+        if (comment !== undefined && ACTIONS[this.status].includes(action)) {
+          // After a key press, the comment that takes this place gets the focus.
+          void this.act(action, [comment.id]).then(() => {
+            if (this.confirmingDelete === null) void this.moveTo(this.current);
+          });
+        }
     }
   };
 

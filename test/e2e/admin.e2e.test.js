@@ -157,14 +157,24 @@ describe('the moderation app', () => {
       // Approve with the keyboard: j to the first comment (Ben), a to approve.
       await page.keyboard.press('j');
       await page.keyboard.press('k');
-      const focused = await page.evaluate(() => {
-        const queue = document.querySelector('rc-admin-app')?.shadowRoot?.querySelector('rc-admin-queue');
-        return queue?.shadowRoot?.activeElement?.textContent ?? '';
-      });
-      assert.match(focused, /Day 40 here\./);
+      const focused = () =>
+        page.evaluate(() => {
+          const queue = document.querySelector('rc-admin-app')?.shadowRoot?.querySelector('rc-admin-queue');
+          return queue?.shadowRoot?.activeElement?.textContent ?? '';
+        });
+      assert.match(await focused(), /Day 40 here\./);
       await page.keyboard.press('a');
       await page.locator('article', { hasText: 'Day 40 here.' }).waitFor({ state: 'detached' });
       assert.ok((await publicIds(server)).includes(second.id));
+      // The comment that took its place has the focus: the next key acts on it.
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('rc-admin-app')
+            ?.shadowRoot?.querySelector('rc-admin-queue')
+            ?.shadowRoot?.activeElement?.textContent?.includes('Selling things.') ?? false,
+      );
+      assert.match(await focused(), /Selling things\./);
 
       // Reject another: it leaves the queue, the Rejected tab counts it, readers never see it.
       await page
