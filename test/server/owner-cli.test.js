@@ -209,3 +209,64 @@ describe('moderate list | head -2', () => {
     assert.equal(readFileSync(errors, 'utf8'), '');
   });
 });
+
+describe('the demo loop (npm start)', () => {
+  test('prints the demo moderator sign-in, which works, and writes the emails it would send to stdout', async (t) => {
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        '--port',
+        '0',
+        '--db',
+        ':memory:',
+        '--demo-moderator',
+        'demo@example.org',
+        '--notify',
+        'owner@example.org',
+        '--smtp',
+        'log',
+      ],
+      { env: { PATH: process.env.PATH ?? '' } },
+    );
+    t.after(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const waitFor = async (/** @type {RegExp} */ pattern) => {
+      const deadline = Date.now() + 15_000;
+      while (!pattern.test(stdout)) {
+        if (Date.now() > deadline || child.exitCode !== null) assert.fail(`no ${pattern} in:\n${stdout}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return /** @type {RegExpExecArray} */ (pattern.exec(stdout));
+    };
+    const [, url, password] = await waitFor(
+      /Moderation app: (http:\/\/127\.0\.0\.1:\d+)\/admin\/ \(sign in as demo@example\.org with password (\S+)\)\n/,
+    );
+    const signIn = await fetch(`${url}/admin/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@example.org', password }),
+    });
+    assert.equal(signIn.status, 200);
+    const posted = await fetch(`${url}/api/threads/%2Fposts%2Fdemo/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: crypto.randomUUID(),
+        author: { name: 'Reader' },
+        body: 'Hello from the demo.',
+      }),
+    });
+    assert.equal(posted.status, 202);
+    const [email] = await waitFor(
+      /----- email \(written here, not sent[^\n]*\n[\s\S]*?----- end of email -----\n/,
+    );
+    assert.match(email, /To: owner@example\.org/);
+    assert.match(email, /> Hello from the demo\./);
+    assert.match(email, new RegExp(`Approve: ${url}/links/\\S+`));
+    child.kill('SIGTERM');
+  });
+});
