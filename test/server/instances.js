@@ -45,7 +45,7 @@ export async function startInstance(t, db, args = []) {
     const timer = setTimeout(() => reject(new Error(`no listening line in 15 s; stderr: ${stderr}`)), 15_000);
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+),/.exec(stdout);
       if (match !== null) {
         clearTimeout(timer);
         resolve(match[1]);
