@@ -79,9 +79,9 @@ describe('the moderation app', () => {
       });
     });
     page.on('console', (message) => {
-      // Expected refusals the app shows (signed out: 401, a wrong password: 401, a bad rule: 422)
+      // Expected refusals the pages show (signed out, a wrong password: 401; a used link: 409; a bad rule: 422)
       // are logged by Chromium as failed loads; anything else is a problem.
-      if (message.type() === 'error' && !/status of (401|422) /.test(message.text()))
+      if (message.type() === 'error' && !/status of (401|409|422) /.test(message.text()))
         problems.push(message.text());
     });
     await page.goto(url);
@@ -302,6 +302,28 @@ describe('the moderation app', () => {
       await page.getByRole('button', { name: 'Next page' }).click();
       await page.getByText('Showing 51–100 of 1,000.').waitFor();
       assert.match(await page.locator('article .who').first().innerText(), /^Reader 50$/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an Approve link from an email: the page only asks; its button publishes; both pages pass axe', async () => {
+    const server = await moderatedServer();
+    try {
+      const comment = await pending(server, 'Ana', 'Approve me <b>as text</b>.');
+      const token = server.owner.signer.sign('approve', comment.id);
+      const { page, problems, axe } = await openApp(`${server.url}/links/${token}`);
+      await page.getByRole('heading', { name: 'Approve this comment?' }).waitFor();
+      assert.match(await page.locator('blockquote').innerText(), /Approve me <b>as text<\/b>\./);
+      await axe('approve link page');
+      assert.deepEqual(await publicIds(server), [], 'opening the link changed nothing');
+      await page.getByRole('button', { name: 'Approve this comment' }).click();
+      await page.getByRole('heading', { name: 'Approved' }).waitFor();
+      await axe('approved page');
+      assert.deepEqual(await publicIds(server), [comment.id]);
+      await page.reload();
+      await page.getByRole('heading', { name: 'This link was already used' }).waitFor();
       assert.deepEqual(problems, []);
     } finally {
       await server.close();
