@@ -89,7 +89,12 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
-  owner.listeningAt(url);
+  try {
+    await owner.listeningAt(url);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   /** @type {Promise<void> | undefined} */
   let closing;
   /** @type {RunningServer} */

@@ -28,9 +28,41 @@ import { webhookSender } from './webhook.js';
  *   them or on this server, or it is not used in emails and the app
  */
 
-/** The settings row of the trust rules, and of the link secret. */
+/** The settings rows: the trust rules, the link secret, and how links reach the server. */
 const RULES = 'trust_rules';
 const SECRET = 'link_secret';
+const PUBLIC_URL = 'public_url';
+
+/** The signer of this database's links (its secret is made once, by whoever comes first). */
+async function signerOf(/** @type {import('../store/owner-store.js').OwnerStore} */ owner) {
+  const secret = await owner.settingOnce(SECRET, () => randomBytes(32).toString('base64url'));
+  return linkSigner(Buffer.from(secret, 'base64url'));
+}
+
+/**
+ * Reply notifications for a comment approved outside the server (`moderate approve`): queued in
+ * the database, where a running server's delivery worker finds and sends them. Does nothing
+ * before a server with mail has run on this database (no links would reach it).
+ * @param {import('../store.js').CommentStore} store
+ * @param {string} id the comment just published
+ */
+export async function queueReplyNotifications(store, id) {
+  const owner = await openOwnerStore(store);
+  const baseUrl = /** @type {string | null} */ (await owner.getSetting(PUBLIC_URL));
+  if (baseUrl === null) return;
+  const notifier = createNotifier({
+    store,
+    owner,
+    signer: await signerOf(owner),
+    notify: [],
+    webhook: false,
+    baseUrl: () => baseUrl,
+    enqueue: async (channel, payload) => {
+      await store.enqueueJob(channel, payload);
+    },
+  });
+  await notifier.replyPublished(id);
+}
 
 /**
  * @param {import('../store.js').CommentStore} store
@@ -39,11 +71,7 @@ const SECRET = 'link_secret';
  */
 export async function createOwner(store, options, log) {
   const owner = await openOwnerStore(store);
-  const secret = Buffer.from(
-    await owner.settingOnce(SECRET, () => randomBytes(32).toString('base64url')),
-    'base64url',
-  );
-  const signer = linkSigner(secret);
+  const signer = await signerOf(owner);
   if (options.trustRules) {
     const current = normalizeTrustRules((await owner.getSetting(RULES)) ?? DEFAULT_TRUST_RULES);
     await owner.putSetting(RULES, normalizeTrustRules({ ...current, ...options.trustRules }));
@@ -100,8 +128,10 @@ export async function createOwner(store, options, log) {
     },
     baseUrl: () => baseUrl ?? 'http://127.0.0.1',
     /** Sets the link base to the server's own URL once it listens, unless --public-url said. */
-    listeningAt(/** @type {string} */ url) {
+    async listeningAt(/** @type {string} */ url) {
       baseUrl ??= url;
+      // For `moderate approve`, which queues reply emails with links to this server.
+      if (smtp !== null) await owner.putSetting(PUBLIC_URL, baseUrl);
     },
     /**
      * The page a POST says it came from, kept only when it is on an allowed origin (a link in an

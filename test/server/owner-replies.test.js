@@ -3,8 +3,11 @@
 // answers, the double opt-in, one email per published reply (never the reader's own, never a
 // pending one, never before confirming), and RFC 8058 one-click unsubscribe.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { getJson, postJson, startTestServer, submission } from './helpers.js';
+import { fileURLToPath } from 'node:url';
+import { getJson, postJson, startTestServer, submission, tempDir } from './helpers.js';
 import { FAST_RETRY, linkAfter, startSmtpServer } from './owner-helpers.js';
 
 const PAGE = 'https://blog.example.org/posts/ninety-days';
@@ -167,5 +170,47 @@ describe('reply notifications', () => {
     assert.equal(posted.status, 202);
     await settle();
     assert.equal(smtp.messages.length, 0);
+  });
+});
+
+describe('approved from the terminal', () => {
+  test('`moderate approve` queues the reply email; the running server sends it', async (t) => {
+    const smtp = await startSmtpServer();
+    t.after(() => smtp.close());
+    const db = join(tempDir(t), 'comments.db');
+    const server = await startTestServer(t, {
+      db,
+      origins: ['https://blog.example.org'],
+      owner: { smtp: smtp.url, retry: FAST_RETRY },
+    });
+    const parent = await server.store.insertComment('/posts/ninety-days', {
+      author: { name: 'Reader', email: 'reader@example.org' },
+      body: 'Day 3.',
+    });
+    await server.owner.owner.addSubscription({
+      id: 'sub-cli',
+      commentId: parent.id,
+      email: 'reader@example.org',
+      now: new Date().toISOString(),
+    });
+    await server.owner.owner.setSubscriptionState('sub-cli', 'confirmed');
+    const reply = await postJson(
+      server.commentsUrl(),
+      by('Sam', 'sam@example.org', { parentId: parent.id, body: 'Approved by hand.' }),
+    );
+    assert.equal(reply.status, 202);
+
+    const bin = fileURLToPath(new URL('../../server/bin.js', import.meta.url));
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [bin, 'moderate', 'approve', reply.body.id, '--db', db], {
+        stdio: 'ignore',
+      });
+      child.on('close', resolve);
+    });
+    assert.equal(code, 0);
+    const [mail] = await smtp.waitFor(1, 15_000);
+    assert.match(mail.subject ?? '', /^Sam replied to you/);
+    assert.match(mail.text ?? '', /> Approved by hand\./);
+    assert.match(mail.text ?? '', new RegExp(`Stop these emails: ${server.url}/links/`));
   });
 });
