@@ -1,5 +1,5 @@
 // @ts-check
-// The owner's tables (migration 005): moderators, sessions, sign-in throttle, settings, used
+// The owner's tables (migration 007): moderators, sessions, sign-in throttle, settings, used
 // links, reply subscriptions, thread pages, and the moderation app's view of
 // comments (four statuses, search, counts). A second interface beside CommentStore, on the same
 // database, so the reader-facing store stays as it is; every method returns a Promise.

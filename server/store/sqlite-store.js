@@ -153,7 +153,7 @@ export class SqliteStore {
           WHERE status = @status AND (@thread IS NULL OR thread = @thread)
           ORDER BY created_at, id LIMIT @limit`)
       ),
-      // spam = 0: a status set here is never "spam" (see migration 005); the moderation app sets that.
+      // spam = 0: a status set here is never "spam" (see migration 007); the moderation app sets that.
       setStatus: prepare('UPDATE comments SET status = ?, spam = 0 WHERE id = ?'),
       hitRateLimit: /** @type {Statement<{ hits: number, resets_at: number }>} */ (
         prepare(`INSERT INTO rate_limits AS r (key, hits, resets_at) VALUES (@key, 1, @now + @window)

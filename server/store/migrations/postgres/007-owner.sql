@@ -1,4 +1,4 @@
--- The owner's side (issue 11), the same tables as migrations/sqlite/005-owner.sql: moderators
+-- The owner's side (issue 11), the same tables as migrations/sqlite/007-owner.sql: moderators
 -- and their sessions, settings (trust rules, the link secret), reader reply subscriptions, what
 -- we know of each thread's page, and two comment columns. Emails and webhook calls wait in the
 -- jobs table (migration 004).
