@@ -9,6 +9,7 @@ import { commentIdParamsSchema, moderationQuerySchema } from './schemas.js';
  * @typedef {object} AdminRoutesOptions
  * @property {import('./store.js').CommentStore} store
  * @property {string | null} adminToken
+ * @property {import('./owner/owner.js').Owner} owner told when a comment becomes published
  * @property {import('./comment-routes.js').RouteRateLimit} rateLimit
  */
 
@@ -37,7 +38,7 @@ function commentNotFound() {
  * GET /admin/comments, POST /admin/comments/:id/approve|reject, DELETE /admin/comments/:id.
  * @type {import('fastify').FastifyPluginAsync<AdminRoutesOptions>}
  */
-export const adminRoutes = async (app, { store, adminToken, rateLimit }) => {
+export const adminRoutes = async (app, { store, adminToken, owner, rateLimit }) => {
   const isAuthorized = bearerTokenCheck(adminToken);
 
   // preParsing: after the rate limiter (onRequest), so guessing tokens is throttled too, and
@@ -77,8 +78,11 @@ export const adminRoutes = async (app, { store, adminToken, rateLimit }) => {
       { schema: { params: commentIdParamsSchema }, config },
       async (request) => {
         const { id } = /** @type {{ id: string }} */ (request.params);
+        const before = await store.getComment(id);
         const comment = await store.setStatus(id, status);
         if (comment === null) throw commentNotFound();
+        // Reply notifications go out when a reply becomes published, whoever approves it.
+        if (status === 'published' && before?.status !== 'published') owner.published([id]);
         return { comment };
       },
     );

@@ -7,6 +7,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { adminRoutes } from './admin-routes.js';
+import { adminApi } from './owner/admin-api.js';
+import { ADMIN_APP_DIR, adminStatic } from './owner/admin-static.js';
+import { linkRoutes } from './owner/link-routes.js';
+import { createOwner } from './owner/owner.js';
 import { commentRoutes } from './comment-routes.js';
 import { countRoutes } from './count-routes.js';
 import { notFoundError, rateLimitedError, toApiError, UNAVAILABLE_RETRY_SECONDS } from './errors.js';
@@ -32,7 +36,12 @@ import { openStore } from './store.js';
  * @property {number} [bodyLimit] largest request body, in bytes
  * @property {string | null} [seedFile] JSON file of starting comments (see seed.js)
  * @property {boolean | LogLevel} [logger] request log on stderr; true means 'info'
- * @property {boolean} [trustProxy] behind one reverse proxy: the client IP is the last X-Forwarded-For entry
+ * @property {boolean | number} [trustProxy] behind reverse proxies: true or 1 for one (the client
+ *   IP is the last X-Forwarded-For entry), N for N in a row (a CDN in front of nginx is 2)
+ * @property {import('./owner/owner.js').OwnerOptions} [owner] notifications and trust rules
+ * @property {string | null} [adminApp] the built moderation app served at /admin/ (default
+ *   dist/admin/ of this package); null serves none
+ * @property {{ perEmail: number, perAddress: number, windowMs: number }} [signInThrottle] failed sign-ins allowed
  * @property {number} [editWindowSeconds] how long authors may edit or delete their comment; 0: never
  */
 
@@ -44,6 +53,7 @@ import { openStore } from './store.js';
  * @property {string} endpoint url + '/api', what the element's `endpoint` attribute takes
  * @property {import('fastify').FastifyInstance} app
  * @property {import('./store.js').CommentStore} store
+ * @property {import('./owner/owner.js').Owner} owner the owner's side: its store, links, notifications
  * @property {() => Promise<void>} close stops listening and closes the database
  */
 
@@ -65,8 +75,8 @@ export async function createServer(/** @type {ServerOptions} */ options = {}) {
   const store = await openStore(options.db ?? DEFAULT_OPTIONS.db);
   try {
     if (options.seedFile) await applySeed(store, readSeedFile(options.seedFile));
-    const app = await buildApp(store, options);
-    return { app, store };
+    const { app, owner } = await buildApp(store, options);
+    return { app, store, owner };
   } catch (error) {
     await store.close();
     throw error;
@@ -76,7 +86,7 @@ export async function createServer(/** @type {ServerOptions} */ options = {}) {
 /** Creates the server and starts listening (port 0, the default here, picks a free port). */
 export async function startServer(/** @type {StartOptions} */ options = {}) {
   const { port = 0, host = '127.0.0.1', ...serverOptions } = options;
-  const { app, store } = await createServer(serverOptions);
+  const { app, store, owner } = await createServer(serverOptions);
   try {
     await app.listen({ port, host });
   } catch (error) {
@@ -86,6 +96,12 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  try {
+    await owner.listeningAt(url);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   /** @type {Promise<void> | undefined} */
   let closing;
   /** @type {RunningServer} */
@@ -94,6 +110,7 @@ export async function startServer(/** @type {StartOptions} */ options = {}) {
     endpoint: `${url}/api`,
     app,
     store,
+    owner,
     close: () => (closing ??= app.close()),
   };
   return running;
@@ -121,20 +138,29 @@ function corsOf(url) {
  */
 async function buildApp(store, options) {
   const logger = options.logger ?? false;
+  const proxyHops =
+    options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0;
   const app = Fastify({
     logger: logger === false ? false : { level: logger === true ? 'info' : logger, stream: process.stderr },
     bodyLimit: options.bodyLimit ?? DEFAULT_OPTIONS.bodyLimit,
-    // Trust one hop, the proxy we are directly behind, not `true`: a proxy appends the address it
-    // saw to whatever X-Forwarded-For the client sent, so only the last entry is trustworthy, and
+    // Trust exactly the configured hops, not `true`: each proxy appends the address it saw to
+    // whatever X-Forwarded-For the client sent, so only the last N entries are trustworthy, and
     // trusting every hop would let the first entry, which the client writes, pick its rate-limit
-    // key. (A hop count, `1`, would not do: fastify trusts no hop at all for a number.)
-    trustProxy: options.trustProxy === true ? (_address, hop) => hop === 0 : false,
+    // key. Hop 0 is the proxy we are directly behind. (A plain number would not do: fastify
+    // trusts no hop at all for a number.) Trusting hop 0 whoever it is means only the proxy may
+    // reach this port: docs/deploy.md listens on 127.0.0.1 or a private address.
+    trustProxy: proxyHops > 0 ? (_address, hop) => hop < proxyHops : false,
     // Thread ids are up to 512 characters, and URL-encoding can make a character 12 long;
     // the schema, not the router, should be the one to say "too long".
     routerOptions: { maxParamLength: 16_384 },
     ajv: AJV_OPTIONS,
   });
-  app.addHook('onClose', () => store.close());
+  const owner = await createOwner(store, { ...options.owner, origins: options.origins ?? [] }, app.log);
+  // The delivery worker first: it may be writing to the store.
+  app.addHook('onClose', async () => {
+    await owner.close();
+    await store.close();
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
@@ -147,7 +173,12 @@ async function buildApp(store, options) {
     }
     return reply.code(apiError.statusCode).send(apiError.toBody());
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFoundError().toBody()));
+  app.setNotFoundHandler((request, reply) => {
+    // An `endpoint` without /api lands here: say where the API is, in the words the owner needs.
+    const api = `${request.protocol}://${request.host}/api`;
+    const hint = request.url.startsWith('/api/') ? null : api;
+    return reply.code(404).send(notFoundError(hint).toBody());
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     return payload;
@@ -195,6 +226,7 @@ async function buildApp(store, options) {
       const editWindowSeconds = options.editWindowSeconds ?? DEFAULT_OPTIONS.editWindowSeconds;
       await api.register(commentRoutes, {
         store,
+        owner,
         moderation,
         readLimit: toRoute(readLimit),
         // Counted in the database: a client has one allowance whichever instance answers.
@@ -214,11 +246,17 @@ async function buildApp(store, options) {
         prefix: '/admin',
         store,
         adminToken: options.adminToken ?? null,
+        owner,
         rateLimit: toRoute(readLimit),
       });
     },
     { prefix: '/api' },
   );
+
+  await app.register(linkRoutes, { owner });
+  await app.register(adminApi, { prefix: '/admin/api', store, owner, throttle: options.signInThrottle });
+  const adminRoot = options.adminApp === undefined ? ADMIN_APP_DIR : options.adminApp;
+  if (adminRoot !== null) await app.register(adminStatic, { root: adminRoot });
 
   const staticDirs = [...new Set((options.staticDirs ?? []).map((dir) => resolve(dir)))];
   if (staticDirs.length > 0) {
@@ -231,5 +269,5 @@ async function buildApp(store, options) {
       await files.register(fastifyStatic, { root: staticDirs, index: ['index.html'] });
     });
   }
-  return app;
+  return { app, owner };
 }

@@ -2,20 +2,28 @@
 // Command-line parsing for recovery-comments-server: pure (argv and env in, a command out), so
 // every rule is tested without starting a process. bin.js does the I/O.
 import { parseArgs } from 'node:util';
+import { normalizeMailbox } from './owner/mailbox.js';
+import { checkSmtpUrl } from './owner/mail-transport.js';
+import { normalizeTrustRules, TrustRulesError } from './owner/trust-rules.js';
+import { checkWebhookUrl } from './owner/webhook.js';
 
 /** The --help text. */
 export const USAGE = `Usage:
   recovery-comments-server [options]
-  recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db FILE]
-  recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db FILE]
-  recovery-comments-server import wordpress|disqus FILE.xml [--thread-from link|id] [--db FILE]
+  recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db DB]
+  recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db DB]
+  recovery-comments-server moderators add EMAIL [--name NAME] [--db DB]
+  recovery-comments-server moderators list|remove [EMAIL] [--db DB]
+  recovery-comments-server import wordpress|disqus FILE.xml [--thread-from link|id] [--db DB]
 
-Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite.
+Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite
+or PostgreSQL.
 
 Options (each can also be set by the environment variable in brackets; flags win):
   --port N            port to listen on; 0 picks a free one (default 8787)           [RC_PORT]
   --host HOST         address to listen on (default 127.0.0.1)                      [RC_HOST]
-  --db FILE           SQLite database file, or :memory: (default ./recovery-comments.db) [RC_DB]
+  --db DB             SQLite database file, or :memory: (default ./recovery-comments.db), or
+                      postgres://user:password@host:port/database for PostgreSQL      [RC_DB]
   --moderation MODE   pre: new comments wait for a moderator (default); off: publish at once
                                                                                     [RC_MODERATION]
   --origin URL        a blog origin allowed to call the API from browsers, such as
@@ -28,14 +36,42 @@ Options (each can also be set by the environment variable in brackets; flags win
   --rate-limit N      comments one client IP may post per minute (default 10)    [RC_RATE_LIMIT]
   --edit-window S     seconds a reader may edit or delete their own comment after posting
                       it (default 900); 0 turns editing off                     [RC_EDIT_WINDOW]
-  --trust-proxy       behind a reverse proxy: take client IPs from X-Forwarded-For
+  --trust-proxy       behind one reverse proxy: the client IP is the last X-Forwarded-For entry
                                                                               [RC_TRUST_PROXY=1]
+  --trust-proxy-hops N  behind N proxies in a row (a CDN in front of nginx is 2): the client IP
+                      is the Nth entry from the end                     [RC_TRUST_PROXY_HOPS]
   --log-level LEVEL   silent, error, warn (default), info or debug; logs go to stderr
                                                                                  [RC_LOG_LEVEL]
+
+Moderation app and notifications (nothing is sent anywhere unless set):
+  --smtp URL          mail server: smtp://user:pass@host:port or smtps://…; "log" writes the
+                      emails to stdout instead (and still offers readers reply emails)  [RC_SMTP]
+  --from ADDRESS      From address of the emails (default comments@ the public host)   [RC_FROM]
+  --notify EMAIL      told of each new comment, with Approve and Reject links; repeat for more.
+                      Without --smtp these emails are written to stdout  [RC_NOTIFY, comma-separated]
+  --public-url URL    how links in emails reach this server, such as https://comments.example.org
+                      (default: the address it listens on)                    [RC_PUBLIC_URL]
+  --webhook URL       each new comment is POSTed there as JSON, with retries      [RC_WEBHOOK]
+  --demo-moderator EMAIL  make this moderator with a new random password at each start and
+                      print it (for the demo; use "moderators add" for real accounts)
+                                                                         [RC_DEMO_MODERATOR]
+
+Trust rules (stored in the database when given; the moderation app's Settings change them too):
+  --trust-approved yes|no  publish at once when the email already has an approved comment
+                      (default yes)                                       [RC_TRUST_APPROVED]
+  --max-links N       hold comments with more than N links, even with moderation off
+                      (default 2)                                              [RC_MAX_LINKS]
+  --block-word WORD   comments with it (in name, email, website or text) go to Spam; repeat
+                                                                [RC_BLOCK_WORDS, comma-separated]
+  --block-email EMAIL an address, or @domain, whose comments go to Spam; repeat
+                                                               [RC_BLOCK_EMAILS, comma-separated]
+  --block-ip RANGE    an IP address or CIDR range whose comments go to Spam; repeat
+                                                                  [RC_BLOCK_IPS, comma-separated]
   -h, --help          show this help
   --version           show the version
 
-Moderation commands work on the database file directly, also while the server runs.
+Moderation commands work on the database directly, also while the server runs.
+"moderators add" reads the password from stdin when it is not a terminal, else asks for it.
 
 import reads a WordPress export (WXR, Tools > Export) or a Disqus export (XML) and stores its
 comments, all or none: approved ones published, unapproved ones pending, spam, trash, deleted
@@ -68,10 +104,13 @@ export class UsageError extends Error {
 /**
  * @typedef {{ kind: 'help' }
  *   | { kind: 'version' }
- *   | { kind: 'serve', options: import('./app.js').StartOptions & { db: string, port: number, host: string } }
+ *   | { kind: 'serve', options: import('./app.js').StartOptions & { db: string, port: number, host: string, demoModerator?: string } }
  *   | { kind: 'moderate', action: 'list', db: string, status: import('./store.js').CommentStatus, thread: string | null }
  *   | { kind: 'moderate', action: 'approve' | 'reject' | 'delete', db: string, id: string }
- *   | { kind: 'import', format: 'wordpress' | 'disqus', file: string, db: string, threadFrom: 'link' | 'id' }} Command
+ *   | { kind: 'import', format: 'wordpress' | 'disqus', file: string, db: string, threadFrom: 'link' | 'id' }
+ *   | { kind: 'moderators', action: 'add', db: string, email: string, name: string }
+ *   | { kind: 'moderators', action: 'list', db: string }
+ *   | { kind: 'moderators', action: 'remove', db: string, email: string }} Command
  */
 
 /** @typedef {Record<string, string | undefined>} Env */
@@ -81,6 +120,7 @@ export function parseCommandLine(/** @type {string[]} */ argv, /** @type {Env} *
   if (argv.includes('-h') || argv.includes('--help')) return /** @type {Command} */ ({ kind: 'help' });
   if (argv.includes('--version')) return /** @type {Command} */ ({ kind: 'version' });
   if (argv[0] === 'import') return parseImport(argv.slice(1), env);
+  if (argv[0] === 'moderators') return parseModerators(argv.slice(1), env);
   return argv[0] === 'moderate' ? parseModerate(argv.slice(1), env) : parseServe(argv, env);
 }
 
@@ -129,7 +169,19 @@ function parseServe(argv, env) {
     'rate-limit': { type: 'string' },
     'edit-window': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'trust-proxy-hops': { type: 'string' },
     'log-level': { type: 'string' },
+    smtp: { type: 'string' },
+    from: { type: 'string' },
+    notify: { type: 'string', multiple: true },
+    'public-url': { type: 'string' },
+    webhook: { type: 'string' },
+    'demo-moderator': { type: 'string' },
+    'trust-approved': { type: 'string' },
+    'max-links': { type: 'string' },
+    'block-word': { type: 'string', multiple: true },
+    'block-email': { type: 'string', multiple: true },
+    'block-ip': { type: 'string', multiple: true },
   });
   if (positionals.length > 0) {
     throw new UsageError(
@@ -158,6 +210,9 @@ function parseServe(argv, env) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
   }
   const trustProxyEnv = fromEnv(env, 'RC_TRUST_PROXY');
+  const owner = parseOwnerOptions(flag, list, env);
+  const demoModerator = flag('demo-moderator') ?? fromEnv(env, 'RC_DEMO_MODERATOR');
+  const proxyHops = flag('trust-proxy-hops') ?? fromEnv(env, 'RC_TRUST_PROXY_HOPS');
 
   return {
     kind: 'serve',
@@ -176,11 +231,119 @@ function parseServe(argv, env) {
       },
       editWindowSeconds: editWindow === undefined ? DEFAULT_EDIT_WINDOW : parseEditWindow(editWindow),
       trustProxy:
-        values['trust-proxy'] === true ||
-        (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
+        proxyHops !== undefined
+          ? parsePositiveInteger(proxyHops, '--trust-proxy-hops')
+          : values['trust-proxy'] === true ||
+            (trustProxyEnv !== undefined && /^(1|true|yes)$/i.test(trustProxyEnv)),
       logger: logLevel === 'silent' ? false : /** @type {import('./app.js').LogLevel} */ (logLevel),
+      // Only when set, so a plain command line reads as it always did.
+      ...(owner === null ? {} : { owner }),
+      ...(demoModerator === undefined
+        ? {}
+        : { demoModerator: checked(() => normalizeMailbox(demoModerator, '--demo-moderator')) }),
     },
   };
+}
+
+/** Runs a check that throws RangeError (or TrustRulesError) and turns it into a UsageError. */
+function checked(/** @type {() => any} */ check) {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TrustRulesError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The notification and trust-rule flags, or null when none is given.
+ * @param {(name: string) => string | undefined} flag
+ * @param {(name: string, envName: string) => string[]} list
+ * @param {Env} env
+ * @returns {import('./owner/owner.js').OwnerOptions | null}
+ */
+function parseOwnerOptions(flag, list, env) {
+  /** @type {import('./owner/owner.js').OwnerOptions} */
+  const options = {};
+  const smtp = flag('smtp') ?? fromEnv(env, 'RC_SMTP');
+  if (smtp !== undefined) options.smtp = checked(() => checkSmtpUrl(smtp));
+  const from = flag('from') ?? fromEnv(env, 'RC_FROM');
+  if (from !== undefined) options.from = checked(() => normalizeMailbox(from, '--from'));
+  const notify = list('notify', 'RC_NOTIFY');
+  if (notify.length > 0)
+    options.notify = notify.map((address) => checked(() => normalizeMailbox(address, '--notify')));
+  const publicUrl = flag('public-url') ?? fromEnv(env, 'RC_PUBLIC_URL');
+  if (publicUrl !== undefined) {
+    options.publicUrl = checked(() => {
+      const url = new URL(publicUrl);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError('');
+      return url.href.replace(/\/+$/, '');
+    });
+  }
+  const webhook = flag('webhook') ?? fromEnv(env, 'RC_WEBHOOK');
+  if (webhook !== undefined) options.webhook = checked(() => checkWebhookUrl(webhook));
+
+  /** @type {Partial<import('./owner/trust-rules.js').TrustRules>} */
+  const rules = {};
+  const trustApproved = flag('trust-approved') ?? fromEnv(env, 'RC_TRUST_APPROVED');
+  if (trustApproved !== undefined) {
+    if (!/^(yes|no)$/.test(trustApproved))
+      throw new UsageError(`--trust-approved must be "yes" or "no", not "${trustApproved}".`);
+    rules.trustApproved = trustApproved === 'yes';
+  }
+  const maxLinks = flag('max-links') ?? fromEnv(env, 'RC_MAX_LINKS');
+  if (maxLinks !== undefined) {
+    if (!/^\d{1,4}$/.test(maxLinks))
+      throw new UsageError(`--max-links must be a whole number, not "${maxLinks}".`);
+    rules.maxLinks = Number(maxLinks);
+  }
+  for (const [name, envName, key] of /** @type {const} */ ([
+    ['block-word', 'RC_BLOCK_WORDS', 'blockedWords'],
+    ['block-email', 'RC_BLOCK_EMAILS', 'blockedEmails'],
+    ['block-ip', 'RC_BLOCK_IPS', 'blockedIps'],
+  ])) {
+    const entries = list(name, envName);
+    if (entries.length > 0) rules[key] = entries;
+  }
+  if (Object.keys(rules).length > 0) {
+    checked(() => normalizeTrustRules(rules));
+    options.trustRules = rules;
+  }
+  return Object.keys(options).length === 0 ? null : options;
+}
+
+/**
+ * @param {string[]} argv the arguments after "moderators"
+ * @param {Env} env
+ * @returns {Command}
+ */
+function parseModerators(argv, env) {
+  const { values, positionals } = parseOrExplain(argv, { db: { type: 'string' }, name: { type: 'string' } });
+  const db =
+    (typeof values.db === 'string' ? values.db : undefined) ?? fromEnv(env, 'RC_DB') ?? DEFAULT_DB_FILE;
+  if (db === ':memory:') throw new UsageError('moderators needs a database file (--db FILE), not :memory:.');
+  const [action, ...rest] = positionals;
+  if (values.name !== undefined && action !== 'add')
+    throw new UsageError('--name only goes with "moderators add".');
+  if (action === 'list') {
+    if (rest.length > 0) throw new UsageError(`moderators list takes no email (got "${rest[0]}").`);
+    return { kind: 'moderators', action, db };
+  }
+  if (action === 'add' || action === 'remove') {
+    if (rest.length !== 1) throw new UsageError(`moderators ${action} takes exactly one email address.`);
+    const email = checked(() => normalizeMailbox(rest[0], `moderators ${action}`));
+    if (action === 'remove') return { kind: 'moderators', action, db, email };
+    const name = typeof values.name === 'string' ? values.name.trim() : email.slice(0, email.indexOf('@'));
+    if (name === '' || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) {
+      throw new UsageError('--name must be 1 to 100 characters, without control characters.');
+    }
+    return { kind: 'moderators', action, db, email, name };
+  }
+  throw new UsageError(
+    action === undefined
+      ? 'moderators needs an action: add, list or remove.'
+      : `Unknown moderators action "${action}"; use add, list or remove.`,
+  );
 }
 
 /**

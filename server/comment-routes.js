@@ -4,6 +4,7 @@ import { ApiError } from './errors.js';
 import { CACHE_CONTROL, conditionalGet } from './http-cache.js';
 import { editableUntil, editTokenHash, newEditToken } from './edit-token.js';
 import { acceptedPageUrl } from './page-url.js';
+import { isMailbox } from './owner/mailbox.js';
 import {
   pageQuerySchema,
   pageSchema,
@@ -21,6 +22,7 @@ import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
 /**
  * @typedef {object} CommentRoutesOptions
  * @property {import('./store.js').CommentStore} store
+ * @property {import('./owner/owner.js').Owner} owner trust rules, notifications (issue 11)
  * @property {'pre' | 'off'} moderation
  * @property {RouteRateLimit} readLimit
  * @property {RouteRateLimit} writeLimit
@@ -36,7 +38,9 @@ import { DEFAULT_PAGE_SIZE, newCommentId } from './store.js';
  * @property {{ name: string, email?: string | null, url?: string | null }} author
  * @property {string} body
  * @property {string | null} [hp]
- * @property {string | null} [pageUrl]
+ * @property {boolean} [notify] contract v1.1: email me when someone replies (needs an email)
+ * @property {string | null} [pageUrl] contract v1.1: the page the reader is on
+ * @property {string} [threadTitle] the element's thread-title, for the moderation app and emails
  */
 
 /** Turns a validated POST body into what the store takes: blank email/url mean "not given". */
@@ -64,10 +68,14 @@ export function toSubmission(/** @type {SubmissionBody} */ body) {
  */
 export const commentRoutes = async (
   app,
-  { store, moderation, readLimit, writeLimit, editWindowSeconds, allowedOrigins },
+  { store, owner, moderation, readLimit, writeLimit, editWindowSeconds, allowedOrigins },
 ) => {
   // Only what this server offers beyond v1; a page of a server that offers nothing is exactly v1's.
-  const offers = editWindowSeconds > 0 ? { offers: { editWindowSeconds } } : {};
+  const offered = {
+    ...(editWindowSeconds > 0 ? { editWindowSeconds } : {}),
+    ...(owner.offers.notify ? { notify: true } : {}),
+  };
+  const offers = Object.keys(offered).length > 0 ? { offers: offered } : {};
   /**
    * A Comment as its author gets it back from a POST: with a fresh edit token while editing is on.
    * @param {import('./store.js').Comment} comment
@@ -129,17 +137,43 @@ export const commentRoutes = async (
         return reply.code(202).send(withEditToken(unsavedPendingComment(submission), token));
       }
 
-      const outcome = await store.submitComment(
-        thread,
-        submission,
-        moderation === 'off' ? 'published' : 'pending',
-      );
-      if (outcome.kind === 'created' || outcome.kind === 'replayed') {
-        const pageUrl = acceptedPageUrl(body.pageUrl, allowedOrigins);
-        if (pageUrl !== null) await store.setThreadPage(thread, pageUrl);
+      const subscribe = body.notify === true && owner.offers.notify ? submission.author.email : null;
+      if (body.notify === true && owner.offers.notify && subscribe === null) {
+        throw new ApiError(
+          422,
+          'email_required',
+          'To be emailed when someone replies, please enter your email address.',
+          'author.email',
+        );
+      }
+      // An address we will write into a mail header: stricter than the stored one may be.
+      if (subscribe !== null && !isMailbox(subscribe)) {
+        throw new ApiError(
+          422,
+          'email_invalid',
+          'Please enter a valid email address to be emailed about replies.',
+          'author.email',
+        );
+      }
+      const decision = await owner.decide(submission, request.ip, moderation);
+      // Spam is stored as rejected (and then marked): its author is answered exactly as for a
+      // held comment, so a spammer learns nothing from the answer.
+      const status = decision.status === 'spam' ? 'rejected' : decision.status;
+      const outcome = await store.submitComment(thread, submission, status);
+      // Checked against the allowed origins; one that fails is ignored, never a refused comment.
+      const pageUrl = acceptedPageUrl(body.pageUrl, allowedOrigins);
+      if ((outcome.kind === 'created' || outcome.kind === 'replayed') && pageUrl !== null) {
+        await store.setThreadPage(thread, pageUrl);
       }
       switch (outcome.kind) {
         case 'created':
+          await owner.accepted({
+            thread,
+            id: outcome.comment.id,
+            decision,
+            page: owner.pageOf(pageUrl, body.threadTitle ?? null),
+            subscribe,
+          });
           return reply
             .code(outcome.comment.status === 'published' ? 201 : 202)
             .send(withEditToken(outcome.comment, token));

@@ -98,9 +98,19 @@ export function unavailableError() {
   );
 }
 
-/** The 404 answer for an address where nothing lives. */
-export function notFoundError() {
-  return new ApiError(404, 'not_found', 'There is nothing at this address.');
+/**
+ * The 404 answer for an address where nothing lives; `api` (this server's API address) is named
+ * when the request was not under it, the usual mistake being an `endpoint` without /api.
+ * @param {string | null} [api]
+ */
+export function notFoundError(api = null) {
+  return new ApiError(
+    404,
+    'not_found',
+    api === null
+      ? 'There is nothing at this address.'
+      : `There is nothing at this address. The comments API of this server is at ${api} (the element's endpoint).`,
+  );
 }
 
 /** The 429 answer; Retry-After (seconds) is set by the rate limiter before this is sent. */

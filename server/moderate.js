@@ -2,6 +2,7 @@
 // `recovery-comments-server moderate …`: the moderation queue from a terminal, straight on the
 // database (SQLite's locking, or PostgreSQL's transactions, make that safe while the server runs).
 import { redactUrl } from './postgres.js';
+import { queueReplyNotifications } from './owner/owner.js';
 import { isPostgresLocation, openStore } from './store.js';
 
 /** @typedef {import('./store.js').CommentStore} CommentStore */
@@ -86,7 +87,12 @@ async function changeComment(store, command, output) {
     );
     return 0;
   }
+  const before = await store.getComment(command.id);
   const comment = await store.setStatus(command.id, command.action === 'approve' ? 'published' : 'rejected');
+  // Readers subscribed to the parent hear of it, as when the app approves it (a running server sends).
+  if (comment !== null && comment.status === 'published' && before?.status !== 'published') {
+    await queueReplyNotifications(store, comment.id);
+  }
   if (comment === null) return unknownId(id, output);
   const verb = command.action === 'approve' ? 'Approved (published)' : 'Rejected';
   output.out(`${verb} comment ${id} by ${printable(comment.author.name)} on ${printable(comment.thread)}.\n`);

@@ -14,13 +14,20 @@ import { createRequire } from 'node:module';
  * @property {<Row = any>(text: string, values?: unknown[]) => Promise<QueryResult<Row>>} query
  */
 
-/** @typedef {Queryable & { release: (error?: Error | boolean) => void }} PoolClient */
+/**
+ * @typedef {Queryable & {
+ *   release: (error?: Error | boolean) => void,
+ *   on: (event: 'error', listener: (error: Error) => void) => unknown,
+ *   removeListener: (event: 'error', listener: (error: Error) => void) => unknown,
+ * }} PoolClient
+ */
 
 /**
  * @typedef {Queryable & {
  *   connect: () => Promise<PoolClient>,
  *   end: () => Promise<void>,
- *   on: (event: 'error', listener: (error: Error) => void) => unknown,
+ *   on: ((event: 'error', listener: (error: Error) => void) => unknown)
+ *     & ((event: 'connect', listener: (client: PoolClient) => void) => unknown),
  *   totalCount: number,
  *   idleCount: number,
  *   waitingCount: number,

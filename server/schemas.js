@@ -13,6 +13,8 @@ export const NAME_MAX_LENGTH = 100;
 export const EMAIL_MAX_LENGTH = 254;
 /** Longest author website address. */
 export const URL_MAX_LENGTH = 2_000;
+/** Longest thread title a POST may carry. */
+export const THREAD_TITLE_MAX_LENGTH = 300;
 /** Longest thread id, after URL decoding. */
 export const THREAD_MAX_LENGTH = 512;
 /** Longest comment id accepted in a request (ids we make are 16 characters; seeds may differ). */
@@ -83,8 +85,11 @@ export const submissionSchema = {
     body: { type: 'string', pattern: NOT_BLANK, maxLength: BODY_MAX_LENGTH },
     hp: { type: ['string', 'null'] },
     // The page the reader is on (v1.1). Checked in page-url.js, and ignored rather than refused
-    // when it does not pass, so no limits here beyond its type.
-    pageUrl: { type: ['string', 'null'] },
+    // when it does not pass, so no limits here beyond its type and length.
+    pageUrl: { type: ['string', 'null'], maxLength: URL_MAX_LENGTH },
+    // Contract v1.1 (issue 11): reply notifications, and the page's title for moderators.
+    notify: { type: 'boolean' },
+    threadTitle: { type: 'string', maxLength: THREAD_TITLE_MAX_LENGTH },
   },
 };
 
@@ -124,6 +129,7 @@ export const commentSchema = {
     createdAt: { type: 'string' },
     status: { type: 'string', enum: ['published', 'pending'] },
     editedAt: { type: 'string' },
+    byOwner: { type: 'boolean' },
   },
 };
 
@@ -154,7 +160,7 @@ export const pageSchema = {
     offers: {
       type: 'object',
       additionalProperties: false,
-      properties: { editWindowSeconds: { type: 'integer' } },
+      properties: { editWindowSeconds: { type: 'integer' }, notify: { type: 'boolean' } },
     },
   },
 };
@@ -224,6 +230,17 @@ const FIELD_WORDS = {
   },
   parentId: {
     invalid: ['parent_not_found', 'The comment you are replying to could not be found.'],
+  },
+  pageUrl: {
+    tooLong: ['page_url_too_long', 'The page address is too long.'],
+    invalid: ['page_url_invalid', 'The page address must be a full http:// or https:// address.'],
+  },
+  threadTitle: {
+    tooLong: [
+      'thread_title_too_long',
+      `The thread title must be at most ${THREAD_TITLE_MAX_LENGTH} characters long.`,
+    ],
+    invalid: ['thread_title_invalid', 'The thread title must be text.'],
   },
 };
 

@@ -40,6 +40,7 @@
  * @property {string} createdAt ISO 8601, UTC, millisecond precision
  * @property {'published' | 'pending'} status
  * @property {string} [editedAt] when its author last changed it (contract v1.1); absent if never
+ * @property {true} [byOwner] written by a moderator in the moderation app (contract v1.1)
  */
 
 /**
@@ -67,6 +68,7 @@
  * @property {CommentStatus} [status] defaults to 'published'
  * @property {string | null} [clientId]
  * @property {string | null} [editTokenHash] hash of the author's edit token (see edit-token.js)
+ * @property {string | null} [moderatorId] the moderator who wrote it in the moderation app
  */
 
 /**

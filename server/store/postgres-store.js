@@ -148,9 +148,12 @@ export class PostgresStore {
       idleTimeoutMillis: 30_000,
       application_name: 'recovery-comments-server',
     });
-    // An idle connection that dies (PostgreSQL restarted) is dropped by the pool, which opens a
-    // new one at the next query. Without a listener the 'error' event would end the process.
+    // A connection that dies (PostgreSQL restarted) is dropped by the pool, which opens a new
+    // one at the next query; whoever was using it gets the error from its query. But pg also
+    // emits 'error' on the connection itself (and the pool re-emits it for idle ones), which
+    // would end the process with nobody listening: at any moment, checked out, idle or closing.
     this.pool.on('error', () => {});
+    this.pool.on('connect', (client) => client.on('error', () => {}));
     this.closed = false;
     this.rateLimitHits = 0;
   }
@@ -347,10 +350,11 @@ export class PostgresStore {
 
   /** @param {string} id @param {CommentStatus} status */
   async setStatus(id, status) {
-    const row = await selectOne(this, `UPDATE comments SET status = $1 WHERE id = $2 RETURNING ${COLUMNS}`, [
-      status,
-      toStored(id),
-    ]);
+    const row = await selectOne(
+      this,
+      `UPDATE comments SET status = $1, spam = 0 WHERE id = $2 RETURNING ${COLUMNS}`,
+      [status, toStored(id)],
+    );
     return row === undefined ? null : toModeratedComment(row);
   }
 

@@ -31,6 +31,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
  * @property {string | null} request_hash
  * @property {string | null} edit_token_hash SHA-256 (base64url) of the author's edit token
  * @property {string | null} edited_at when the author last changed the body
+ * @property {string | null} moderator_id set for a reply a moderator wrote in the moderation app
  */
 
 /** Largest page of top-level comments a caller may ask for. */
@@ -54,6 +55,7 @@ export const COLUMN_NAMES = /** @type {const} */ ([
   'request_hash',
   'edit_token_hash',
   'edited_at',
+  'moderator_id',
 ]);
 
 /** The column list for SELECT and INSERT. */
@@ -84,6 +86,8 @@ export function toPublicComment(/** @type {CommentRow} */ row) {
   };
   // Only on edited comments, so a v1 client sees exactly the v1 shape for all others.
   if (row.edited_at !== null) comment.editedAt = row.edited_at;
+  // Only when true, so every other comment looks exactly as in contract v1.
+  if (row.moderator_id !== null) comment.byOwner = true;
   return comment;
 }
 
@@ -147,6 +151,7 @@ export function newCommentRow(thread, comment, parent) {
       clientId === null ? null : submissionHash(thread, { clientId, parentId, author, body: comment.body }),
     edit_token_hash: comment.editTokenHash ?? null,
     edited_at: null,
+    moderator_id: comment.moderatorId ?? null,
   };
 }
 

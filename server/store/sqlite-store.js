@@ -150,7 +150,7 @@ export class SqliteStore {
     const prepare = (sql) => db.prepare(sql);
     this.sql = {
       insert: prepare(`INSERT INTO comments (${COLUMNS}) VALUES
-        (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash, @edit_token_hash, @edited_at)`),
+        (@id, @thread, @parent_id, @root_id, @author_name, @author_email, @author_url, @body, @created_at, @status, @client_id, @request_hash, @edit_token_hash, @edited_at, @moderator_id)`),
       byId: /** @type {Statement<CommentRow>} */ (prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`)),
       byClientId: /** @type {Statement<CommentRow>} */ (
         prepare(`SELECT ${COLUMNS} FROM comments WHERE client_id = ?`)
@@ -175,7 +175,8 @@ export class SqliteStore {
           WHERE status = @status AND (@thread IS NULL OR thread = @thread)
           ORDER BY created_at, id LIMIT @limit`)
       ),
-      setStatus: prepare('UPDATE comments SET status = ? WHERE id = ?'),
+      // spam = 0: a status set here is never "spam" (see migration 007); the moderation app sets that.
+      setStatus: prepare('UPDATE comments SET status = ?, spam = 0 WHERE id = ?'),
       countPublishedMany: /** @type {Statement<{ thread: string, n: number }>} */ (
         prepare(QUERIES.countPublishedMany)
       ),

@@ -253,7 +253,11 @@ function startBin(t, args, env = {}) {
     const timer = setTimeout(() => reject(new Error(`no listening line in 10 s; stderr: ${stderr}`)), 10_000);
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
-      const match = /^recovery-comments-server listening on (http:\/\/127\.0\.0\.1:(\d+))\n$/.exec(stdout);
+      // The ready line names the endpoint, what the element's `endpoint` attribute takes (issue 11).
+      const match =
+        /^recovery-comments-server listening on (http:\/\/127\.0\.0\.1:(\d+)), endpoint="\1\/api"\n/.exec(
+          stdout,
+        );
       if (match !== null) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -443,7 +443,7 @@ function listeningUrl(child) {
     const timer = setTimeout(() => reject(new Error(`no listening line in 10 s; stderr: ${stderr}`)), 10_000);
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+),/.exec(stdout);
       if (match !== null) {
         clearTimeout(timer);
         resolve(match[1]);

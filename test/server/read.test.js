@@ -235,9 +235,11 @@ describe('health and unknown addresses', () => {
     ]) {
       const response = await fetch(`${server.url}${path}`, { method });
       assert.equal(response.status, 404, `${method} ${path}`);
-      assert.deepEqual(await response.json(), {
-        error: { code: 'not_found', message: 'There is nothing at this address.', field: null },
-      });
+      // Outside /api the answer also names the API's address (an `endpoint` without /api).
+      const message = path.startsWith('/api/')
+        ? 'There is nothing at this address.'
+        : `There is nothing at this address. The comments API of this server is at ${server.url}/api (the element's endpoint).`;
+      assert.deepEqual(await response.json(), { error: { code: 'not_found', message, field: null } });
     }
   });
 });
