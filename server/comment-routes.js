@@ -171,7 +171,7 @@ export const commentRoutes = async (
             thread,
             id: outcome.comment.id,
             decision,
-            page: owner.pageOf(pageUrl, body.threadTitle ?? null),
+            page: owner.pageOf(body.pageUrl ?? null, body.threadTitle ?? null),
             subscribe,
           });
           return reply

@@ -143,11 +143,11 @@ export async function createOwner(store, options, log) {
       const allowed = new Set(options.origins ?? []);
       if (baseUrl !== null) allowed.add(new URL(baseUrl).origin);
       let url = null;
-      if (pageUrl !== null && pageUrl.trim() !== '') {
-        const parsed = new URL(pageUrl);
-        if (allowed.has(parsed.origin)) url = parsed.href;
-        else log.info({ pageUrl }, 'pageUrl not on an allowed origin; not used');
-      }
+      // URL.parse: an address that is no URL at all is ignored like one on another origin.
+      const parsed = pageUrl !== null && pageUrl.trim() !== '' ? URL.parse(pageUrl) : null;
+      if (parsed !== null && allowed.has(parsed.origin)) url = parsed.href;
+      else if (parsed !== null || (pageUrl ?? '').trim() !== '')
+        log.info({ pageUrl }, 'pageUrl not on an allowed origin; not used');
       const cleanTitle = title === null ? null : title.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || null;
       return { url, title: cleanTitle };
     },
