@@ -27,6 +27,8 @@ Options (each can also be set by the environment variable in brackets; flags win
                       file wins                                        [RC_STATIC, comma-separated]
   --seed FILE         JSON file of starting comments, for threads that have none yet   [RC_SEED]
   --rate-limit N      comments one client IP may post per minute (default 10)    [RC_RATE_LIMIT]
+  --read-rate-limit N requests one client IP may make per minute to read (default 600)
+                                                                        [RC_READ_RATE_LIMIT]
   --trust-proxy       behind one reverse proxy: the client IP is the last X-Forwarded-For entry
                                                                               [RC_TRUST_PROXY=1]
   --trust-proxy-hops N  behind N proxies in a row (a CDN in front of nginx is 2): the client IP
@@ -115,6 +117,7 @@ function parseServe(argv, env) {
     static: { type: 'string', multiple: true },
     seed: { type: 'string' },
     'rate-limit': { type: 'string' },
+    'read-rate-limit': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     'trust-proxy-hops': { type: 'string' },
     'log-level': { type: 'string' },
@@ -140,6 +143,7 @@ function parseServe(argv, env) {
     throw new UsageError(`--moderation must be "pre" or "off", not "${moderation}".`);
   }
   const rateLimit = flag('rate-limit') ?? fromEnv(env, 'RC_RATE_LIMIT');
+  const readRateLimit = flag('read-rate-limit') ?? fromEnv(env, 'RC_READ_RATE_LIMIT');
   const logLevel = flag('log-level') ?? fromEnv(env, 'RC_LOG_LEVEL') ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
@@ -162,6 +166,15 @@ function parseServe(argv, env) {
         max: rateLimit === undefined ? 10 : parsePositiveInteger(rateLimit, '--rate-limit'),
         windowMs: 60_000,
       },
+      // Only when given, so the programmatic default (app.js) stays the one source of it.
+      ...(readRateLimit === undefined
+        ? {}
+        : {
+            readRateLimit: {
+              max: parsePositiveInteger(readRateLimit, '--read-rate-limit'),
+              windowMs: 60_000,
+            },
+          }),
       trustProxy:
         proxyHops !== undefined
           ? parsePositiveInteger(proxyHops, '--trust-proxy-hops')
