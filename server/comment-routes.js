@@ -57,6 +57,8 @@ export function toSubmission(/** @type {SubmissionBody} */ body) {
  * @type {import('fastify').FastifyPluginAsync<CommentRoutesOptions>}
  */
 export const commentRoutes = async (app, { store, moderation, readLimit, writeLimit }) => {
+  /** @type {WeakMap<import('./store.js').ThreadPage, ReturnType<import('fastify').FastifyReply['serialize']>>} pages (from the store's cache) and their JSON */
+  const serializedPages = new WeakMap();
   // Fastify parses text/plain by default; a comment must come as JSON, which also means a
   // cross-origin POST always needs a CORS preflight that the allow-list can refuse.
   app.removeContentTypeParser('text/plain');
@@ -67,7 +69,7 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
       schema: { params: threadParamsSchema, querystring: pageQuerySchema, response: { 200: pageSchema } },
       config: { rateLimit: readLimit },
     },
-    async (request) => {
+    async (request, reply) => {
       const { thread } = /** @type {{ thread: string }} */ (request.params);
       const query = /** @type {{ limit?: string, cursor?: string, sort?: 'oldest' | 'newest' }} */ (
         request.query
@@ -77,7 +79,14 @@ export const commentRoutes = async (app, { store, moderation, readLimit, writeLi
         cursor: query.cursor ?? null,
         sort: query.sort ?? 'oldest',
       });
-      return { thread, ...page };
+      // A page the store's cache answered is the same object as last time: send the JSON made
+      // then (by the response schema's serializer, as for any answer) instead of making it again.
+      let body = serializedPages.get(page);
+      if (body === undefined) {
+        body = reply.serialize({ thread, ...page });
+        serializedPages.set(page, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
