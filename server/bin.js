@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { startServer } from './app.js';
 import { parseCommandLine, USAGE, UsageError } from './cli.js';
+import { runBackupCommand } from './backup.js';
 import { runModerateCommand } from './moderate.js';
 
 const NAME = 'recovery-comments-server';
@@ -37,6 +38,12 @@ switch (command.kind) {
   }
   case 'moderate':
     process.exitCode = await runModerateCommand(command, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+    break;
+  case 'backup':
+    process.exitCode = await runBackupCommand(command, {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
     });

@@ -8,6 +8,7 @@ export const USAGE = `Usage:
   recovery-comments-server [options]
   recovery-comments-server moderate list [--status pending|published|rejected] [--thread ID] [--db DB]
   recovery-comments-server moderate approve|reject|delete COMMENT_ID [--db DB]
+  recovery-comments-server backup --to FILE [--db FILE]
 
 Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite
 or PostgreSQL.
@@ -38,7 +39,9 @@ Options (each can also be set by the environment variable in brackets; flags win
   -h, --help          show this help
   --version           show the version
 
-Moderation commands work on the database directly, also while the server runs.
+Moderation commands work on the database directly, also while the server runs. backup makes a
+consistent copy of a SQLite database while the server runs (SQLite's online backup); it will not
+overwrite FILE. For PostgreSQL use pg_dump.
 `;
 
 /** The database file the CLI uses when neither --db nor RC_DB says otherwise. */
@@ -62,7 +65,8 @@ export class UsageError extends Error {
  *   | { kind: 'version' }
  *   | { kind: 'serve', options: import('./app.js').StartOptions & { db: string, port: number, host: string } }
  *   | { kind: 'moderate', action: 'list', db: string, status: import('./store.js').CommentStatus, thread: string | null }
- *   | { kind: 'moderate', action: 'approve' | 'reject' | 'delete', db: string, id: string }} Command
+ *   | { kind: 'moderate', action: 'approve' | 'reject' | 'delete', db: string, id: string }
+ *   | { kind: 'backup', db: string, to: string }} Command
  */
 
 /** @typedef {Record<string, string | undefined>} Env */
@@ -71,7 +75,9 @@ export class UsageError extends Error {
 export function parseCommandLine(/** @type {string[]} */ argv, /** @type {Env} */ env = {}) {
   if (argv.includes('-h') || argv.includes('--help')) return /** @type {Command} */ ({ kind: 'help' });
   if (argv.includes('--version')) return /** @type {Command} */ ({ kind: 'version' });
-  return argv[0] === 'moderate' ? parseModerate(argv.slice(1), env) : parseServe(argv, env);
+  if (argv[0] === 'moderate') return parseModerate(argv.slice(1), env);
+  if (argv[0] === 'backup') return parseBackup(argv.slice(1), env);
+  return parseServe(argv, env);
 }
 
 /**
@@ -225,6 +231,26 @@ function parseModerate(argv, env) {
       ? 'moderate needs an action: list, approve, reject or delete.'
       : `Unknown moderate action "${action}"; use list, approve, reject or delete.`,
   );
+}
+
+/**
+ * `backup --to FILE [--db FILE]`: an online copy of a SQLite database.
+ * @param {string[]} argv the arguments after "backup"
+ * @param {Env} env
+ * @returns {Command}
+ */
+function parseBackup(argv, env) {
+  const { values, positionals } = parseOrExplain(argv, { db: { type: 'string' }, to: { type: 'string' } });
+  if (positionals.length > 0)
+    throw new UsageError(`backup takes no argument (got "${positionals[0]}"); use --to FILE.`);
+  const db =
+    (typeof values.db === 'string' ? values.db : undefined) ?? fromEnv(env, 'RC_DB') ?? DEFAULT_DB_FILE;
+  if (db === ':memory:') throw new UsageError('backup needs a database file (--db FILE), not :memory:.');
+  if (/^postgres(ql)?:\/\//i.test(db)) {
+    throw new UsageError('backup copies SQLite files; back up PostgreSQL with pg_dump (see docs/deploy.md).');
+  }
+  if (typeof values.to !== 'string' || values.to === '') throw new UsageError('backup needs --to FILE.');
+  return { kind: 'backup', db, to: values.to };
 }
 
 /**
