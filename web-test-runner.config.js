@@ -73,15 +73,19 @@ function referenceServers() {
         case 'rc-server':
           return { endpoint: server.endpoint, adminToken: ADMIN_TOKEN };
         case 'rc-seed':
-          for (const comment of args.comments) server.store.insertComment(args.thread, comment);
+          for (const comment of args.comments) await server.store.insertComment(args.thread, comment);
           return true;
         case 'rc-set-status':
-          server.store.setStatus(args.id, args.status);
+          await server.store.setStatus(args.id, args.status);
           return true;
         case 'rc-stored':
-          return ['pending', 'published', 'rejected'].flatMap((status) =>
-            server.store.listForModeration({ status: /** @type {any} */ (status), thread: args.thread }),
-          );
+          return (
+            await Promise.all(
+              ['pending', 'published', 'rejected'].map((status) =>
+                server.store.listForModeration({ status: /** @type {any} */ (status), thread: args.thread }),
+              ),
+            )
+          ).flat();
         default:
           return undefined;
       }

@@ -191,11 +191,13 @@ async function expectDraftUnder(page, id, body, name, timeout = 15_000) {
  * @param {Awaited<ReturnType<typeof demoServer>>} server
  * @param {string[]} bodies
  */
-function storedWithBodies(server, bodies) {
-  const all = ['pending', 'published', 'rejected'].flatMap((status) =>
-    server.store.listForModeration({ status: /** @type {any} */ (status), thread: THREAD }),
+async function storedWithBodies(server, bodies) {
+  const byStatus = await Promise.all(
+    ['pending', 'published', 'rejected'].map((status) =>
+      server.store.listForModeration({ status: /** @type {any} */ (status), thread: THREAD }),
+    ),
   );
-  return all.filter((comment) => bodies.includes(comment.body));
+  return byStatus.flat().filter((comment) => bodies.includes(comment.body));
 }
 
 describe('offline-first: drafts, outbox and CSP, end to end', () => {
@@ -443,10 +445,17 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
       await eventually(async () =>
         assert.equal(await unsent(tabB).count(), 3, 'tab B shows the queued comments too'),
       );
-      assert.equal(storedWithBodies(server, bodies).length, 0, 'nothing reached the server while offline');
+      assert.equal(
+        (await storedWithBodies(server, bodies)).length,
+        0,
+        'nothing reached the server while offline',
+      );
 
       await context.setOffline(false);
-      await eventually(() => assert.equal(storedWithBodies(server, bodies).length >= 3, true), 30_000);
+      await eventually(
+        async () => assert.equal((await storedWithBodies(server, bodies)).length >= 3, true),
+        30_000,
+      );
       // Both outboxes empty (no echo left in either tab): nothing more can be sent.
       await eventually(async () => {
         assert.equal(await unsent(tabA).count(), 0, 'echoes left in tab A');
@@ -460,7 +469,7 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
           assert.equal(shownInB.filter((text) => text === body).length, 1, `tab B shows: ${body}`);
       }, 30_000);
 
-      const stored = storedWithBodies(server, bodies);
+      const stored = await storedWithBodies(server, bodies);
       for (const body of bodies) {
         assert.equal(stored.filter((comment) => comment.body === body).length, 1, `stored once: ${body}`);
       }
@@ -565,7 +574,7 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
       );
       assert.equal((await eventsOf(page, 'rc-failed')).length, 1, 'no further failures');
       assert.deepEqual(proxy.log(), [], 'the browser sent no request to the API');
-      assert.equal(server.store.countComments(thread), 0);
+      assert.equal(await server.store.countComments(thread), 0);
       assert.deepEqual(errors, []);
     },
   );
@@ -632,7 +641,7 @@ describe('offline-first: bugs found and fixed', () => {
       await page
         .locator('li[part="comment"]', { has: page.locator(':scope > article', { hasText: body }) })
         .waitFor();
-      assert.equal(storedWithBodies(server, [body]).length, 1);
+      assert.equal((await storedWithBodies(server, [body])).length, 1);
 
       await page.reload();
       await showThread(page);
@@ -683,7 +692,7 @@ describe('offline-first: bugs found and fixed', () => {
       }
       await form.getByRole('button', { name: 'Post Comment' }).click();
       try {
-        await eventually(() => assert.equal(storedWithBodies(server, [body]).length, 1), 5_000);
+        await eventually(async () => assert.equal((await storedWithBodies(server, [body])).length, 1), 5_000);
       } catch {
         problems.push(`Post Comment sent nothing; page errors: ${JSON.stringify(errors)}`);
       }
