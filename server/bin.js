@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { startServer } from './app.js';
 import { parseCommandLine, USAGE, UsageError } from './cli.js';
 import { runImportCommand } from './import/command.js';
+import { runBackupCommand } from './backup.js';
 import { runModerateCommand } from './moderate.js';
 import { runModeratorsCommand } from './moderators.js';
 import { hashPassword } from './owner/passwords.js';
@@ -55,6 +56,12 @@ switch (command.kind) {
     break;
   case 'import':
     process.exitCode = await runImportCommand(command, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+    break;
+  case 'backup':
+    process.exitCode = await runBackupCommand(command, {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),
     });

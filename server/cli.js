@@ -15,6 +15,7 @@ export const USAGE = `Usage:
   recovery-comments-server moderators add EMAIL [--name NAME] [--db DB]
   recovery-comments-server moderators list|remove [EMAIL] [--db DB]
   recovery-comments-server import wordpress|disqus FILE.xml [--thread-from link|id] [--db DB]
+  recovery-comments-server backup --to FILE [--db FILE]
 
 Runs the reference backend of <recovery-comments>: the comment API under /api, stored in SQLite
 or PostgreSQL.
@@ -36,6 +37,8 @@ Options (each can also be set by the environment variable in brackets; flags win
   --rate-limit N      comments one client IP may post per minute (default 10)    [RC_RATE_LIMIT]
   --edit-window S     seconds a reader may edit or delete their own comment after posting
                       it (default 900); 0 turns editing off                     [RC_EDIT_WINDOW]
+  --read-rate-limit N requests one client IP may make per minute to read (default 600)
+                                                                        [RC_READ_RATE_LIMIT]
   --trust-proxy       behind one reverse proxy: the client IP is the last X-Forwarded-For entry
                                                                               [RC_TRUST_PROXY=1]
   --trust-proxy-hops N  behind N proxies in a row (a CDN in front of nginx is 2): the client IP
@@ -70,7 +73,9 @@ Trust rules (stored in the database when given; the moderation app's Settings ch
   -h, --help          show this help
   --version           show the version
 
-Moderation commands work on the database directly, also while the server runs.
+Moderation commands work on the database directly, also while the server runs. backup makes a
+consistent copy of a SQLite database while the server runs (SQLite's online backup); it will not
+overwrite FILE. For PostgreSQL use pg_dump.
 "moderators add" reads the password from stdin when it is not a terminal, else asks for it.
 
 import reads a WordPress export (WXR, Tools > Export) or a Disqus export (XML) and stores its
@@ -110,7 +115,8 @@ export class UsageError extends Error {
  *   | { kind: 'import', format: 'wordpress' | 'disqus', file: string, db: string, threadFrom: 'link' | 'id' }
  *   | { kind: 'moderators', action: 'add', db: string, email: string, name: string }
  *   | { kind: 'moderators', action: 'list', db: string }
- *   | { kind: 'moderators', action: 'remove', db: string, email: string }} Command
+ *   | { kind: 'moderators', action: 'remove', db: string, email: string }
+ *   | { kind: 'backup', db: string, to: string }} Command
  */
 
 /** @typedef {Record<string, string | undefined>} Env */
@@ -121,7 +127,9 @@ export function parseCommandLine(/** @type {string[]} */ argv, /** @type {Env} *
   if (argv.includes('--version')) return /** @type {Command} */ ({ kind: 'version' });
   if (argv[0] === 'import') return parseImport(argv.slice(1), env);
   if (argv[0] === 'moderators') return parseModerators(argv.slice(1), env);
-  return argv[0] === 'moderate' ? parseModerate(argv.slice(1), env) : parseServe(argv, env);
+  if (argv[0] === 'moderate') return parseModerate(argv.slice(1), env);
+  if (argv[0] === 'backup') return parseBackup(argv.slice(1), env);
+  return parseServe(argv, env);
 }
 
 /**
@@ -168,6 +176,7 @@ function parseServe(argv, env) {
     seed: { type: 'string' },
     'rate-limit': { type: 'string' },
     'edit-window': { type: 'string' },
+    'read-rate-limit': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     'trust-proxy-hops': { type: 'string' },
     'log-level': { type: 'string' },
@@ -205,6 +214,7 @@ function parseServe(argv, env) {
   }
   const rateLimit = flag('rate-limit') ?? fromEnv(env, 'RC_RATE_LIMIT');
   const editWindow = flag('edit-window') ?? fromEnv(env, 'RC_EDIT_WINDOW');
+  const readRateLimit = flag('read-rate-limit') ?? fromEnv(env, 'RC_READ_RATE_LIMIT');
   const logLevel = flag('log-level') ?? fromEnv(env, 'RC_LOG_LEVEL') ?? 'warn';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
@@ -230,6 +240,15 @@ function parseServe(argv, env) {
         windowMs: 60_000,
       },
       editWindowSeconds: editWindow === undefined ? DEFAULT_EDIT_WINDOW : parseEditWindow(editWindow),
+      // Only when given, so the programmatic default (app.js) stays the one source of it.
+      ...(readRateLimit === undefined
+        ? {}
+        : {
+            readRateLimit: {
+              max: parsePositiveInteger(readRateLimit, '--read-rate-limit'),
+              windowMs: 60_000,
+            },
+          }),
       trustProxy:
         proxyHops !== undefined
           ? parsePositiveInteger(proxyHops, '--trust-proxy-hops')
@@ -416,6 +435,26 @@ function parseImport(argv, env) {
     throw new UsageError(`--thread-from must be "link" or "id", not "${threadFrom}".`);
   }
   return { kind: 'import', format: /** @type {'wordpress' | 'disqus'} */ (format), file, db, threadFrom };
+}
+
+/**
+ * `backup --to FILE [--db FILE]`: an online copy of a SQLite database.
+ * @param {string[]} argv the arguments after "backup"
+ * @param {Env} env
+ * @returns {Command}
+ */
+function parseBackup(argv, env) {
+  const { values, positionals } = parseOrExplain(argv, { db: { type: 'string' }, to: { type: 'string' } });
+  if (positionals.length > 0)
+    throw new UsageError(`backup takes no argument (got "${positionals[0]}"); use --to FILE.`);
+  const db =
+    (typeof values.db === 'string' ? values.db : undefined) ?? fromEnv(env, 'RC_DB') ?? DEFAULT_DB_FILE;
+  if (db === ':memory:') throw new UsageError('backup needs a database file (--db FILE), not :memory:.');
+  if (/^postgres(ql)?:\/\//i.test(db)) {
+    throw new UsageError('backup copies SQLite files; back up PostgreSQL with pg_dump (see docs/deploy.md).');
+  }
+  if (typeof values.to !== 'string' || values.to === '') throw new UsageError('backup needs --to FILE.');
+  return { kind: 'backup', db, to: values.to };
 }
 
 /**

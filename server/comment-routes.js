@@ -86,6 +86,8 @@ export const commentRoutes = async (
       ? comment
       : { ...comment, editToken: token, editableUntil: editableUntil(comment.createdAt, editWindowSeconds) };
 
+  /** @type {WeakMap<import('./store.js').ThreadPage, ReturnType<import('fastify').FastifyReply['serialize']>>} pages (from the store's cache) and their JSON */
+  const serializedPages = new WeakMap();
   // Fastify parses text/plain by default; a comment must come as JSON, which also means a
   // cross-origin POST always needs a CORS preflight that the allow-list can refuse.
   app.removeContentTypeParser('text/plain');
@@ -97,7 +99,7 @@ export const commentRoutes = async (
       config: { rateLimit: readLimit },
       onSend: conditionalGet(CACHE_CONTROL.page),
     },
-    async (request) => {
+    async (request, reply) => {
       const { thread } = /** @type {{ thread: string }} */ (request.params);
       const query = /** @type {{ limit?: string, cursor?: string, sort?: 'oldest' | 'newest' }} */ (
         request.query
@@ -107,7 +109,14 @@ export const commentRoutes = async (
         cursor: query.cursor ?? null,
         sort: query.sort ?? 'oldest',
       });
-      return { thread, ...page, ...offers };
+      // A page the store's cache answered is the same object as last time: send the JSON made
+      // then (by the response schema's serializer, as for any answer) instead of making it again.
+      let body = serializedPages.get(page);
+      if (body === undefined) {
+        body = reply.serialize({ thread, ...page, ...offers });
+        serializedPages.set(page, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 

@@ -14,6 +14,8 @@ import { createRequire } from 'node:module';
  * @property {<Row = any>(text: string, values?: unknown[]) => Promise<QueryResult<Row>>} query
  */
 
+/** @typedef {{ name: string, text: string, values?: unknown[] }} NamedQuery prepared once per connection, then only executed */
+
 /**
  * @typedef {Queryable & {
  *   release: (error?: Error | boolean) => void,
@@ -24,6 +26,7 @@ import { createRequire } from 'node:module';
 
 /**
  * @typedef {Queryable & {
+ *   query: <Row = any>(text: string | NamedQuery, values?: unknown[]) => Promise<QueryResult<Row>>,
  *   connect: () => Promise<PoolClient>,
  *   end: () => Promise<void>,
  *   on: ((event: 'error', listener: (error: Error) => void) => unknown)

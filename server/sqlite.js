@@ -32,6 +32,8 @@ import { createRequire } from 'node:module';
  * @property {(sql: string) => void} exec
  * @property {(source: string, options?: { simple?: boolean }) => unknown} pragma
  * @property {<Args extends unknown[], Result>(fn: (...args: Args) => Result) => Transaction<Args, Result>} transaction
+ * @property {(destination: string) => Promise<{ totalPages: number, remainingPages: number }>} backup
+ *   SQLite's online backup into a new file, a few pages at a time, while others go on writing
  * @property {() => void} close
  * @property {boolean} open
  * @property {boolean} memory

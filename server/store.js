@@ -9,7 +9,7 @@
 // How to add a table:
 //   1. Add a migration for EACH engine, with the same file name, in
 //      server/store/migrations/sqlite/ and server/store/migrations/postgres/: the next free number
-//      and a short name, e.g. `002-sessions.sql`. A migration is plain SQL, runs once, in order,
+//      and a short name, e.g. `005-sessions.sql` (001-004 exist). A migration is plain SQL, runs once, in order,
 //      inside the transaction that records it in schema_migrations, so it must not COMMIT itself.
 //      Never edit a migration that has shipped: add another one. (If a merge brings two files
 //      with the same number, renumber yours; the loader refuses duplicates and a test checks that
@@ -22,8 +22,15 @@
 //   2. Implement it in both classes (SqliteStore: prepared statements in `this.sql`, synchronous
 //      inside, `db.transaction(...)` for several statements; PostgresStore: `this.query(...)` for
 //      one statement, `this.transaction(async (client) => ...)` for several).
-//   3. Test it in test/server/ through the interface: that suite runs on both engines
-//      (`npm run test:server`), so one test covers both.
+//      On PostgreSQL, pass every string a reader, a seed file or an admin gave through
+//      toStored (server/store/pg-text.js) and read it back through fromStored: PostgreSQL text
+//      cannot hold U+0000, SQLite keeps it, and both must give back what was sent.
+//   3. A change to a comment row needs nothing more: a trigger bumps its thread's version, and
+//      cached pages of that thread are dropped on every instance. A new table whose rows show in
+//      pages must bump thread_versions too (see migration 002).
+//   4. Test it in test/server/ through the interface: that suite runs on both engines
+//      (`npm run test:server`), so one test covers both. Things that only concern one engine go
+//      in *.sqlite.test.js or *.postgres.test.js, run only in that engine's pass.
 // Engine-neutral rules (the public view of a row, the idempotency hash, page options, page
 // assembly) live in server/store/rows.js and are shared by both.
 

@@ -90,6 +90,9 @@ export const QUERIES = Object.freeze({
   threadVersion: 'SELECT version FROM thread_versions WHERE thread = $1',
 });
 
+/** Names of the statements worth preparing once per connection: those of every page read. */
+const PREPARED = new Map(Object.entries(QUERIES).map(([name, sql]) => [sql, `rc-${name}`]));
+
 const INSERT_ROWS = `INSERT INTO comments (${COLUMNS})
   SELECT ${COLUMNS} FROM json_populate_recordset(NULL::comments, $1::json)`;
 const BY_ID = `SELECT ${COLUMNS} FROM comments WHERE id = $1`;
@@ -167,7 +170,9 @@ export class PostgresStore {
    */
   async query(text, values) {
     try {
-      return await this.pool.query(text, values);
+      // The read path's statements are prepared once per connection (named), the rest as they come.
+      const name = PREPARED.get(text);
+      return await this.pool.query(name === undefined ? text : { name, text, values }, values);
     } catch (error) {
       throw storeError(error);
     }

@@ -1,7 +1,7 @@
 // @ts-check
 // A configurable number of trusted proxy hops (--trust-proxy-hops): behind a CDN and nginx the
 // client is the second X-Forwarded-For entry from the end, and what the client wrote before it
-// changes nothing.
+// changes nothing. Also the read limit's flag (--read-rate-limit), which proxies make matter.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseCommandLine, UsageError } from '../../server/cli.js';
@@ -54,5 +54,18 @@ describe('--trust-proxy-hops', () => {
     for (const bad of ['0', '-1', 'two', '1.5', '']) {
       assert.throws(() => serve(['--trust-proxy-hops', bad]), UsageError, bad);
     }
+  });
+});
+
+describe('--read-rate-limit', () => {
+  test('sets the reads one client IP may make per minute, from the flag or RC_READ_RATE_LIMIT', () => {
+    const options = (/** @type {string[]} */ argv, /** @type {Record<string, string>} */ env = {}) => {
+      const command = parseCommandLine(argv, env);
+      return command.kind === 'serve' ? command.options : assert.fail();
+    };
+    assert.deepEqual(options(['--read-rate-limit', '5000']).readRateLimit, { max: 5000, windowMs: 60_000 });
+    assert.deepEqual(options([], { RC_READ_RATE_LIMIT: '7' }).readRateLimit, { max: 7, windowMs: 60_000 });
+    assert.equal(options([]).readRateLimit, undefined, 'the server default applies');
+    assert.throws(() => options(['--read-rate-limit', '0']), UsageError);
   });
 });
