@@ -33,7 +33,11 @@ function sizeBudget(): Plugin {
         }
         // Self-contained: the only files it may load are the locales and backend="wordpress", on demand.
         const loads = [...chunk.imports, ...chunk.dynamicImports].filter(
-          (file) => !file.startsWith('locales/') && !file.startsWith('backends/') && file !== chunk.fileName,
+          (file) =>
+            !file.startsWith('locales/') &&
+            !file.startsWith('backends/') &&
+            !file.startsWith('recovery-comments-write-') &&
+            file !== chunk.fileName,
         );
         if (loads.length > 0)
           this.error(`${chunk.fileName} is not self-contained: it imports ${loads.join(', ')}`);
@@ -153,7 +157,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: 'src/index.ts',
+      entry: 'src/bundle.ts',
       name: 'RecoveryComments',
       formats: ['es', 'iife'],
       fileName: (format) => (format === 'es' ? 'recovery-comments.js' : 'recovery-comments.iife.js'),
@@ -168,7 +172,11 @@ export default defineConfig({
       output: {
         minify: true,
         chunkFileNames: (chunk) =>
-          chunk.name === 'wordpress' ? 'backends/[name]-[hash].js' : 'locales/[name]-[hash].js',
+          chunk.name === 'wordpress'
+            ? 'backends/[name]-[hash].js'
+            : chunk.name === 'writing'
+              ? 'recovery-comments-write-[hash].js'
+              : 'locales/[name]-[hash].js',
       },
     },
   },
