@@ -2,6 +2,7 @@ import type { CommentsApi } from '../context.js';
 import { RcComposer } from '../components/composer.js';
 import { OfflineController, type OfflineScope } from '../controllers/offline-controller.js';
 import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers/reply-controller.js';
+import { enWriting } from '../i18n/en-writing.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
 
 /** What the section gives the reply form; the writing side adds drafts and the ways back to it. */
@@ -30,6 +31,7 @@ export interface Writing {
  */
 export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
   if (!customElements.get('rc-composer')) customElements.define('rc-composer', RcComposer);
+  parts.locale.addEnglish(enWriting);
   const offline: OfflineController = new OfflineController(
     host,
     (settlement) => reply.settle(settlement),
