@@ -10,7 +10,7 @@ import { defineConfig, type Plugin } from 'vite';
  * are what the split reached, rounded up a little, until the rest of the cuts land.
  * RC_BEFORE_RENDER_BUDGET and RC_EVERYTHING_BUDGET override them for measuring only.
  */
-const BEFORE_RENDER_BUDGET = Number(process.env.RC_BEFORE_RENDER_BUDGET ?? 15.5 * 1024);
+const BEFORE_RENDER_BUDGET = Number(process.env.RC_BEFORE_RENDER_BUDGET ?? 15 * 1024);
 const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 24 * 1024);
 
 /** Files the bundle may load on demand besides its own writing side: languages and backends. */
