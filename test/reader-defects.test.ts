@@ -4,7 +4,18 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CommentsBackend } from '../src/backend/backend.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
-import { button, composerOf, field, fill, freshStore, mount, post, root, wrapperOf } from './helpers/dom.js';
+import {
+  button,
+  composerOf,
+  field,
+  fill,
+  formShown,
+  freshStore,
+  mount,
+  post,
+  root,
+  wrapperOf,
+} from './helpers/dom.js';
 import {
   injectFaults,
   proxy,
@@ -373,7 +384,7 @@ describe('what a review found', () => {
     document.body.append(element);
     try {
       await loaded;
-      await element.updateComplete;
+      await formShown(element);
       fill(element, 'body', 'Hello.');
       fill(element, 'name', 'Sam');
       // Passes the form's quick check, but is no URL a browser can open.

@@ -1,9 +1,19 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { BackendError, type CommentsBackend } from '../src/backend/backend.js';
 import type { NewComment } from '../src/model/types.js';
-import { DeviceStore } from '../src/offline/storage.js';
+import { DeviceStore, type KeyValueStore } from '../src/offline/storage.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
-import { button, composerOf, field, fill, freshStore, mount, root, wrapperOf } from './helpers/dom.js';
+import {
+  button,
+  composerOf,
+  field,
+  fill,
+  formShown,
+  freshStore,
+  mount,
+  root,
+  wrapperOf,
+} from './helpers/dom.js';
 import {
   injectFaults,
   proxy,
@@ -87,10 +97,23 @@ describe('<recovery-comments> drafts', () => {
     await saved;
     first.remove();
 
-    const again = await mount({ endpoint, thread, storage, waitForLoad: false });
+    // Reads answer late, so the reader types while the form's draft is still being read (the
+    // form itself comes with the writing side, after the first page).
+    const late = <T>(read: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(read), 300));
+    const slow: KeyValueStore = {
+      get: (key) => late(storage.get(key)),
+      entries: (prefix) => late(storage.entries(prefix)),
+      set: (key, value) => storage.set(key, value),
+      delete: (key) => storage.delete(key),
+      get memoryOnly() {
+        return storage.memoryOnly;
+      },
+      onMemoryOnly: (callback) => storage.onMemoryOnly(callback),
+    };
+    const again = await mount({ endpoint, thread, storage: slow, waitForLoad: false });
+    await formShown(again);
     fill(again, 'body', 'typed at once');
-    await oneEvent(again, 'rc-loaded');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 700));
     expect(field(again, 'body').value).to.equal('typed at once');
   });
 
@@ -300,7 +323,7 @@ describe('<recovery-comments> Retry and Edit on a comment that could not be sent
     const loaded = oneEvent(element, 'rc-loaded');
     document.body.append(element);
     await loaded;
-    await element.updateComplete;
+    await formShown(element);
     return element;
   }
 

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
-import { en } from '../i18n/en.js';
+import { enThread } from '../i18n/en-thread.js';
 import { directionOf, loadMessages, primaryLanguage } from '../i18n/locales.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Messages, WritingMessages } from '../i18n/messages.js';
 
 /**
  * The language the element speaks: its text (the locale's messages with the owner's overrides),
@@ -9,7 +9,10 @@ import type { Messages } from '../i18n/messages.js';
  * as soon as its file is in, unless a newer request has been made since.
  */
 export class LocaleController {
-  #text: Messages = en;
+  /** English beneath every locale: the thread's words, and the form's once the writing side brought them. */
+  #english: Partial<Messages> = enThread;
+  // The form's words are missing until the writing side adds them, and only it reads them.
+  #text = enThread as Messages;
   #locale = 'en';
   #requested: string | null = null;
   #overrides: Partial<Messages> = {};
@@ -57,6 +60,12 @@ export class LocaleController {
     });
   }
 
+  /** The reply form's English, which comes with the writing side. */
+  addEnglish(writing: WritingMessages): void {
+    this.#english = { ...enThread, ...writing };
+    this.#apply(this.#localeMessages, this.#locale);
+  }
+
   /** A date and time in the locale ("1 December 2026 at 09:41"); the string itself when it is no date. */
   formatDate(iso: string): string {
     this.#dateFormat ??= new Intl.DateTimeFormat(this.#locale, { dateStyle: 'long', timeStyle: 'short' });
@@ -77,7 +86,7 @@ export class LocaleController {
     if (locale !== this.#locale) this.#dateFormat = this.#timeFormat = null;
     this.#locale = locale;
     this.#localeMessages = messages;
-    this.#text = { ...en, ...messages, ...this.#overrides };
+    this.#text = { ...this.#english, ...messages, ...this.#overrides } as Messages;
     this.onChange();
     this.host.requestUpdate();
   }

@@ -1,84 +1,9 @@
+import { enThread } from './en-thread.js';
+import { enWriting } from './en-writing.js';
 import type { Messages } from './messages.js';
 
-const plural = new Intl.PluralRules('en');
-const responses = (count: number) =>
-  plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`;
-
-const characters = (count: number) =>
-  `${count.toLocaleString('en')} ${plural.select(count) === 'one' ? 'character' : 'characters'}`;
-
-/** English, the default and the fallback for every other locale. */
-export const en: Messages = {
-  heading: (count, title) => `${responses(count)} to “${title}”`,
-  headingNoTitle: responses,
-  empty: 'No comments yet. Be the first to share your thoughts.',
-  loading: 'Loading comments…',
-  loadError: 'The comments could not be loaded.',
-  retry: 'Try again',
-  loadMore: 'Load more comments',
-  loadingMore: 'Loading more comments…',
-  skipped: (count) =>
-    `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
-  says: 'says:',
-  reply: 'Reply',
-  replyTo: (name) => `Reply to ${name}`,
-  inReplyTo: (name) => `in reply to ${name}`,
-  replyToRemoved: 'in reply to a comment that is no longer here',
-  showMoreReplies: (count) =>
-    plural.select(count) === 'one' ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`,
-  anonymous: 'Anonymous',
-  commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
-  awaitingModeration: 'Your comment is awaiting moderation.',
-  charactersLeft: (count) => `${characters(count)} left.`,
-  charactersOver: (count) => `${characters(count)} too many.`,
-  leaveReply: 'Leave a Reply',
-  leaveReplyTo: (name) => `Leave a Reply to ${name}`,
-  cancelReply: 'Cancel reply',
-  requiredNote: 'Required fields are marked *',
-  emailNote: 'Your email address will not be published.',
-  fieldComment: 'Comment',
-  fieldName: 'Name',
-  fieldEmail: 'Email',
-  fieldWebsite: 'Website',
-  honeypot: 'Leave this field empty',
-  postComment: 'Post Comment',
-  posting: 'Posting…',
-  errorBodyRequired: 'Please write a comment.',
-  errorNameRequired: 'Please enter a name. A pseudonym is fine.',
-  errorEmailRequired: 'Please enter your email address. It will not be published.',
-  errorEmailInvalid: 'Please enter an email address like name@example.org.',
-  errorUrlInvalid: 'Please enter a web address starting with http:// or https://.',
-  errorSummary: (count) =>
-    `Please correct ${plural.select(count) === 'one' ? 'the field' : `${count} fields`} below.`,
-  sendFailed: 'Your comment could not be sent. Your text is still here.',
-  offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
-  unreachable: 'Could not reach the comments server.',
-  timeout: 'The comments server did not answer in time. Your text is still here.',
-  errorInvalidResponse: 'The comments server sent an answer this page cannot read.',
-  errorServer: (status) => `The comments server had a problem (${status}).`,
-  errorBlocked: (origin) =>
-    `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
-  rateLimited: (seconds) =>
-    seconds === null
-      ? 'Too many comments in a short time. Please wait a moment and try again.'
-      : `Too many comments in a short time. Please try again in ${Math.ceil(seconds)} seconds.`,
-  posted: 'Your comment was posted.',
-  configError: 'The comments section is not set up correctly:',
-  configNoEndpoint: 'the endpoint attribute is missing.',
-  configBadEndpoint: (endpoint) => `the endpoint "${endpoint}" is not a valid URL.`,
-  configUnknownBackend: (name) => `unknown backend "${name}".`,
-  waitingForConnection: 'Waiting for a connection — it will be sent automatically.',
-  sending: 'Sending…',
-  couldNotSend: (reason) => `Couldn't send: ${reason}`,
-  retrySend: 'Retry',
-  edit: 'Edit',
-  draftSaved: (time) => `Draft saved on this device at ${time}.`,
-  draftSavedShort: 'Draft saved',
-  draftMemoryOnly: 'Your draft is kept only in this window: this browser is not letting the page store it.',
-  discardDraft: 'Discard draft',
-  draftDiscarded: 'Draft discarded.',
-  undo: 'Undo',
-  rememberMe: 'Save my name, email, and website in this browser for the next time I comment.',
-  draftChangedElsewhere: 'You also changed this draft in another tab.',
-  useOtherVersion: 'Use that version',
-};
+/**
+ * English, whole. The bundle never imports it: the thread's words come first (`en-thread.ts`),
+ * the reply form's with the writing side (`en-writing.ts`).
+ */
+export const en: Messages = { ...enThread, ...enWriting };

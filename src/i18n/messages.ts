@@ -89,3 +89,38 @@ export interface Messages {
   draftChangedElsewhere: string;
   useOtherVersion: string;
 }
+
+/** The strings only the reply form and its drafts show: they come with the writing side. */
+export type WritingKey =
+  | 'charactersLeft'
+  | 'charactersOver'
+  | 'leaveReplyTo'
+  | 'cancelReply'
+  | 'requiredNote'
+  | 'emailNote'
+  | 'fieldComment'
+  | 'fieldName'
+  | 'fieldEmail'
+  | 'fieldWebsite'
+  | 'honeypot'
+  | 'postComment'
+  | 'posting'
+  | 'errorBodyRequired'
+  | 'errorNameRequired'
+  | 'errorEmailRequired'
+  | 'errorEmailInvalid'
+  | 'errorUrlInvalid'
+  | 'errorSummary'
+  | 'posted'
+  | 'draftSaved'
+  | 'draftSavedShort'
+  | 'draftMemoryOnly'
+  | 'discardDraft'
+  | 'draftDiscarded'
+  | 'undo'
+  | 'rememberMe'
+  | 'draftChangedElsewhere'
+  | 'useOtherVersion';
+
+export type WritingMessages = Pick<Messages, WritingKey>;
+export type ThreadMessages = Omit<Messages, WritingKey>;

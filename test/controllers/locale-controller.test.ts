@@ -1,6 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { LocaleController } from '../../src/controllers/locale-controller.js';
 import { en } from '../../src/i18n/en.js';
+import { enThread } from '../../src/i18n/en-thread.js';
+import { enWriting } from '../../src/i18n/en-writing.js';
 import { FakeHost } from './fake-host.js';
 
 describe('LocaleController', () => {
@@ -18,11 +20,25 @@ describe('LocaleController', () => {
     const host = new FakeHost();
     const locale = new LocaleController(host, () => {});
     locale.use('ar', {});
-    expect(locale.text).to.equal(en);
+    // The thread's English until then (the form's comes with the writing side).
+    expect(locale.text).to.deep.equal(enThread);
     await waitUntil(() => locale.locale === 'ar', 'the Arabic file never arrived');
     expect(locale.text.reply).to.not.equal(en.reply);
     expect(locale.dir).to.equal('rtl');
     expect(host.updates).to.be.greaterThan(0);
+  });
+
+  it("adds the form's English when the writing side brings it, under the locale's words and the owner's", async () => {
+    let changes = 0;
+    const locale = new LocaleController(new FakeHost(), () => changes++);
+    locale.use('en', { cancelReply: 'Never mind' });
+    expect(locale.text.postComment).to.equal(undefined);
+    locale.addEnglish(enWriting);
+    expect(locale.text).to.deep.equal({ ...en, cancelReply: 'Never mind' });
+    expect(changes).to.equal(2);
+    locale.use('de', {});
+    await waitUntil(() => locale.locale === 'de', 'the German file never arrived');
+    expect(locale.text.postComment).to.not.equal(en.postComment);
   });
 
   it('never lets a slow locale replace one asked for later', async () => {

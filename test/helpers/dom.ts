@@ -47,8 +47,21 @@ export async function mount(options: MountOptions): Promise<RecoveryComments> {
     // One frame, so `content-visibility: auto` has decided what is on screen: before that, a busy
     // machine may still skip the comments' contents (and innerText reports nothing).
     await new Promise((resolve) => requestAnimationFrame(resolve));
+    await formShown(element);
   }
   return element;
+}
+
+/**
+ * Waits until the reply form is rendered: it is the lazily loaded writing side, fetched once
+ * the first page is shown (or failed to load).
+ */
+export async function formShown(element: RecoveryComments): Promise<void> {
+  await waitUntil(
+    () => root(element).querySelector('rc-composer')?.shadowRoot?.querySelector('[name="body"]'),
+    'the reply form never loaded',
+    { timeout: 5000 },
+  );
 }
 
 /** The element's shadow root. */
@@ -101,7 +114,8 @@ export function fill(element: RecoveryComments, name: string, value: string): vo
 export function button(element: RecoveryComments, label: string | RegExp): HTMLButtonElement {
   const buttons = [
     ...root(element).querySelectorAll('button'),
-    ...composerOf(element).shadowRoot!.querySelectorAll('button'),
+    // The form may not be loaded yet (the thread's own buttons come first).
+    ...(composerOf(element)?.shadowRoot?.querySelectorAll('button') ?? []),
   ];
   const found = buttons.find((candidate) => {
     const shown = candidate.textContent!.replace(/\s+/g, ' ').trim();

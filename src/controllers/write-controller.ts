@@ -1,0 +1,117 @@
+import { nothing, type ReactiveController } from 'lit';
+import type { Comment } from '../model/types.js';
+import type { KeyValueStore } from '../offline/storage.js';
+import type { ApiBase, Writing, WritingParts } from '../write/writing.js';
+import type { OfflineScope } from './offline-controller.js';
+import type { ReplyHost } from './reply-controller.js';
+
+/**
+ * The writing side (reply form, drafts, outbox, echoes), downloaded apart from the thread so a
+ * reader sees the comments sooner. It is fetched as soon as the first page is shown (or failed
+ * to load: an offline reader still sees and can edit their unsent comments), so it is on the
+ * device before the reader can reach for it, even if the connection drops right after. A
+ * section far from the viewport fetches it once the page is idle: the outbox must still send
+ * what an earlier visit queued, though the reader never scrolls to the comments.
+ * Until it is here, the section shows the thread alone and remembers what to hand on.
+ */
+export class WriteController implements ReactiveController {
+  #writing: Writing | null = null;
+  #loading: Promise<Writing> | null = null;
+  #scope: [KeyValueStore | null, OfflineScope] | null = null;
+  #base: ApiBase | null = null;
+  #published: ReadonlySet<string> | null = null;
+  #listening: AbortController | null = null;
+
+  constructor(
+    private readonly host: ReplyHost,
+    private readonly parts: WritingParts,
+  ) {
+    host.addController(this);
+  }
+
+  /** The reader's own comments on their way or awaiting moderation (none until loaded). */
+  get echoes(): readonly Comment[] {
+    return this.#writing?.offline.echoes ?? [];
+  }
+
+  /** The comment the reply form is under; null when under the thread (or not loaded). */
+  get target(): string | null {
+    return this.#writing?.reply.target ?? null;
+  }
+
+  /** The reply form to render, or nothing until it is loaded. */
+  get composer(): unknown {
+    return this.#writing?.reply.composer ?? nothing;
+  }
+
+  hostConnected(): void {
+    // A download that failed offline is tried again when the connection returns.
+    const options = { signal: (this.#listening = new AbortController()).signal };
+    addEventListener('online', () => this.#scope && void this.load(), options);
+  }
+
+  hostDisconnected(): void {
+    this.#listening?.abort();
+  }
+
+  /** Fetches the writing side (once); resolves when it is running. */
+  load(): Promise<Writing> {
+    this.#loading ??= import('../write/writing.js').then(
+      ({ startWriting }) => {
+        const writing = (this.#writing = startWriting(this.host, this.parts));
+        if (this.#scope) writing.configure(...this.#scope);
+        if (this.#base) writing.provide(this.#base);
+        if (this.#published) void writing.offline.syncPending(this.#published);
+        this.host.requestUpdate();
+        return writing;
+      },
+      (error: unknown) => {
+        this.#loading = null;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+
+  /** Loads it when the page has nothing better to do. */
+  loadWhenIdle(): void {
+    const later = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+    later(() => void this.load().catch(() => {}));
+  }
+
+  /** Loads it, ignoring a failed download (tried again on the next call or `online`). */
+  prefetch(): void {
+    void this.load().catch(() => {});
+  }
+
+  /** Points drafts and the outbox at a store (the shared one when null) and a thread. */
+  configure(store: KeyValueStore | null, scope: OfflineScope): void {
+    this.#scope = [store, scope];
+    this.#writing?.configure(store, scope);
+  }
+
+  /** What the reply form needs from the section. */
+  provide(base: ApiBase): void {
+    this.#base = base;
+    this.#writing?.provide(base);
+  }
+
+  /** The server's comments are known: pending echoes it has published are dropped. */
+  syncPending(published: ReadonlySet<string>): void {
+    this.#published = published;
+    void this.#writing?.offline.syncPending(published);
+  }
+
+  /** Reply, Retry or Edit on a comment; Reply may come before the form is here. */
+  act(action: 'reply' | 'retry' | 'edit', id: string, clientId: string): void {
+    const writing = this.#writing;
+    if (!writing)
+      return void this.load().then(
+        () => this.act(action, id, clientId),
+        () => {},
+      );
+    if (action === 'reply') writing.reply.open(id);
+    else if (action === 'retry') void writing.offline.retry(clientId);
+    else void writing.reply.edit(clientId);
+  }
+}
