@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { CommentsBackend } from './backend/backend.js';
+import type { BackendError, CommentsBackend } from './backend/backend.js';
+import { ownerHint } from './backend/owner-hints.js';
 import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
 import { commentAction, findComment } from './components/comment-view.js';
 import { renderThread, type ThreadParts } from './components/thread-parts.js';
@@ -68,6 +69,8 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
  * @csspart comment-unsent - Added to the reader's own comment that is queued, sending or failed.
  * @csspart retry-button - "Retry" on a comment that could not be sent.
  * @csspart edit-button - "Edit" on a comment that could not be sent.
+ * @csspart comment-owner - A comment's article when the site owner wrote it (a reply from the moderation app).
+ * @csspart owner-badge - "Site owner" beside the owner's name.
  * @csspart comment-target - Added to the comment the page URL links to (`#comment-<id>`).
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart date - The comment's date.
@@ -121,7 +124,7 @@ export class RecoveryComments extends LitElement {
   readonly #thread = new ThreadController(
     this,
     (query) => this.#onPageLoaded(query),
-    (error) => emit(this, 'rc-error', { message: error.message, status: error.status }),
+    (error) => void this.#loadFailed(error),
   );
   readonly #offline = new OfflineController(
     this,
@@ -203,6 +206,7 @@ export class RecoveryComments extends LitElement {
     reply.composer.api = {
       messages: this.#locale.text,
       requireEmail: this.requireEmail,
+      notify: this.#thread.offers.notify,
       drafts: this.#offline,
       ready: this.#ready,
       has: (id) => this.#thread.comments.some((comment) => comment.id === id),
@@ -223,6 +227,14 @@ export class RecoveryComments extends LitElement {
       this.#provide();
     }
     void this.#target.reveal();
+  }
+
+  /** Tells the page a load failed, with what the site owner should check when that is known. */
+  async #loadFailed(error: BackendError): Promise<void> {
+    const rest = typeof this.backend === 'string' && (this.backend || 'rest') === 'rest';
+    const hint = rest ? await ownerHint(error, this.endpoint) : null;
+    if (hint !== null) console.warn(`<recovery-comments>: ${hint}`);
+    emit(this, 'rc-error', { message: error.message, status: error.status, ...(hint !== null && { hint }) });
   }
 
   /** One listener for every comment's buttons. */

@@ -81,4 +81,8 @@ export const en: Messages = {
   rememberMe: 'Save my name, email, and website in this browser for the next time I comment.',
   draftChangedElsewhere: 'You also changed this draft in another tab.',
   useOtherVersion: 'Use that version',
+  notifyMe: 'Email me when someone replies',
+  notifyNeedsEmail: 'Enter your email address to use this.',
+  notifyConfirm: 'Please confirm by email: open the link we just sent you to be told of replies.',
+  byOwner: 'Site owner',
 };

@@ -64,6 +64,7 @@ export function parseComment(value: unknown): Comment | null {
     body: truncate(value.body, MAX_BODY),
     createdAt: readDate(value.createdAt),
     status,
+    ...(value.byOwner === true && { byOwner: true }),
   };
 }
 
@@ -98,6 +99,7 @@ export function parseThreadPage(value: unknown): ThreadPage {
     comments,
     nextCursor,
     skipped,
+    offers: { notify: isObject(value.offers) && value.offers.notify === true },
   };
 }
 
