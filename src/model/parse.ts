@@ -99,7 +99,8 @@ export function parseThreadPage(value: unknown): ThreadPage {
     comments,
     nextCursor,
     skipped,
-    offers: { notify: isObject(value.offers) && value.offers.notify === true },
+    // Only when the server sent any: a v1 page parses exactly as before.
+    ...(isObject(value.offers) && { offers: { notify: value.offers.notify === true } }),
   };
 }
 
