@@ -8,9 +8,11 @@ import { defineConfig, type Plugin } from 'vite';
  * #6's 12 KB brotli. Issue 9 (one controller per concern, and eight reader-facing fixes: the
  * length counter, Escape, link scrolling that settles, disposal of listeners…) took it to ~24.8
  * KB: 25 KB until the lazily loaded "write" part (composer, drafts, outbox) takes it back down.
+ * Issue 11's reader side (the notify checkbox, the owner badge, offers; the owner's hints are
+ * their own chunk) took it to ~25.5 KB: 25.75 KB until then.
  * RC_GZIP_BUDGET overrides it for measuring only.
  */
-const GZIP_BUDGET = Number(process.env.RC_GZIP_BUDGET ?? 25 * 1024);
+const GZIP_BUDGET = Number(process.env.RC_GZIP_BUDGET ?? 25.75 * 1024);
 
 /** Prints what every reader pays for, and refuses a bundle over budget or with imports left in. */
 function sizeBudget(): Plugin {

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { BackendError, CommentsBackend } from './backend/backend.js';
-import { ownerHint } from './backend/owner-hints.js';
 import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
 import { commentAction, findComment } from './components/comment-view.js';
 import { renderThread, type ThreadParts } from './components/thread-parts.js';
@@ -232,7 +231,13 @@ export class RecoveryComments extends LitElement {
   /** Tells the page a load failed, with what the site owner should check when that is known. */
   async #loadFailed(error: BackendError): Promise<void> {
     const rest = typeof this.backend === 'string' && (this.backend || 'rest') === 'rest';
-    const hint = rest ? await ownerHint(error, this.endpoint) : null;
+    // Its own chunk: only a failed load needs it (and a failed download just means no hint).
+    const hint = rest
+      ? await import('./backend/owner-hints.js').then(
+          ({ ownerHint }) => ownerHint(error, this.endpoint),
+          () => null,
+        )
+      : null;
     if (hint !== null) console.warn(`<recovery-comments>: ${hint}`);
     emit(this, 'rc-error', { message: error.message, status: error.status, ...(hint !== null && { hint }) });
   }

@@ -82,7 +82,7 @@ export const en: Messages = {
   draftChangedElsewhere: 'You also changed this draft in another tab.',
   useOtherVersion: 'Use that version',
   notifyMe: 'Email me when someone replies',
-  notifyNeedsEmail: 'Enter your email address to use this.',
-  notifyConfirm: 'Please confirm by email: open the link we just sent you to be told of replies.',
+  notifyNeedsEmail: 'Needs your email address.',
+  notifyConfirm: 'Please confirm by email to be told of replies.',
   byOwner: 'Site owner',
 };
