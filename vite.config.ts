@@ -165,12 +165,14 @@ export default defineConfig({
       // The wordpress chunk shares modules with the entry (parsing, BackendError): let the entry
       // export them to it, rather than moving them into a third file every page would load.
       preserveEntrySignatures: 'allow-extension',
-      // Locales and the wordpress backend are the only other files; the IIFE build inlines them
-      // (it cannot split).
+      // Locales, the wordpress backend and the owner's hints (after a failed load) are the only
+      // other files; the IIFE build inlines them (it cannot split).
       output: {
         minify: true,
         chunkFileNames: (chunk) =>
-          chunk.name === 'wordpress' ? 'backends/[name]-[hash].js' : 'locales/[name]-[hash].js',
+          chunk.name === 'wordpress' || chunk.name === 'owner-hints'
+            ? 'backends/[name]-[hash].js'
+            : 'locales/[name]-[hash].js',
       },
     },
   },
