@@ -7,11 +7,12 @@ import { defineConfig, type Plugin } from 'vite';
  * all of which load before the comments can be in the DOM (the writing side is fetched after
  * they are). EVERYTHING: that and the writing side, its static imports too (all the section's
  * script but other languages and other backends). The issue asks for 12 KB and 18 KB; these
- * are what the split reached, rounded up a little, until the rest of the cuts land.
+ * are what the split reached, rounded up a little (25 KB with issue 11's notify checkbox and owner
+ * badge), until the rest of the cuts land.
  * RC_BEFORE_RENDER_BUDGET and RC_EVERYTHING_BUDGET override them for measuring only.
  */
 const BEFORE_RENDER_BUDGET = Number(process.env.RC_BEFORE_RENDER_BUDGET ?? 15 * 1024);
-const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 24 * 1024);
+const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 25 * 1024);
 
 /** Files the bundle may load on demand besides its own writing side: languages and backends. */
 const isLanguageOrBackend = (file: string) => file.startsWith('locales/') || file.startsWith('backends/');
@@ -199,12 +200,12 @@ export default defineConfig({
       // The wordpress chunk shares modules with the entry (parsing, BackendError): let the entry
       // export them to it, rather than moving them into a third file every page would load.
       preserveEntrySignatures: 'allow-extension',
-      // Locales and the wordpress backend are the only other files; the IIFE build inlines them
-      // (it cannot split).
+      // Locales, the wordpress backend and the owner's hints (after a failed load) are the only
+      // other files; the IIFE build inlines them (it cannot split).
       output: {
         minify: true,
         chunkFileNames: (chunk) =>
-          chunk.name === 'wordpress'
+          chunk.name === 'wordpress' || chunk.name === 'owner-hints'
             ? 'backends/[name]-[hash].js'
             : chunk.name === 'writing'
               ? 'recovery-comments-write-[hash].js'

@@ -24,7 +24,8 @@ const PORT = Number(process.env.WTR_PORT ?? (await freePort()));
 const ADMIN_TOKEN = 'test-admin-token';
 
 /**
- * Starts two reference servers, with pre-moderation (the default) and without, and answers the
+ * Starts the reference servers (pre-moderation, the default; without; with reply notifications;
+ * and one that does not allow the test page's origin) and answers the
  * tests' commands: where the servers are, seeding, and what they stored.
  * @returns {import('@web/test-runner').TestRunnerPlugin}
  */
@@ -33,6 +34,8 @@ function referenceServers() {
   const servers = {};
   /** @type {Awaited<ReturnType<typeof startFaultProxy>> | undefined} */
   let proxy;
+  /** @type {string[]} the emails the notify server wrote instead of sending */
+  const mails = [];
   return {
     name: 'rc-reference-servers',
     async serverStart() {
@@ -48,6 +51,22 @@ function referenceServers() {
           logger: false,
         });
       }
+      // Reply notifications offered (offers.notify): its emails are kept here for the tests to read.
+      servers.notify = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        origins: [`http://localhost:${PORT}`],
+        rateLimit: { max: 10_000, windowMs: 60_000 },
+        owner: { smtp: 'log', mailLog: (text) => mails.push(text) },
+        logger: false,
+      });
+      // A blog origin missing from --origin: it answers, but not to the test page.
+      servers.foreign = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        origins: ['https://blog.example.org'],
+        logger: false,
+      });
       // Faults a real server cannot make on demand, in front of the server without moderation.
       proxy = await startFaultProxy({ target: servers.off.url });
     },
@@ -70,6 +89,8 @@ function referenceServers() {
         case 'rc-proxy-reset':
           proxy.reset();
           return true;
+        case 'rc-mail':
+          return mails;
         case 'rc-server':
           return { endpoint: server.endpoint, adminToken: ADMIN_TOKEN };
         case 'rc-seed':

@@ -15,6 +15,8 @@ export type SubmitOutcome =
 export interface CommentsApi {
   messages: Messages;
   requireEmail: boolean;
+  /** Whether the server offers reply notifications ("Email me when someone replies"). */
+  notify: boolean;
   /** The thread's drafts and the remembered details. */
   drafts: DraftSession;
   /** Whether the first page of the thread is shown (drafts are restored then). */

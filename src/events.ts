@@ -44,6 +44,8 @@ export interface LoadedDetail {
 export interface ErrorDetail {
   message: string;
   status: number | null;
+  /** For the site owner: what to check on the server (also written to the console). */
+  hint?: string;
 }
 
 /** Every public event of the element, by name. */

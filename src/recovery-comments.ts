@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { CommentsBackend } from './backend/backend.js';
+import type { BackendError, CommentsBackend } from './backend/backend.js';
 import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
 import { commentAction, findComment } from './components/comment-view.js';
 import { renderThread, type ThreadParts } from './components/thread-parts.js';
@@ -67,6 +67,8 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
  * @csspart comment-unsent - Added to the reader's own comment that is queued, sending or failed.
  * @csspart retry-button - "Retry" on a comment that could not be sent.
  * @csspart edit-button - "Edit" on a comment that could not be sent.
+ * @csspart comment-owner - A comment's article when the site owner wrote it (a reply from the moderation app).
+ * @csspart owner-badge - "Site owner" beside the owner's name.
  * @csspart comment-target - Added to the comment the page URL links to (`#comment-<id>`).
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart date - The comment's date.
@@ -123,7 +125,7 @@ export class RecoveryComments extends LitElement {
     (error) => {
       // Offline or not, the reader's unsent comments show and they can write.
       this.#write.prefetch();
-      emit(this, 'rc-error', { message: error.message, status: error.status });
+      void this.#loadFailed(error);
     },
   );
   readonly #write: WriteController = new WriteController(this, {
@@ -203,6 +205,7 @@ export class RecoveryComments extends LitElement {
     this.#write.provide({
       messages: this.#locale.text,
       requireEmail: this.requireEmail,
+      notify: this.#thread.offers.notify,
       ready: this.#ready,
       has: (id) => this.#thread.comments.some((comment) => comment.id === id),
       formatTime: (ms) => this.#locale.formatTime(ms),
@@ -221,6 +224,20 @@ export class RecoveryComments extends LitElement {
       void this.updateComplete.then(() => this.#write.prefetch());
     }
     void this.#target.reveal();
+  }
+
+  /** Tells the page a load failed, with what the site owner should check when that is known. */
+  async #loadFailed(error: BackendError): Promise<void> {
+    const rest = typeof this.backend === 'string' && (this.backend || 'rest') === 'rest';
+    // Its own chunk: only a failed load needs it (and a failed download just means no hint).
+    const hint = rest
+      ? await import('./backend/owner-hints.js').then(
+          ({ ownerHint }) => ownerHint(error, this.endpoint),
+          () => null,
+        )
+      : null;
+    if (hint !== null) console.warn(`<recovery-comments>: ${hint}`);
+    emit(this, 'rc-error', { message: error.message, status: error.status, ...(hint !== null && { hint }) });
   }
 
   /** One listener for every comment's buttons. */

@@ -109,9 +109,11 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
   const name = comment.author.name || messages.anonymous;
   const date = comment.createdAt === null ? '' : options.formatDate(comment.createdAt);
   return html`<li class="comment" part=${parts} data-comment-id=${comment.id}>
-    <article tabindex="-1" aria-label=${messages.commentLabel(name, date)}>
+    <article tabindex="-1" part=${comment.byOwner ? 'comment-owner' : ''} aria-label=${messages.commentLabel(name, date)}>
       <div class="meta">
-        ${renderAuthor(node, messages)} ${messages.says}
+        ${renderAuthor(node, messages)}
+        ${comment.byOwner ? html`<span class="owner" part="owner-badge">${messages.byOwner}</span>` : nothing}
+        ${messages.says}
         ${comment.createdAt === null ? nothing : html`<time part="date" datetime=${comment.createdAt}>${date}</time>`}
       </div>
       ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}

@@ -8,7 +8,8 @@ import { composerStyles } from '../styles/composer.js';
 
 export type { DraftStatus } from '../controllers/draft-controller.js';
 
-type FieldName = keyof CommentFields;
+/** The text fields (the notify checkbox is not one). */
+type FieldName = Exclude<keyof CommentFields, 'notify'>;
 
 /** A refused or unsent comment handed back to the form, applied at its next update. */
 interface HandedBack {
@@ -197,6 +198,10 @@ export class RcComposer extends LitElement {
     this.#drafts.rememberChanged(this.fields);
   }
 
+  #onNotifyChange(event: Event): void {
+    this.#change({ ...this.fields, notify: (event.target as HTMLInputElement).checked });
+  }
+
   #onInput(event: Event): void {
     const input = event.target as HTMLInputElement | HTMLTextAreaElement;
     const name = input.name as FieldName;
@@ -245,7 +250,8 @@ export class RcComposer extends LitElement {
       const outcome = await api.submit(fields, this.#honeypot);
       if (outcome.ok) {
         // Name, email and website stay for the next comment; only the text is done.
-        this.load({ ...fields, body: '' });
+        // "Email me" is asked for each comment: consent to emails is never carried over.
+        this.load({ ...fields, body: '', notify: false });
         this.#drafts.submitted(fields);
       } else if (!outcome.cancelled) {
         this.showError(outcome.message, outcome.field);
@@ -299,6 +305,24 @@ export class RcComposer extends LitElement {
       ${control}
       ${note ? html`<span class="note" id=${`${name}-note`}>${note}</span>` : nothing}
       ${error ? html`<span class="error" part="field-error" id=${`${name}-error`}>${error}</span>` : nothing}
+    </p>`;
+  }
+
+  /** "Email me when someone replies": only where the server offers it, usable only with an email. */
+  #renderNotify(m: Messages) {
+    const noEmail = this.fields.email.trim() === '';
+    return html`<p class="remember">
+      <input
+        id="notify"
+        name="notify"
+        type="checkbox"
+        .checked=${!noEmail && this.fields.notify === true}
+        ?disabled=${noEmail}
+        aria-describedby=${noEmail ? 'notify-note' : nothing}
+        @change=${this.#onNotifyChange}
+      />
+      <label for="notify">${m.notifyMe}</label>
+      ${noEmail ? html`<span class="note" id="notify-note">${m.notifyNeedsEmail}</span>` : nothing}
     </p>`;
   }
 
@@ -360,6 +384,7 @@ export class RcComposer extends LitElement {
         ${this.#renderField('email', m.fieldEmail, 'email', api.requireEmail, m.emailNote)}
         ${this.#renderField('url', m.fieldWebsite, 'url', false)}
       </div>
+      ${api.notify ? this.#renderNotify(m) : nothing}
       <p class="remember">
         <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.#onRememberChange} />
         <label for="remember">${m.rememberMe}</label>

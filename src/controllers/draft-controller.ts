@@ -25,7 +25,7 @@ export interface DraftHost extends ReactiveControllerHost, EventTarget {
 const identityOf = ({ name, email, url }: CommentFields) => ({ name, email, url });
 
 const sameFields = (a: CommentFields, b: CommentFields): boolean =>
-  a.body === b.body && a.name === b.name && a.email === b.email && a.url === b.url;
+  a.body === b.body && a.name === b.name && a.email === b.email && a.url === b.url && !a.notify === !b.notify;
 
 /**
  * The reply form's draft session: loads the draft of the place the form is in, saves each

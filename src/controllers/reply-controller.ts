@@ -5,6 +5,8 @@ import type { SubmitOutcome } from '../context.js';
 import { emit } from '../events.js';
 import { describeError } from '../i18n/error-text.js';
 import { fieldsOf, newComment } from '../model/new-comment.js';
+import { pageUrlOf } from '../model/page-url.js';
+import { defaultThreadTitle } from '../model/thread-id.js';
 import { echoOf, localId } from '../model/thread-view.js';
 import { findNode, type ThreadNode } from '../model/tree.js';
 import type { CommentFields, NewComment } from '../model/types.js';
@@ -23,6 +25,8 @@ export interface Refusal {
 export interface ReplyHost extends ReactiveControllerHost, EventTarget {
   readonly renderRoot: ParentNode;
   readonly endpoint: string;
+  /** The thread-title attribute; empty for the page's own title. */
+  readonly threadTitle: string;
 }
 
 /** The parts of the section replying works with. */
@@ -118,7 +122,10 @@ export class ReplyController implements ReactiveController {
     const { offline, locale } = this.parts;
     const thread = this.parts.threadId();
     if (thread === null) return { ok: false, message: this.parts.configError(), field: null };
-    const request = newComment(fields, honeypot, this.#target);
+    const request = newComment(fields, honeypot, this.#target, {
+      pageUrl: pageUrlOf(),
+      threadTitle: this.host.threadTitle || defaultThreadTitle(),
+    });
     if (!emit(this.host, 'rc-before-submit', { comment: request }, true))
       return { ok: false, cancelled: true };
     await offline.send(request);
@@ -160,7 +167,10 @@ export class ReplyController implements ReactiveController {
     if (pending) void offline.addPending(entry, comment);
     if (here) {
       if (!pending) thread.add(comment);
-      this.parts.announce(pending ? locale.text.awaitingModeration : locale.text.posted);
+      const m = locale.text;
+      const said = pending ? m.awaitingModeration : m.posted;
+      // The server sent a confirmation email; nothing is sent about replies until it is opened.
+      this.parts.announce(entry.request.notify ? `${said} ${m.notifyConfirm}` : said);
       const root = this.host.renderRoot as ShadowRoot;
       if (this.#find(localId(entry.request.clientId))?.contains(root.activeElement))
         void this.host.updateComplete.then(() => this.#focus(comment.id));

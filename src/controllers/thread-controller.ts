@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BackendError } from '../backend/backend.js';
 import type { ThreadQuery } from '../backend/resolve.js';
-import type { Comment, ThreadPage } from '../model/types.js';
+import type { Comment, Offers, ThreadPage } from '../model/types.js';
 
 export type { ThreadQuery } from '../backend/resolve.js';
 
@@ -22,6 +22,7 @@ export class ThreadController implements ReactiveController {
   #total = 0;
   #nextCursor: string | null = null;
   #skipped = 0;
+  #offers: Offers = { notify: false };
 
   #query: ThreadQuery | null = null;
   /** The request in flight, aborted when the query changes or the element leaves the page. */
@@ -62,6 +63,10 @@ export class ThreadController implements ReactiveController {
   /** Where the next page starts; null when there is none. */
   get nextCursor(): string | null {
     return this.#nextCursor;
+  }
+  /** What the server offers beyond contract v1, as its first page said. */
+  get offers(): Offers {
+    return this.#offers;
   }
   /** Entries of the answers that were not valid comments. */
   get skipped(): number {
@@ -150,7 +155,10 @@ export class ThreadController implements ReactiveController {
     const fresh = page.comments.filter((comment) => !this.#ids.has(comment.id));
     for (const comment of fresh) this.#ids.add(comment.id);
     this.#comments = [...this.#comments, ...fresh];
-    if (cursor === null) this.#total = page.total;
+    if (cursor === null) {
+      this.#total = page.total;
+      this.#offers = page.offers ?? { notify: false };
+    }
     this.#skipped += page.skipped;
     // A cursor that does not move would loop "load more" forever.
     this.#nextCursor = page.nextCursor !== cursor ? page.nextCursor : null;

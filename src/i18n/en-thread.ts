@@ -48,4 +48,5 @@ export const enThread: ThreadMessages = {
   couldNotSend: (reason) => `Couldn't send: ${reason}`,
   retrySend: 'Retry',
   edit: 'Edit',
+  byOwner: 'Site owner',
 };

@@ -36,4 +36,7 @@ export const enWriting: WritingMessages = {
   rememberMe: 'Save my name, email, and website in this browser for the next time I comment.',
   draftChangedElsewhere: 'You also changed this draft in another tab.',
   useOtherVersion: 'Use that version',
+  notifyMe: 'Email me when someone replies',
+  notifyNeedsEmail: 'Needs your email address.',
+  notifyConfirm: 'Please confirm by email to be told of replies.',
 };

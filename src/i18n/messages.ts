@@ -88,11 +88,22 @@ export interface Messages {
   rememberMe: string;
   draftChangedElsewhere: string;
   useOtherVersion: string;
+  /** The reply form's checkbox, shown when the server can email replies. */
+  notifyMe: string;
+  /** Beside that checkbox while the email field is empty. */
+  notifyNeedsEmail: string;
+  /** Announced after sending with the box ticked: a confirmation email is on its way. */
+  notifyConfirm: string;
+  /** The label beside the name of the site owner on their comments. */
+  byOwner: string;
 }
 
 /** The strings only the reply form and its drafts show: they come with the writing side. */
 export type WritingKey =
   | 'charactersLeft'
+  | 'notifyMe'
+  | 'notifyNeedsEmail'
+  | 'notifyConfirm'
   | 'charactersOver'
   | 'leaveReplyTo'
   | 'cancelReply'

@@ -1,18 +1,31 @@
 import { newClientId } from './client-id.js';
 import type { CommentFields, NewComment } from './types.js';
 
-/** The request for what the reader wrote, with a fresh idempotency key (made once, at Send). */
-export function newComment(fields: CommentFields, honeypot: string, parentId: string | null): NewComment {
+/** Where a comment is written: the page's address and the thread's title (contract v1.1). */
+export interface PageInfo {
+  pageUrl: string;
+  threadTitle: string;
+}
+
+/**
+ * The request for what the reader wrote, with a fresh idempotency key (made once, at Send).
+ * `notify` goes only with an email: the server would refuse it without one.
+ */
+export function newComment(
+  fields: CommentFields,
+  honeypot: string,
+  parentId: string | null,
+  page?: PageInfo,
+): NewComment {
+  const email = fields.email.trim() || null;
   return {
     clientId: newClientId(),
     parentId,
-    author: {
-      name: fields.name.trim(),
-      email: fields.email.trim() || null,
-      url: fields.url.trim() || null,
-    },
+    author: { name: fields.name.trim(), email, url: fields.url.trim() || null },
     body: fields.body,
     hp: honeypot,
+    ...(fields.notify && email !== null && { notify: true as const }),
+    ...(page && { pageUrl: page.pageUrl, threadTitle: page.threadTitle.slice(0, 300) }),
   };
 }
 
@@ -23,5 +36,6 @@ export function fieldsOf(request: NewComment): CommentFields {
     name: request.author.name,
     email: request.author.email ?? '',
     url: request.author.url ?? '',
+    ...(request.notify && { notify: true }),
   };
 }

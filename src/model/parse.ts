@@ -64,6 +64,7 @@ export function parseComment(value: unknown): Comment | null {
     body: truncate(value.body, MAX_BODY),
     createdAt: readDate(value.createdAt),
     status,
+    ...(value.byOwner === true && { byOwner: true }),
   };
 }
 
@@ -98,6 +99,8 @@ export function parseThreadPage(value: unknown): ThreadPage {
     comments,
     nextCursor,
     skipped,
+    // Only when the server sent any: a v1 page parses exactly as before.
+    ...(isObject(value.offers) && { offers: { notify: value.offers.notify === true } }),
   };
 }
 

@@ -17,6 +17,8 @@ export interface Comment {
   /** ISO 8601 string as sent, or null when the server sent something that is not a date. */
   createdAt: string | null;
   status: CommentStatus;
+  /** Written by the site's owner (a moderator in the moderation app); only `true` from the server counts. */
+  byOwner?: boolean;
   /** Only on the reader's own comments the server has not accepted yet (never from a server). */
   delivery?: Delivery;
 }
@@ -37,6 +39,14 @@ export interface ThreadPage {
   nextCursor: string | null;
   /** How many entries of the response were not valid comments and were left out. */
   skipped: number;
+  /** What the server supports beyond contract v1 (read from the first page). */
+  offers?: Offers;
+}
+
+/** What a server offers beyond contract v1 (v1.1 `offers`); absent means not offered. */
+export interface Offers {
+  /** Reply notifications by email ("Email me when someone replies"). */
+  notify: boolean;
 }
 
 /** The fields a reader fills in. */
@@ -45,6 +55,8 @@ export interface CommentFields {
   name: string;
   email: string;
   url: string;
+  /** "Email me when someone replies" is ticked (kept in the draft, never in the remembered identity). */
+  notify?: boolean;
 }
 
 /** What the client sends to create a comment (§4 of the contract). */
@@ -54,6 +66,12 @@ export interface NewComment {
   author: { name: string; email: string | null; url: string | null };
   body: string;
   hp: string;
+  /** v1.1: email the author about replies (only with an email, only when the server offers it). */
+  notify?: true;
+  /** v1.1: the page the reader is on (its canonical URL), for links in emails and feeds. */
+  pageUrl?: string;
+  /** v1.1: the thread's title, for the moderation app and emails. */
+  threadTitle?: string;
 }
 
 /** Sort order of top-level comments. */

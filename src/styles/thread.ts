@@ -64,6 +64,12 @@ export const threadStyles = [
       overflow-wrap: anywhere;
       min-inline-size: 0;
     }
+    .owner {
+      border: 1px solid currentColor;
+      border-radius: var(--_radius);
+      padding: 0 0.35em;
+      font-size: var(--_font-size-small);
+    }
     time,
     .context {
       color: var(--_color-muted);

@@ -8,10 +8,15 @@ export interface SeedComment {
   body: string;
   createdAt: string;
   status: 'published' | 'pending' | 'rejected';
+  /** Set for a reply a moderator wrote in the moderation app (shown with the owner badge). */
+  moderatorId?: string;
 }
 
-/** Which reference server: with pre-moderation (the default) or without. */
-export type Moderation = 'pre' | 'off';
+/**
+ * Which reference server: with pre-moderation (the default) or without, one offering reply
+ * notifications (pre-moderation, emails written to a log), or one whose --origin leaves out the page.
+ */
+export type Moderation = 'pre' | 'off' | 'notify' | 'foreign';
 
 const infos = new Map<Moderation, Promise<{ endpoint: string; adminToken: string }>>();
 
@@ -160,4 +165,9 @@ export async function setStatus(
   moderation: Moderation = 'pre',
 ): Promise<void> {
   await executeServerCommand('rc-set-status', { id, status, moderation });
+}
+
+/** The emails the notify server has written so far (it logs them instead of sending). */
+export function mails(): Promise<string[]> {
+  return executeServerCommand('rc-mail');
 }

@@ -21,6 +21,20 @@ describe('parseComment', () => {
     expect(parseComment(valid)).to.deep.equal(valid);
   });
 
+  it("marks the owner's comments only for byOwner: true", () => {
+    expect(parseComment({ ...valid, byOwner: true })?.byOwner).to.equal(true);
+    for (const byOwner of ['true', 1, false, null]) {
+      expect(parseComment({ ...valid, byOwner })).to.deep.equal(valid);
+    }
+  });
+
+  it('reads offers.notify from a page, only true counting, and leaves a v1 page as it was', () => {
+    const page = { thread: '/t/', total: 0, comments: [], nextCursor: null };
+    expect(parseThreadPage({ ...page, offers: { notify: true } }).offers).to.deep.equal({ notify: true });
+    expect(parseThreadPage({ ...page, offers: { notify: 'yes' } }).offers).to.deep.equal({ notify: false });
+    expect(parseThreadPage(page)).to.not.have.property('offers');
+  });
+
   it('drops author URLs that are not http(s)', () => {
     expect(
       parseComment({ ...valid, author: { name: 'x', url: 'javascript:alert(1)' } })?.author.url,

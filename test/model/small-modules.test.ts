@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { commentIdOf } from '../../src/model/comment-link.js';
 import { fieldsOf, newComment } from '../../src/model/new-comment.js';
 import { originOf } from '../../src/model/origin.js';
+import { pageUrlOf } from '../../src/model/page-url.js';
 import { pageSizeOf, positive, sortOf } from '../../src/model/settings.js';
 import { charactersLeft, validateFields } from '../../src/model/validate.js';
 import { scopedKey, scopePrefix } from '../../src/offline/keys.js';
@@ -44,6 +45,40 @@ describe('new comments', () => {
       email: '',
       url: 'https://sam.example.org/',
     });
+  });
+});
+
+describe('notify and the page (contract v1.1)', () => {
+  const fields = { body: 'Hi', name: 'Sam', email: 'sam@example.org', url: '', notify: true };
+  const page = { pageUrl: 'https://blog.example.org/a/', threadTitle: 'A' };
+
+  it('sends notify only with an email, and gives the ticked box back', () => {
+    const request = newComment(fields, '', null, page);
+    expect(request).to.deep.include({
+      notify: true,
+      pageUrl: 'https://blog.example.org/a/',
+      threadTitle: 'A',
+    });
+    expect(fieldsOf(request).notify).to.equal(true);
+    expect(newComment({ ...fields, email: '  ' }, '', null, page)).to.not.have.property('notify');
+    expect(newComment({ ...fields, notify: false }, '', null, page)).to.not.have.property('notify');
+    expect(fieldsOf(newComment({ ...fields, notify: false }, '', null))).to.not.have.property('notify');
+  });
+
+  it('cuts a long title to what the server takes', () => {
+    expect(
+      newComment(fields, '', null, { ...page, threadTitle: 'x'.repeat(400) }).threadTitle,
+    ).to.have.length(300);
+  });
+
+  it("uses the canonical URL, else the page's own address, never the hash", () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    expect(pageUrlOf()).to.equal(location.href.replace(/#.*$/, ''));
+    const link = doc.createElement('link');
+    link.rel = 'canonical';
+    link.href = 'https://blog.example.org/posts/a/#top';
+    doc.head.append(link);
+    expect(pageUrlOf(doc)).to.equal('https://blog.example.org/posts/a/');
   });
 });
 

@@ -89,4 +89,9 @@ export const messages: Messages = {
     'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.',
   draftChangedElsewhere: 'Du hast diesen Entwurf auch in einem anderen Tab geändert.',
   useOtherVersion: 'Die andere Fassung übernehmen',
+  notifyMe: 'Mich per E-Mail benachrichtigen, wenn jemand antwortet',
+  notifyNeedsEmail: 'Gib dafür deine E-Mail-Adresse ein.',
+  notifyConfirm:
+    'Bitte bestätige per E-Mail: Öffne den Link, den wir dir gerade geschickt haben, um über Antworten informiert zu werden.',
+  byOwner: 'Betreiber der Seite',
 };

@@ -95,4 +95,9 @@ export const messages: Messages = {
   rememberMe: 'Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.',
   draftChangedElsewhere: 'También modificaste este borrador en otra pestaña.',
   useOtherVersion: 'Usar esa versión',
+  notifyMe: 'Avisarme por correo cuando alguien responda',
+  notifyNeedsEmail: 'Escribe tu correo electrónico para usar esta opción.',
+  notifyConfirm:
+    'Confírmalo por correo: abre el enlace que te acabamos de enviar para recibir avisos de respuestas.',
+  byOwner: 'Propietario del sitio',
 };

@@ -96,4 +96,9 @@ export const messages: Messages = {
   rememberMe: 'Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.',
   draftChangedElsewhere: 'Vous avez aussi modifié ce brouillon dans un autre onglet.',
   useOtherVersion: 'Utiliser l’autre version',
+  notifyMe: 'M’avertir par e-mail quand quelqu’un répond',
+  notifyNeedsEmail: 'Saisissez votre adresse e-mail pour utiliser cette option.',
+  notifyConfirm:
+    'Veuillez confirmer par e-mail : ouvrez le lien que nous venons de vous envoyer pour être averti des réponses.',
+  byOwner: 'Propriétaire du site',
 };

@@ -94,4 +94,9 @@ export const messages: Messages = {
   rememberMe: 'Zapamiętaj moje dane w tej przeglądarce podczas pisania kolejnych komentarzy.',
   draftChangedElsewhere: 'Ten szkic został zmieniony także w innej karcie.',
   useOtherVersion: 'Użyj tamtej wersji',
+  notifyMe: 'Powiadom mnie e-mailem, gdy ktoś odpowie',
+  notifyNeedsEmail: 'Aby z tego skorzystać, wpisz swój adres e-mail.',
+  notifyConfirm:
+    'Potwierdź przez e-mail: otwórz link, który właśnie wysłaliśmy, aby dostawać powiadomienia o odpowiedziach.',
+  byOwner: 'Właściciel strony',
 };

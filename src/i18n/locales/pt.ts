@@ -92,4 +92,8 @@ export const messages: Messages = {
   rememberMe: 'Guardar o meu nome, e-mail e site neste navegador para a próxima vez que eu comentar.',
   draftChangedElsewhere: 'Este rascunho também foi alterado em outra aba.',
   useOtherVersion: 'Usar a outra versão',
+  notifyMe: 'Avisar-me por e-mail quando alguém responder',
+  notifyNeedsEmail: 'Indique o seu endereço de e-mail para usar esta opção.',
+  notifyConfirm: 'Confirme por e-mail: abra a ligação que acabámos de enviar para ser avisado das respostas.',
+  byOwner: 'Dono do site',
 };
