@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { BackendError, CommentsBackend } from './backend/backend.js';
+import type { CommentsBackend } from './backend/backend.js';
+import { reportLoadFailure } from './backend/load-failure.js';
 import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
 import { commentAction, findComment } from './components/comment-view.js';
 import { renderThread, type ThreadParts } from './components/thread-parts.js';
@@ -125,7 +126,7 @@ export class RecoveryComments extends LitElement {
     (error) => {
       // Offline or not, the reader's unsent comments show and they can write.
       this.#write.prefetch();
-      void this.#loadFailed(error);
+      void reportLoadFailure(this, error, this.backend, this.endpoint);
     },
   );
   readonly #write: WriteController = new WriteController(this, {
@@ -224,20 +225,6 @@ export class RecoveryComments extends LitElement {
       void this.updateComplete.then(() => this.#write.prefetch());
     }
     void this.#target.reveal();
-  }
-
-  /** Tells the page a load failed, with what the site owner should check when that is known. */
-  async #loadFailed(error: BackendError): Promise<void> {
-    const rest = typeof this.backend === 'string' && (this.backend || 'rest') === 'rest';
-    // Its own chunk: only a failed load needs it (and a failed download just means no hint).
-    const hint = rest
-      ? await import('./backend/owner-hints.js').then(
-          ({ ownerHint }) => ownerHint(error, this.endpoint),
-          () => null,
-        )
-      : null;
-    if (hint !== null) console.warn(`<recovery-comments>: ${hint}`);
-    emit(this, 'rc-error', { message: error.message, status: error.status, ...(hint !== null && { hint }) });
   }
 
   /** One listener for every comment's buttons. */

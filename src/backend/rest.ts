@@ -9,6 +9,7 @@ import type { NewComment, ThreadPage } from '../model/types.js';
 import { originOf } from '../model/origin.js';
 import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
 import { blockedByCsp, watchCsp } from './csp-watch.js';
+import { anySignal } from './signals.js';
 
 /** A thread page larger than this is refused rather than parsed: it would freeze a phone. */
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -141,15 +142,4 @@ export class RestBackend implements CommentsBackend {
       parseRetryAfter(response.headers.get('retry-after')),
     );
   }
-}
-
-/** AbortSignal.any where it exists; a small stand-in for older Safari. */
-function anySignal(...signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }

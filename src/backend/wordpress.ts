@@ -4,6 +4,7 @@ import { wpHtmlToText } from '../model/wp-html.js';
 import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
 import { blockedByCsp, watchCsp } from './csp-watch.js';
 import { parseRetryAfter } from './rest.js';
+import { anySignal } from './signals.js';
 
 /*
  * `backend="wordpress"`: a headless or static front end on a WordPress site, talking to core's
@@ -255,15 +256,4 @@ function httpError(response: Response, body: unknown): BackendError {
     field,
     parseRetryAfter(response.headers.get('retry-after')),
   );
-}
-
-/** AbortSignal.any where it exists; a small stand-in for older Safari. */
-function anySignal(...signals: AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
 }
