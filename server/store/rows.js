@@ -68,9 +68,13 @@ export function submissionHash(/** @type {string} */ thread, /** @type {Submissi
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
-/** A fresh, URL-safe comment id (96 random bits). */
+/**
+ * A fresh, URL-safe comment id (96 random bits). Never starting with "-": a moderator types it
+ * after `moderate approve`, where it would read as an option (1 id in 64 did).
+ */
 export function newCommentId() {
-  return randomBytes(12).toString('base64url');
+  const id = randomBytes(12).toString('base64url');
+  return id.startsWith('-') ? `c${id.slice(1)}` : id;
 }
 
 /** The public view of a stored row; a rejected comment looks 'pending' to its author forever. */

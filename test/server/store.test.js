@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InvalidCursorError, decodeCursor, encodeCursor } from '../../server/cursor.js';
-import { openStore as openStoreAt } from '../../server/store.js';
+import { newCommentId, openStore as openStoreAt } from '../../server/store.js';
 import { openTestStore as openStore, persistentDatabase } from './helpers.js';
 
 const at = (/** @type {number} */ minute) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
@@ -357,4 +357,10 @@ test('a change made through another store on the same database (an instance, the
     (await reader.listThread('/t')).comments.map((c) => c.id),
     ['b'],
   );
+});
+
+test('comment ids are 16 URL-safe characters and never start with "-" (the CLI would read one as an option)', () => {
+  const ids = Array.from({ length: 5000 }, () => newCommentId());
+  for (const id of ids) assert.match(id, /^[A-Za-z0-9_][A-Za-z0-9_-]{15}$/);
+  assert.equal(new Set(ids).size, ids.length);
 });
