@@ -132,13 +132,15 @@ export class SqliteStore {
     this.rateLimitHits = 0;
     this.db = openDatabase(location, { fileMustExist: options.mustExist ?? false });
     try {
+      // First: switching a new file to WAL takes a lock that another instance opening it at the
+      // same moment may hold, and only the timeout makes this wait instead of failing.
+      this.db.pragma('busy_timeout = 5000');
       if (!this.db.memory) {
         // WAL lets readers (GET) go on while a writer (POST, moderation) commits.
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
       }
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 5000');
       migrate(this.db, location);
     } catch (error) {
       this.db.close();
