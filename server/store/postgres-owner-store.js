@@ -3,6 +3,7 @@
 // pool: one statement or one transaction per method, so instances sharing the database agree.
 // Text that readers wrote goes through pg-text (PostgreSQL cannot store U+0000).
 import { randomBytes } from 'node:crypto';
+import { QUEUE_SELECT, queueStatus, STATUS_WHERE, toOwnerComment } from './owner-rows.js';
 import { fromStored, toStored } from './pg-text.js';
 
 /** @typedef {import('./owner-store.js').OwnerStore} OwnerStore */
@@ -10,47 +11,9 @@ import { fromStored, toStored } from './pg-text.js';
 /** @typedef {import('./owner-store.js').QueueStatus} QueueStatus */
 /** @typedef {import('./owner-store.js').Subscription} Subscription */
 /** @typedef {import('../postgres.js').Queryable} Queryable */
+/** @typedef {import('./owner-rows.js').QueueRow} QueueRow */
 
-const STATUS_WHERE = /** @type {Record<QueueStatus, string>} */ ({
-  pending: "c.status = 'pending'",
-  published: "c.status = 'published'",
-  spam: "c.status = 'rejected' AND c.spam = 1",
-  rejected: "c.status = 'rejected' AND c.spam = 0",
-});
-
-const QUEUE_SELECT = `SELECT c.id, c.thread, c.parent_id, c.author_name, c.author_email, c.author_url, c.body,
-    c.created_at, c.status, c.spam, c.moderator_id, t.page_url, t.title,
-    p.id AS p_id, p.author_name AS p_name, p.body AS p_body, p.status AS p_status, p.spam AS p_spam
-  FROM comments c
-  LEFT JOIN comments p ON p.id = c.parent_id
-  LEFT JOIN threads t ON t.thread = c.thread`;
-
-const queueStatus = (/** @type {string} */ status, /** @type {number} */ spam) =>
-  /** @type {QueueStatus} */ (status === 'rejected' && spam === 1 ? 'spam' : status);
 const text = (/** @type {string | null} */ value) => (value === null ? null : fromStored(value));
-
-/** @returns {OwnerComment} */
-function toOwnerComment(/** @type {Record<string, any>} */ row) {
-  return {
-    id: fromStored(row.id),
-    thread: { id: fromStored(row.thread), url: row.page_url, title: text(row.title) },
-    parentId: text(row.parent_id),
-    parent:
-      row.p_id === null
-        ? null
-        : {
-            id: fromStored(row.p_id),
-            author: { name: fromStored(row.p_name) },
-            body: fromStored(row.p_body),
-            status: queueStatus(row.p_status, row.p_spam ?? 0),
-          },
-    author: { name: fromStored(row.author_name), email: text(row.author_email), url: text(row.author_url) },
-    body: fromStored(row.body),
-    createdAt: row.created_at,
-    status: queueStatus(row.status, row.spam),
-    byOwner: row.moderator_id !== null,
-  };
-}
 
 /** @implements {OwnerStore} */
 export class PostgresOwnerStore {
@@ -263,7 +226,7 @@ export class PostgresOwnerStore {
       ]);
       const total = await client.query(`SELECT count(*)::integer AS n FROM comments c ${where}`, [pattern]);
       return {
-        comments: /** @type {Record<string, any>[]} */ (page.rows).map(toOwnerComment),
+        comments: /** @type {QueueRow[]} */ (page.rows).map((row) => toOwnerComment(row, fromStored)),
         total: /** @type {{ n: number }} */ (total.rows[0]).n,
       };
     });
@@ -283,7 +246,7 @@ export class PostgresOwnerStore {
   /** @param {string} id */
   async getOwnerComment(id) {
     const [row] = await this.rows(`${QUEUE_SELECT} WHERE c.id = $1`, [toStored(id)]);
-    return row === undefined ? null : toOwnerComment(row);
+    return row === undefined ? null : toOwnerComment(/** @type {QueueRow} */ (row), fromStored);
   }
 
   /** @param {string[]} ids @param {import('./owner-store.js').StatusAction} action */

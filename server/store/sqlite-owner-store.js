@@ -2,81 +2,20 @@
 // The SQLite implementation of the owner store (see owner-store.js), on the comment store's own
 // better-sqlite3 connection: synchronous inside, one statement or one transaction per method.
 import { randomBytes } from 'node:crypto';
+import { QUEUE_SELECT, queueStatus, STATUS_WHERE, toOwnerComment } from './owner-rows.js';
 
 /** @typedef {import('./owner-store.js').OwnerComment} OwnerComment */
 /** @typedef {import('./owner-store.js').QueueStatus} QueueStatus */
 /** @typedef {import('./owner-store.js').Subscription} Subscription */
+/** @typedef {import('./owner-rows.js').QueueRow} QueueRow */
 /**
  * @template Row
  * @typedef {import('../sqlite.js').Statement<Row>} Statement
  */
 
-/**
- * @typedef {object} QueueRow
- * @property {string} id
- * @property {string} thread
- * @property {string | null} parent_id
- * @property {string} author_name
- * @property {string | null} author_email
- * @property {string | null} author_url
- * @property {string} body
- * @property {string} created_at
- * @property {string} status
- * @property {number} spam
- * @property {string | null} moderator_id
- * @property {string | null} page_url
- * @property {string | null} title
- * @property {string | null} p_id
- * @property {string | null} p_name
- * @property {string | null} p_body
- * @property {string | null} p_status
- * @property {number | null} p_spam
- */
-
-// The four statuses of the app, in SQL over (status, spam).
-const STATUS_WHERE = /** @type {Record<QueueStatus, string>} */ ({
-  pending: "c.status = 'pending'",
-  published: "c.status = 'published'",
-  spam: "c.status = 'rejected' AND c.spam = 1",
-  rejected: "c.status = 'rejected' AND c.spam = 0",
-});
-
-const QUEUE_SELECT = `SELECT c.id, c.thread, c.parent_id, c.author_name, c.author_email, c.author_url, c.body,
-    c.created_at, c.status, c.spam, c.moderator_id, t.page_url, t.title,
-    p.id AS p_id, p.author_name AS p_name, p.body AS p_body, p.status AS p_status, p.spam AS p_spam
-  FROM comments c
-  LEFT JOIN comments p ON p.id = c.parent_id
-  LEFT JOIN threads t ON t.thread = c.thread`;
-
 // Text, name or email containing the query; LIKE's own wildcards in it are escaped.
 const MATCHES = `(@query IS NULL OR c.body LIKE @query ESCAPE '\\' OR c.author_name LIKE @query ESCAPE '\\'
   OR c.author_email LIKE @query ESCAPE '\\')`;
-
-const queueStatus = (/** @type {string} */ status, /** @type {number} */ spam) =>
-  /** @type {QueueStatus} */ (status === 'rejected' && spam === 1 ? 'spam' : status);
-
-/** @returns {OwnerComment} */
-function toOwnerComment(/** @type {QueueRow} */ row) {
-  return {
-    id: row.id,
-    thread: { id: row.thread, url: row.page_url, title: row.title },
-    parentId: row.parent_id,
-    parent:
-      row.p_id === null
-        ? null
-        : {
-            id: row.p_id,
-            author: { name: /** @type {string} */ (row.p_name) },
-            body: /** @type {string} */ (row.p_body),
-            status: queueStatus(/** @type {string} */ (row.p_status), row.p_spam ?? 0),
-          },
-    author: { name: row.author_name, email: row.author_email, url: row.author_url },
-    body: row.body,
-    createdAt: row.created_at,
-    status: queueStatus(row.status, row.spam),
-    byOwner: row.moderator_id !== null,
-  };
-}
 
 /** @typedef {import('./owner-store.js').OwnerStore} OwnerStore */
 
@@ -332,7 +271,7 @@ export class SqliteOwnerStore {
         this.db
           .prepare(`${QUEUE_SELECT} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
           .all({ ...params, limit, offset })
-      ).map(toOwnerComment),
+      ).map((row) => toOwnerComment(row)),
       total: /** @type {{ n: number }} */ (
         this.db.prepare(`SELECT count(*) AS n FROM comments c ${where}`).get(params)
       ).n,
