@@ -18,16 +18,14 @@ import {
 
 /** One of the comment's own buttons (Edit, Delete, and the answers to "Delete this comment?"). */
 const ownButton = (element: RecoveryComments, id: string, action: string) =>
-  wrapperOf(element, id)?.querySelector<HTMLButtonElement>(`:scope > article [data-action="${action}"]`) ?? null;
+  wrapperOf(element, id)?.querySelector<HTMLButtonElement>(`:scope > article [data-action="${action}"]`) ??
+  null;
 
 const bodyOf = (element: RecoveryComments, id: string) =>
   wrapperOf(element, id)?.querySelector(':scope > article [part="body"]')?.textContent?.trim() ?? '';
 
 const articleText = (element: RecoveryComments, id: string) =>
-  wrapperOf(element, id)
-    ?.querySelector(':scope > article')
-    ?.textContent?.replace(/\s+/g, ' ')
-    .trim() ?? '';
+  wrapperOf(element, id)?.querySelector(':scope > article')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 const formError = (element: RecoveryComments) =>
   composerOf(element).shadowRoot!.querySelector('[part="form-error"]')?.textContent?.trim() ?? '';
@@ -129,8 +127,7 @@ describe('<recovery-comments> editing your own comment', () => {
     expect(wrapperOf(element, comment.id)!.querySelector(':scope > rc-composer')).to.equal(null);
     expect(ownButton(element, comment.id, 'change')).to.not.equal(null);
     const listed = (await listThread(thread, 'off')).comments.find((c) => c.id === comment.id) as
-      | { body: string; editedAt?: string }
-      | undefined;
+      { body: string; editedAt?: string } | undefined;
     expect(listed?.body).to.equal('Day one, again. And I am still here.');
     expect(listed?.editedAt).to.be.a('string');
     // Another reader sees "edited" too (it comes from the server's editedAt).
@@ -166,6 +163,8 @@ describe('<recovery-comments> editing your own comment', () => {
     await waitUntil(() => field(element, 'body').value === 'Day one, again.', 'not prefilled with the body');
     button(element, 'Cancel').click();
     await waitUntil(() => !wrapperOf(element, comment.id)?.querySelector(':scope > rc-composer'));
+    const reply = wrapperOf(element, comment.id)!.querySelector(':scope > article [part="reply-button"]');
+    await waitUntil(() => root(element).activeElement === reply, 'focus did not go back to the comment');
     await new Promise((resolve) => setTimeout(resolve, 100));
     element.remove();
     const again = await mount({ endpoint, thread, storage });
@@ -202,7 +201,9 @@ describe('<recovery-comments> editing your own comment', () => {
       const patches = (await proxyLog()).filter((entry) => entry.method === 'PATCH' && entry.status === 200);
       expect(patches).to.have.length(1);
       const kept = await stored(thread, 'off');
-      expect(kept.map((entry) => entry.body)).to.deep.equal(['Written on the platform, sent from the train.']);
+      expect(kept.map((entry) => entry.body)).to.deep.equal([
+        'Written on the platform, sent from the train.',
+      ]);
     } finally {
       await setOffline(false, [origin]);
     }
