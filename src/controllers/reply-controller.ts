@@ -135,14 +135,13 @@ export class ReplyController implements ReactiveController {
   /** Edit, Delete and its question on one of the reader's own comments. */
   async act(action: OwnAction, id: string): Promise<void> {
     const own = this.parts.own;
-    if (action === 'delete' || action === 'keep') {
-      own.ask(action === 'delete' ? id : null);
+    const asking = action === 'delete';
+    if (asking || action === 'keep') {
+      own.ask(asking ? id : null);
       // The question takes focus where the reader is, and gives it back when answered.
       await this.host.updateComplete;
       this.#find(id)
-        ?.querySelector<HTMLElement>(
-          `:scope > article [data-action="${action === 'delete' ? 'keep' : 'delete'}"]`,
-        )
+        ?.querySelector<HTMLElement>(`:scope>article [data-action=${asking ? 'keep' : 'delete'}]`)
         ?.focus();
       return;
     }
@@ -225,36 +224,32 @@ export class ReplyController implements ReactiveController {
   /** An edit or delete answered: shown in place; refused, its text back in the form on the comment. */
   #changeSettled(settlement: Settlement, here: boolean): void {
     const { own, offline, locale } = this.parts;
-    const { entry } = settlement;
+    const { entry, kind } = settlement;
     const { original, remove } = entry.change!;
     const m = locale.text;
-    if (settlement.kind === 'sent') {
-      const { result, elsewhere } = settlement;
+    // Given up after many tries: the comment itself says so, with Retry.
+    if (kind === 'failed' || !here) return;
+    if (kind === 'sent') {
       const comment: Comment = remove
         ? { ...original, removed: true }
-        : (result.comment ?? { ...original, body: entry.request.body, editedAt: new Date().toISOString() });
+        : (settlement.result.comment ?? { ...original, body: entry.request.body });
       if (remove) own.forget(original.id);
       // Held for moderation again: shown to its author as awaiting it, across visits too.
-      else if (comment.status === 'pending' && !elsewhere) void offline.addPending(entry, comment);
-      if (here) own.show(comment);
-      if (here && !elsewhere)
+      else if (comment.status === 'pending') void offline.addPending(entry, comment);
+      own.show(comment);
+      if (!settlement.elsewhere)
         this.parts.announce(
           remove ? m.deleted : comment.status === 'pending' ? m.awaitingModeration : m.changeSaved,
         );
       return;
     }
-    const message = describeError(settlement.error, m, this.host.endpoint);
-    if (settlement.kind === 'failed' || !here)
-      return void (here && this.parts.announce(m.couldNotSend(message)));
     // Refused for good (window passed, a reply came, the token is not this comment's): no more
     // Edit, and nothing is lost: an edit's text is back in its form with the server's words.
-    if (settlement.error.status === 403 || settlement.error.status === 409) own.forget(original.id);
-    if (remove) {
-      own.note(original.id, m.couldNotSend(message));
-      this.parts.announce(m.couldNotSend(message));
-    } else {
-      this.#handBack(entry.request, { message, field: settlement.error.field });
-    }
+    const { status, field } = settlement.error;
+    if (status === 403 || status === 409) own.forget(original.id);
+    const message = m.couldNotSend(describeError(settlement.error, m, this.host.endpoint));
+    if (remove) own.note(original.id, message);
+    this.#handBack(remove ? null : entry.request, { message, field });
   }
 
   #sent({ entry, result, elsewhere }: Extract<Settlement, { kind: 'sent' }>, here: boolean): void {
@@ -286,10 +281,12 @@ export class ReplyController implements ReactiveController {
     emit(this.host, 'rc-submitted', { comment, status: result.status });
   }
 
-  /** A refused or unsent comment goes back into its form, under its parent. */
-  #handBack(request: NewComment, refusal: Refusal | null): void {
-    this.moveTo(request.parentId);
-    this.composer.handBack(fieldsOf(request), refusal);
+  /** A refused or unsent comment goes back into its form, under its parent; a refused delete is only said. */
+  #handBack(request: NewComment | null, refusal: Refusal | null): void {
+    if (request) {
+      this.moveTo(request.parentId);
+      this.composer.handBack(fieldsOf(request), refusal);
+    }
     if (refusal) this.parts.announce(refusal.message);
   }
 

@@ -97,17 +97,11 @@ function isEntry(value: unknown): value is OutboxEntry {
  * How a queued entry shows in the thread: a reply as its echo; an edit as the comment with its
  * new text, where it is; a delete hides the comment, unless it failed (then Retry shows on it).
  */
-export function echoOfEntry(entry: OutboxEntry): Comment {
-  const delivery = { state: entry.state, clientId: entry.request.clientId, error: entry.error };
-  const change = entry.change;
-  if (!change) return echoOf(entry.request, 'pending', new Date(entry.queuedAt).toISOString(), delivery);
-  return {
-    ...change.original,
-    body: entry.request.body,
-    status: 'pending',
-    delivery,
-    ...(change.remove && entry.state !== 'failed' && { removed: true }),
-  };
+export function echoOfEntry({ change, request, state, error, queuedAt }: OutboxEntry): Comment {
+  const delivery = { state, clientId: request.clientId, error };
+  if (!change) return echoOf(request, 'pending', new Date(queuedAt).toISOString(), delivery);
+  const removed = change.remove && state !== 'failed' ? { removed: true as const } : {};
+  return { ...change.original, body: request.body, status: 'pending', delivery, ...removed };
 }
 
 const LEASE_MS = 30_000;
@@ -328,13 +322,12 @@ export class Outbox {
   }
 
   #deliver({ thread, request, change }: OutboxEntry): Promise<PostResult> {
-    const backend = this.options.backend;
+    const { backend } = this.options;
     const signal = this.#abort.signal;
     if (!change) return backend.postComment(thread, request, signal);
-    if (!backend.changeComment)
-      return Promise.reject(new BackendError('http', 'This comments server cannot change comments.', 405));
     const body = change.remove ? null : request.body;
-    return backend.changeComment(thread, { id: change.original.id, token: change.token, body }, signal);
+    // Only a backend with changeComment gives the tokens that make changes.
+    return backend.changeComment!(thread, { id: change.original.id, token: change.token, body }, signal);
   }
 
   async #put(entry: OutboxEntry): Promise<void> {

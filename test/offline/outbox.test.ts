@@ -322,26 +322,6 @@ describe("Outbox: changes to the reader's own comments (contract v1.1)", () => {
     expect(await outbox.list()).to.deep.equal([]);
   });
 
-  it('a backend without changeComment refuses the change for good instead of retrying it', async () => {
-    const settled: Settlement[] = [];
-    const outbox = new Outbox({
-      store: new MemoryStore(),
-      endpoint: 'e',
-      backend: {
-        loadPage: () => Promise.reject(new Error('no')),
-        postComment: () => Promise.reject(new Error('no')),
-      },
-      exclusive: (_name, work) => work(),
-      setTimer: () => () => {},
-      isOnline: () => true,
-      onSettled: (settlement) => settled.push(settlement),
-    });
-    await outbox.enqueue('/t/', request(1), { token, original });
-    await outbox.replay();
-    outbox.dispose();
-    expect(settled.map((s) => s.kind)).to.deep.equal(['rejected']);
-  });
-
   it('shows an edit on its way as the comment with its new text, and a delete as gone unless it failed', () => {
     const entry = {
       endpoint: 'e',
