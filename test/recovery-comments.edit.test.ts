@@ -239,6 +239,38 @@ describe('<recovery-comments> editing your own comment', () => {
   });
 });
 
+describe('<recovery-comments> tokens on the device', () => {
+  it('drops expired and unreadable tokens of every thread when a section loads, and shows no Edit for them', async () => {
+    const { endpoint } = await server('off');
+    const thread = uniqueThread('own-expired');
+    const storage = freshStore();
+    const element = await mount({ endpoint, thread, storage });
+    const comment = await postOwn(element, 'Soon not mine to change.');
+    element.remove();
+    const [[key, grant]] = await storage.entries<{ token: string; until: number; id: string }>('own|');
+    await storage.set(key!, { ...grant!, until: Date.now() - 1 });
+    await storage.set('own|["elsewhere","/other/","c9"]', { ...grant!, id: 'c9', until: Date.now() - 1 });
+    await storage.set('own|["elsewhere","/other/","c8"]', {
+      id: 'c8',
+      token: 42,
+      until: Date.now() + 60_000,
+    });
+    await storage.set('own|["elsewhere","/other/","c7"]', {
+      ...grant!,
+      id: 'c7',
+      until: Date.now() + 60_000,
+    });
+
+    const again = await mount({ endpoint, thread, storage });
+    await waitUntil(async () => (await storage.entries('own|')).length === 1, 'expired tokens were kept');
+    expect((await storage.entries('own|')).map(([k]) => k)).to.deep.equal([
+      'own|["elsewhere","/other/","c7"]',
+    ]);
+    expect(wrapperOf(again, comment.id)).to.not.equal(null);
+    expect(ownButton(again, comment.id, 'change')).to.equal(null);
+  });
+});
+
 describe('<recovery-comments> deleting your own comment', () => {
   it('asks in place; Keep keeps it; Delete removes it at once and on the server', async () => {
     const { element, thread, comment, storage } = await ownComment('own-delete');

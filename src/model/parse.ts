@@ -72,10 +72,9 @@ export function parseComment(value: unknown): Comment | null {
 
 /** v1.1: the POST answer's `editToken` and `editableUntil`, or null when it has none worth keeping. */
 export function parseEditGrant(value: unknown): { token: string; until: number } | null {
-  if (!isObject(value) || typeof value.editToken !== 'string' || !/^[\w-]{16,512}$/.test(value.editToken))
-    return null;
-  const until = Date.parse(readDate(value.editableUntil) ?? '');
-  return Number.isNaN(until) ? null : { token: value.editToken, until };
+  const token = isObject(value) && value.editToken;
+  const until = isObject(value) && Date.parse(readDate(value.editableUntil) ?? '');
+  return typeof token === 'string' && /^[\w-]{16,512}$/.test(token) && until ? { token, until } : null;
 }
 
 /** Validates a GET response into a page, keeping every valid comment and counting the rest. */
