@@ -100,8 +100,11 @@ describe('<recovery-comments> editing your own comment', () => {
     expect(ownButton(element, theirs.id, 'change'), 'Edit on a comment of someone else').to.equal(null);
     expect(ownButton(element, theirs.id, 'delete')).to.equal(null);
     // Never in the DOM, the form included, nor in any event the page hears.
-    const markup = root(element).innerHTML + composerOf(element).shadowRoot!.innerHTML;
-    expect(markup).to.not.include(token);
+    const serialized = [root(element), composerOf(element).shadowRoot!, element].map((node) =>
+      new XMLSerializer().serializeToString(node),
+    );
+    expect(serialized.join('')).to.include('My first words here.');
+    expect(serialized.join('')).to.not.include(token);
     expect(events.length).to.be.greaterThan(0);
     for (const event of events) expect(JSON.stringify(event.detail)).to.not.include(token!);
     await expect(element).to.be.accessible();
