@@ -60,6 +60,22 @@ function referenceServers() {
         owner: { smtp: 'log', mailLog: (text) => mails.push(text) },
         logger: false,
       });
+      // Own comments (contract v1.1): an edit window short enough to see it close, and none at
+      // all, which answers a POST as a v1 server does (no editToken, no offers).
+      for (const [name, editWindowSeconds] of /** @type {const} */ ([
+        ['short', 3],
+        ['v1', 0],
+      ])) {
+        servers[name] = await startServer({
+          port: 0,
+          host: '127.0.0.1',
+          moderation: 'off',
+          editWindowSeconds,
+          origins: [`http://localhost:${PORT}`],
+          rateLimit: { max: 10_000, windowMs: 60_000 },
+          logger: false,
+        });
+      }
       // A blog origin missing from --origin: it answers, but not to the test page.
       servers.foreign = await startServer({
         port: 0,

@@ -67,7 +67,9 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
  * @csspart comment-pending - Added to a comment awaiting moderation.
  * @csspart comment-unsent - Added to the reader's own comment that is queued, sending or failed.
  * @csspart retry-button - "Retry" on a comment that could not be sent.
- * @csspart edit-button - "Edit" on a comment that could not be sent.
+ * @csspart edit-button - "Edit" on a comment that could not be sent, and on the reader's own comment while they may change it.
+ * @csspart delete-button - "Delete" on the reader's own comment while they may, and in "Delete this comment?".
+ * @csspart edited - "edited" beside the date of a comment its author changed.
  * @csspart comment-owner - A comment's article when the site owner wrote it (a reply from the moderation app).
  * @csspart owner-badge - "Site owner" beside the owner's name.
  * @csspart comment-target - Added to the comment the page URL links to (`#comment-<id>`).
@@ -258,6 +260,7 @@ export class RecoveryComments extends LitElement {
       composer: this.#write.composer,
       online: navigator.onLine !== false,
       expanded: this.expanded,
+      mine: this.#write.mine,
     };
   }
 

@@ -12,6 +12,21 @@ export interface PostResult {
   /** 201 published, 202 pending, 200 a retry the server had already accepted. */
   status: number;
   comment: Comment | null;
+  /** v1.1: the secret that lets this browser change the comment, until when (ms since epoch). */
+  edit?: EditGrant | null;
+}
+
+/** v1.1: an edit token from a POST answer, and when it stops working (ms since epoch). */
+export interface EditGrant {
+  token: string;
+  until: number;
+}
+
+/** v1.1: the reader's change to their own comment: a new body, or `body: null` to delete it. */
+export interface OwnChange {
+  id: string;
+  token: string;
+  body: string | null;
 }
 
 /**
@@ -23,6 +38,11 @@ export interface CommentsBackend {
   loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage>;
   /** Creates a comment; must be idempotent on `comment.clientId`. */
   postComment(thread: string, comment: NewComment, signal: AbortSignal): Promise<PostResult>;
+  /**
+   * v1.1, optional: edits (answering the comment, 200 or 202 pending) or deletes (204) the
+   * reader's own comment with the token its POST answer gave. Never offered without one.
+   */
+  changeComment?(thread: string, change: OwnChange, signal: AbortSignal): Promise<PostResult>;
 }
 
 /** How a backend call failed, as the element needs to tell it apart. */

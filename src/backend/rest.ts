@@ -2,12 +2,19 @@ import {
   InvalidResponseError,
   parseApiError,
   parseComment,
+  parseEditGrant,
   parseThreadPage,
   truncate,
 } from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
 import { originOf } from '../model/origin.js';
-import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
+import {
+  BackendError,
+  type CommentsBackend,
+  type OwnChange,
+  type PageRequest,
+  type PostResult,
+} from './backend.js';
 import { blockedByCsp, watchCsp } from './csp-watch.js';
 import { anySignal } from './signals.js';
 
@@ -89,7 +96,25 @@ export class RestBackend implements CommentsBackend {
     const response = await this.send(this.threadUrl(thread), init, signal);
     const body = await this.read(response, signal).catch(() => undefined);
     if (!response.ok) throw this.httpError(response, body);
-    return { status: response.status, comment: parseComment(body) };
+    return { status: response.status, comment: parseComment(body), edit: parseEditGrant(body) };
+  }
+
+  async changeComment(
+    thread: string,
+    { id, token, body }: OwnChange,
+    signal: AbortSignal,
+  ): Promise<PostResult> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    const init: RequestInit = { method: body === null ? 'DELETE' : 'PATCH', headers };
+    if (body !== null) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify({ body });
+    }
+    const response = await this.send(`${this.threadUrl(thread)}/${encodeURIComponent(id)}`, init, signal);
+    const answer = await this.read(response, signal).catch(() => undefined);
+    // A DELETE resent after its first answer was lost finds the comment gone: it is done.
+    if (!response.ok && !(body === null && response.status === 404)) throw this.httpError(response, answer);
+    return { status: response.status, comment: parseComment(answer) };
   }
 
   private threadUrl(thread: string): string {

@@ -18,13 +18,24 @@ export interface CommentViewOptions {
   online: boolean;
   /** Comments whose long list of replies the reader chose to see whole. */
   expanded: ReadonlySet<string>;
+  /** The reader's own controls on a comment (Edit, Delete), from the writing side; absent until it loads. */
+  mine?: (comment: Comment) => unknown;
 }
 
 /**
  * What a comment's buttons do. They carry `data-action` and are handled by one listener on the
  * thread (see `commentAction`), not one closure per comment: it matters with thousands.
  */
-export type CommentAction = 'reply' | 'expand' | 'retry' | 'edit';
+export type CommentAction =
+  | 'reply'
+  | 'expand'
+  | 'retry'
+  | 'edit'
+  /** On the reader's own comments (contract v1.1): Edit, Delete, and the answers to "Delete this comment?". */
+  | 'change'
+  | 'delete'
+  | 'keep'
+  | 'confirm-delete';
 
 /** The action of a click inside the thread, with the id of the comment it belongs to. */
 export function commentAction(event: Event): { action: CommentAction; id: string } | null {
@@ -115,6 +126,7 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
         ${comment.byOwner ? html`<span class="owner" part="owner-badge">${messages.byOwner}</span>` : nothing}
         ${messages.says}
         ${comment.createdAt === null ? nothing : html`<time part="date" datetime=${comment.createdAt}>${date}</time>`}
+        ${comment.editedAt ? html`<span class="edited" part="edited">${messages.edited}</span>` : nothing}
       </div>
       ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}
       <div class="body" part="body">${renderBody(comment.body)}</div>
@@ -132,6 +144,7 @@ export function renderComment(node: ThreadNode, options: CommentViewOptions): Te
             ${messages.reply}
           </button>`
       }
+      ${options.mine?.(comment) ?? nothing}
     </article>
     ${options.replyTo === comment.id ? options.composer : nothing}
     ${node.children.length === 0 ? nothing : renderReplies(node, options)}

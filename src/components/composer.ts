@@ -61,6 +61,7 @@ export class RcComposer extends LitElement {
   static override properties = {
     parentId: { attribute: false },
     replyingTo: { attribute: false },
+    editing: { attribute: false },
     headed: { attribute: false },
     draftStatus: { attribute: false },
     otherVersion: { attribute: false },
@@ -78,6 +79,9 @@ export class RcComposer extends LitElement {
 
   /** The author of the comment being replied to; undefined when the form is under the thread. */
   replyingTo: string | undefined = undefined;
+
+  /** Whether the form edits the reader's own comment (only its text; contract v1.1) instead of replying. */
+  editing = false;
 
   /** Whether the form under the thread shows "Leave a Reply"; false where the section's heading says it already. */
   headed = true;
@@ -219,7 +223,7 @@ export class RcComposer extends LitElement {
 
   /** Escape closes a reply form, as it closes other things that opened in place. */
   #onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || this.replyingTo === undefined || !this.api) return;
+    if (event.key !== 'Escape' || (this.replyingTo === undefined && !this.editing) || !this.api) return;
     event.preventDefault();
     this.api.cancelReply();
   }
@@ -227,7 +231,8 @@ export class RcComposer extends LitElement {
   /** Marks what needs correcting and focuses the first such field; false when nothing does. */
   async #invalid(api: CommentsApi): Promise<boolean> {
     const invalid = validateFields(this.fields, api.requireEmail);
-    const names = FIELD_ORDER.filter((name) => invalid[name]);
+    // An edit changes the text alone: the name and the rest stay as they were posted.
+    const names = FIELD_ORDER.filter((name) => invalid[name] && (!this.editing || name === 'body'));
     if (names.length === 0) return false;
     this.errors = Object.fromEntries(
       names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages, this.fields)]),
@@ -326,6 +331,23 @@ export class RcComposer extends LitElement {
     </p>`;
   }
 
+  /** Name, email, website and the boxes about them: a reply's, not an edit's. */
+  #renderIdentity(api: CommentsApi, m: Messages) {
+    return html`<div class="identity">
+        ${this.#renderField('name', m.fieldName, 'text', true)}
+        ${this.#renderField('email', m.fieldEmail, 'email', api.requireEmail, m.emailNote)}
+        ${this.#renderField('url', m.fieldWebsite, 'url', false)}
+      </div>
+      ${api.notify ? this.#renderNotify(m) : nothing}
+      <p class="remember">
+        <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.#onRememberChange} />
+        <label for="remember">${m.rememberMe}</label>
+      </p>
+      <p class="hp" aria-hidden="true">
+        <label>${m.honeypot} <input name="hp" tabindex="-1" autocomplete="off" @input=${this.#onInput} /></label>
+      </p>`;
+  }
+
   #renderDraftStatus(m: Messages) {
     if (this.discarded) {
       return html`<p class="draft-status" part="draft-status">
@@ -348,7 +370,8 @@ export class RcComposer extends LitElement {
     const api = this.api;
     if (!api) return nothing;
     const m = api.messages;
-    const replying = this.replyingTo !== undefined;
+    const editing = this.editing;
+    const replying = this.replyingTo !== undefined || editing;
     const left = charactersLeft(this.fields.body);
     const headed = replying || this.headed;
     return html`<form
@@ -363,14 +386,14 @@ export class RcComposer extends LitElement {
         ${
           headed
             ? html`<h3 id="composer-heading" part="composer-heading" dir="auto">
-              ${replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
+              ${editing ? m.editHeading : replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
             </h3>`
             : nothing
         }
         ${
           replying
             ? html`<button type="button" class="cancel" part="cancel-button" @click=${() => api.cancelReply()}>
-              ${m.cancelReply}
+              ${editing ? m.cancelEdit : m.cancelReply}
             </button>`
             : nothing
         }
@@ -379,22 +402,10 @@ export class RcComposer extends LitElement {
       <p class="hint">${m.requiredNote}</p>
       ${this.formError ? html`<p class="form-error" part="form-error" role="alert">${this.formError}</p>` : nothing}
       ${this.#renderField('body', m.fieldComment, 'textarea', true, left === null ? undefined : left < 0 ? m.charactersOver(-left) : m.charactersLeft(left))}
-      <div class="identity">
-        ${this.#renderField('name', m.fieldName, 'text', true)}
-        ${this.#renderField('email', m.fieldEmail, 'email', api.requireEmail, m.emailNote)}
-        ${this.#renderField('url', m.fieldWebsite, 'url', false)}
-      </div>
-      ${api.notify ? this.#renderNotify(m) : nothing}
-      <p class="remember">
-        <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.#onRememberChange} />
-        <label for="remember">${m.rememberMe}</label>
-      </p>
-      <p class="hp" aria-hidden="true">
-        <label>${m.honeypot} <input name="hp" tabindex="-1" autocomplete="off" @input=${this.#onInput} /></label>
-      </p>
+      ${editing ? nothing : this.#renderIdentity(api, m)}
       <p class="actions">
         <button type="submit" part="submit-button" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? m.posting : m.postComment}
+          ${this.busy ? m.posting : editing ? m.saveEdit : m.postComment}
         </button>
         ${
           this.fields.body.trim() !== ''

@@ -1,12 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommentsBackend } from '../backend/backend.js';
-import { echoOf } from '../model/thread-view.js';
 import type { Comment, CommentFields, NewComment } from '../model/types.js';
 import type { DraftListener, DraftSession } from '../offline/draft-session.js';
 import { DraftStore, type Draft } from '../offline/drafts.js';
 import { PendingEchoes } from '../offline/echoes.js';
 import { IdentityStore, type Identity } from '../offline/identity.js';
-import { Outbox, type OutboxEntry, type Settlement } from '../offline/outbox.js';
+import {
+  echoOfEntry,
+  Outbox,
+  type OutboxEntry,
+  type QueuedChange,
+  type Settlement,
+} from '../offline/outbox.js';
 import type { KeyValueStore } from '../offline/storage.js';
 import { scopedKey } from '../offline/keys.js';
 import { TAB_ID } from '../offline/tab-id.js';
@@ -130,11 +135,11 @@ export class OfflineController implements ReactiveController, DraftSession {
     this.#refreshEchoes();
   }
 
-  /** Queues a comment; resolves once it is stored (on the device, or in memory). */
-  async send(request: NewComment): Promise<OutboxEntry> {
+  /** Queues a comment (or a change to one); resolves once it is stored (on the device, or in memory). */
+  async send(request: NewComment, change?: QueuedChange): Promise<OutboxEntry> {
     const scope = this.#scope;
     if (!scope || !this.#outbox || !this.#parts) throw new Error('The comments section is not configured.');
-    const entry = await this.#outbox.enqueue(scope.thread, request);
+    const entry = await this.#outbox.enqueue(scope.thread, request, change);
     await this.#parts.drafts.delete(scope.endpoint, scope.thread, request.parentId);
     return entry;
   }
@@ -272,15 +277,7 @@ export class OfflineController implements ReactiveController, DraftSession {
   #refreshEchoes(): void {
     const scope = this.#scope;
     if (!scope) return;
-    const unsent = this.#outboxEntries
-      .filter((entry) => entry.thread === scope.thread)
-      .map((entry) =>
-        echoOf(entry.request, 'pending', new Date(entry.queuedAt).toISOString(), {
-          state: entry.state,
-          clientId: entry.request.clientId,
-          error: entry.error,
-        }),
-      );
+    const unsent = this.#outboxEntries.filter((entry) => entry.thread === scope.thread).map(echoOfEntry);
     this.#echoes = [...unsent, ...this.#pendingEchoes];
     this.host.requestUpdate();
   }

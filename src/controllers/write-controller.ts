@@ -1,4 +1,5 @@
 import { nothing, type ReactiveController } from 'lit';
+import type { CommentAction } from '../components/comment-view.js';
 import type { Comment } from '../model/types.js';
 import type { KeyValueStore } from '../offline/storage.js';
 import type { ApiBase, Writing, WritingParts } from '../write/writing.js';
@@ -31,7 +32,13 @@ export class WriteController implements ReactiveController {
 
   /** The reader's own comments on their way or awaiting moderation (none until loaded). */
   get echoes(): readonly Comment[] {
-    return this.#writing?.offline.echoes ?? [];
+    return this.#writing?.echoes ?? [];
+  }
+
+  /** Edit and Delete on the reader's own comments (none until loaded). */
+  get mine(): ((comment: Comment) => unknown) | undefined {
+    const own = this.#writing?.own;
+    return own && ((comment) => own.render(comment));
   }
 
   /** The comment the reply form is under; null when under the thread (or not loaded). */
@@ -102,8 +109,8 @@ export class WriteController implements ReactiveController {
     void this.#writing?.offline.syncPending(published);
   }
 
-  /** Reply, Retry or Edit on a comment; Reply may come before the form is here. */
-  act(action: 'reply' | 'retry' | 'edit', id: string, clientId: string): void {
+  /** Reply, Retry or Edit on a comment, or the reader's own Edit and Delete; Reply may come before the form is here. */
+  act(action: Exclude<CommentAction, 'expand'>, id: string, clientId: string): void {
     const writing = this.#writing;
     if (!writing)
       return void this.load().then(
@@ -112,6 +119,7 @@ export class WriteController implements ReactiveController {
       );
     if (action === 'reply') writing.reply.open(id);
     else if (action === 'retry') void writing.offline.retry(clientId);
-    else void writing.reply.edit(clientId);
+    else if (action === 'edit') void writing.reply.edit(clientId);
+    else void writing.reply.act(action, id);
   }
 }

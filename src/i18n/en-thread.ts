@@ -49,4 +49,5 @@ export const enThread: ThreadMessages = {
   retrySend: 'Retry',
   edit: 'Edit',
   byOwner: 'Site owner',
+  edited: 'edited',
 };

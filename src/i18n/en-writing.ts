@@ -39,4 +39,12 @@ export const enWriting: WritingMessages = {
   notifyMe: 'Email me when someone replies',
   notifyNeedsEmail: 'Needs your email address.',
   notifyConfirm: 'Please confirm by email to be told of replies.',
+  deleteComment: 'Delete',
+  deleteAsk: 'Delete this comment?',
+  keep: 'Keep',
+  editHeading: 'Edit your comment',
+  saveEdit: 'Save changes',
+  cancelEdit: 'Cancel',
+  changeSaved: 'Your change was saved.',
+  deleted: 'Your comment was deleted.',
 };

@@ -96,6 +96,21 @@ export interface Messages {
   notifyConfirm: string;
   /** The label beside the name of the site owner on their comments. */
   byOwner: string;
+  /** Beside the date of a comment its author changed. */
+  edited: string;
+  /** The reader's own comment, while they may still change it: "Delete". */
+  deleteComment: string;
+  /** Asked in place before deleting, with Delete and Keep. */
+  deleteAsk: string;
+  keep: string;
+  /** The heading of the form when it edits the reader's own comment. */
+  editHeading: string;
+  saveEdit: string;
+  cancelEdit: string;
+  /** Announced when the server took an edit (published). */
+  changeSaved: string;
+  /** Announced when the server deleted the reader's comment. */
+  deleted: string;
 }
 
 /** The strings only the reply form and its drafts show: they come with the writing side. */
@@ -131,7 +146,15 @@ export type WritingKey =
   | 'undo'
   | 'rememberMe'
   | 'draftChangedElsewhere'
-  | 'useOtherVersion';
+  | 'useOtherVersion'
+  | 'deleteComment'
+  | 'deleteAsk'
+  | 'keep'
+  | 'editHeading'
+  | 'saveEdit'
+  | 'cancelEdit'
+  | 'changeSaved'
+  | 'deleted';
 
 export type WritingMessages = Pick<Messages, WritingKey>;
 export type ThreadMessages = Omit<Messages, WritingKey>;

@@ -57,6 +57,7 @@ export function parseComment(value: unknown): Comment | null {
   const author = isObject(value.author) ? value.author : {};
   const name = typeof author.name === 'string' ? author.name.trim() : '';
   const status: CommentStatus = value.status === 'pending' ? 'pending' : 'published';
+  const editedAt = readDate(value.editedAt);
   return {
     id,
     parentId: parentId === id ? null : parentId,
@@ -65,7 +66,15 @@ export function parseComment(value: unknown): Comment | null {
     createdAt: readDate(value.createdAt),
     status,
     ...(value.byOwner === true && { byOwner: true }),
+    ...(editedAt !== null && { editedAt }),
   };
+}
+
+/** v1.1: the POST answer's `editToken` and `editableUntil`, or null when it has none worth keeping. */
+export function parseEditGrant(value: unknown): { token: string; until: number } | null {
+  const token = isObject(value) && value.editToken;
+  const until = isObject(value) && Date.parse(readDate(value.editableUntil) ?? '');
+  return typeof token === 'string' && /^[\w-]{16,512}$/.test(token) && until ? { token, until } : null;
 }
 
 /** Validates a GET response into a page, keeping every valid comment and counting the rest. */

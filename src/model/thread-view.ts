@@ -55,7 +55,13 @@ export function threadViewer(): (
     const inputs = [thread, echoes, maxDepth, sort];
     if (last && inputs.every((input, i) => input === last!.inputs[i])) return last.view;
     const known = new Set(thread.map((comment) => comment.id));
-    const comments = [...thread, ...echoes.filter((echo) => !known.has(echo.id))];
+    // The reader's own change to a comment (an edit on its way or held for moderation, a
+    // delete) stands in for the server's copy; the last one of an id wins.
+    const mine = new Map(echoes.filter((echo) => known.has(echo.id)).map((echo) => [echo.id, echo]));
+    const comments = [
+      ...(mine.size === 0 ? thread : thread.map((comment) => mine.get(comment.id) ?? comment)),
+      ...echoes.filter((echo) => !known.has(echo.id)),
+    ].filter((comment) => !comment.removed);
     last = { inputs, view: { comments, tree: buildTree(comments, maxDepth, sort) } };
     return last.view;
   };

@@ -19,6 +19,10 @@ export interface Comment {
   status: CommentStatus;
   /** Written by the site's owner (a moderator in the moderation app); only `true` from the server counts. */
   byOwner?: boolean;
+  /** v1.1: when its author last changed it (ISO 8601 as sent); absent when never edited. */
+  editedAt?: string;
+  /** Only on the reader's own comment they are deleting or deleted (never from a server): not shown. */
+  removed?: true;
   /** Only on the reader's own comments the server has not accepted yet (never from a server). */
   delivery?: Delivery;
 }

@@ -1,5 +1,6 @@
 import { BackendError, type CommentsBackend, type PostResult } from '../backend/backend.js';
-import type { NewComment } from '../model/types.js';
+import { echoOf } from '../model/thread-view.js';
+import type { Comment, NewComment } from '../model/types.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import type { KeyValueStore } from './storage.js';
 import { localStorageOrNull } from './local-storage.js';
@@ -23,6 +24,18 @@ export interface OutboxEntry {
   error: string | null;
   /** Set when the last failure was the page's CSP blocking the endpoint. */
   blocked?: boolean;
+  /** v1.1: set when this entry changes the reader's own comment instead of posting one. */
+  change?: QueuedChange;
+}
+
+/**
+ * An edit (the new body is the entry's `request.body`) or a delete of the reader's own comment,
+ * with its token and the comment as it was, to show it where it is while the change is on its way.
+ */
+export interface QueuedChange {
+  token: string;
+  original: Comment;
+  remove?: true;
 }
 
 /** How an entry left the outbox, or why it stays. */
@@ -74,8 +87,21 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof entry.request === 'object' &&
     entry.request !== null &&
     typeof entry.request.clientId === 'string' &&
-    typeof entry.request.body === 'string'
+    typeof entry.request.body === 'string' &&
+    (entry.change === undefined ||
+      (typeof entry.change?.token === 'string' && typeof entry.change.original?.id === 'string'))
   );
+}
+
+/**
+ * How a queued entry shows in the thread: a reply as its echo; an edit as the comment with its
+ * new text, where it is; a delete hides the comment, unless it failed (then Retry shows on it).
+ */
+export function echoOfEntry({ change, request, state, error, queuedAt }: OutboxEntry): Comment {
+  const delivery = { state, clientId: request.clientId, error };
+  if (!change) return echoOf(request, 'pending', new Date(queuedAt).toISOString(), delivery);
+  const removed = change.remove && state !== 'failed' ? { removed: true as const } : {};
+  return { ...change.original, body: request.body, status: 'pending', delivery, ...removed };
 }
 
 const LEASE_MS = 30_000;
@@ -173,9 +199,10 @@ export class Outbox {
   }
 
   /** Stores a comment to send and starts sending. Resolves once it is stored. */
-  async enqueue(thread: string, request: NewComment): Promise<OutboxEntry> {
+  async enqueue(thread: string, request: NewComment, change?: QueuedChange): Promise<OutboxEntry> {
     const now = this.#now();
     const entry: OutboxEntry = {
+      ...(change && { change }),
       endpoint: this.options.endpoint,
       thread,
       request,
@@ -253,7 +280,7 @@ export class Outbox {
       await this.#put(sending);
       let result: PostResult;
       try {
-        result = await this.options.backend.postComment(entry.thread, entry.request, this.#abort.signal);
+        result = await this.#deliver(entry);
       } catch (error) {
         // Stopped by dispose: still stored, it is sent again (same clientId) by the next page.
         if (this.#disposed) return;
@@ -292,6 +319,15 @@ export class Outbox {
       await this.options.store.delete(keyOf(entry));
       await this.#changed(true);
     }
+  }
+
+  #deliver({ thread, request, change }: OutboxEntry): Promise<PostResult> {
+    const { backend } = this.options;
+    const signal = this.#abort.signal;
+    if (!change) return backend.postComment(thread, request, signal);
+    const body = change.remove ? null : request.body;
+    // Only a backend with changeComment gives the tokens that make changes.
+    return backend.changeComment!(thread, { id: change.original.id, token: change.token, body }, signal);
   }
 
   async #put(entry: OutboxEntry): Promise<void> {

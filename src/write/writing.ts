@@ -1,15 +1,18 @@
 import type { CommentsApi } from '../context.js';
 import { RcComposer } from '../components/composer.js';
 import { OfflineController, type OfflineScope } from '../controllers/offline-controller.js';
+import { OwnCommentsController } from '../controllers/own-comments-controller.js';
 import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers/reply-controller.js';
 import { enWriting } from '../i18n/en-writing.js';
+import { editedId } from '../model/edit-place.js';
+import type { Comment } from '../model/types.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
 
 /** What the section gives the reply form; the writing side adds drafts and the ways back to it. */
 export type ApiBase = Omit<CommentsApi, 'drafts' | 'submit' | 'moveTo' | 'cancelReply'>;
 
 /** The section's parts the writing side works with. */
-export interface WritingParts extends Omit<ReplyParts, 'offline'> {
+export interface WritingParts extends Omit<ReplyParts, 'offline' | 'own'> {
   /** Days after which drafts and pending echoes are dropped. */
   ages(): { draftDays: number; pendingDays: number };
 }
@@ -18,6 +21,9 @@ export interface WritingParts extends Omit<ReplyParts, 'offline'> {
 export interface Writing {
   offline: OfflineController;
   reply: ReplyController;
+  own: OwnCommentsController;
+  /** The reader's own comments on their way, awaiting moderation, or changed; the same array until one changes. */
+  readonly echoes: readonly Comment[];
   /** Points drafts and the outbox at a store (the shared IndexedDB one when null) and a thread. */
   configure(store: KeyValueStore | null, scope: OfflineScope): void;
   /** Gives the reply form what it needs; a new value each time it changes. */
@@ -37,14 +43,33 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
     (settlement) => reply.settle(settlement),
     parts.ages,
   );
-  const reply = new ReplyController(host, { ...parts, offline });
+  const own = new OwnCommentsController(host, () => parts.locale.text);
+  const reply = new ReplyController(host, { ...parts, offline, own });
+  // Changed comments first: an edit queued after one the server took shows as on its way.
+  let echoes: [readonly Comment[], readonly Comment[], readonly Comment[]] = [[], [], []];
   return {
     offline,
     reply,
-    configure: (store, scope) => offline.configure(store ?? sharedDeviceStore(), scope),
+    own,
+    get echoes() {
+      const [queued, changed] = [offline.echoes, own.changed];
+      if (echoes[0] !== queued || echoes[1] !== changed)
+        echoes = [queued, changed, changed.length === 0 ? queued : [...changed, ...queued]];
+      return echoes[2];
+    },
+    configure: (store, scope) => {
+      const device = store ?? sharedDeviceStore();
+      offline.configure(device, scope);
+      void own.configure(device, scope);
+    },
     provide: (base) => {
       reply.composer.api = {
         ...base,
+        // A kept edit reopens only on a comment still shown that this browser may change.
+        has: (place) => {
+          const id = editedId(place);
+          return id === null ? base.has(place) : base.has(id) && own.editable(id);
+        },
         drafts: offline,
         submit: (fields, honeypot) => reply.submit(fields, honeypot),
         moveTo: (parentId) => reply.moveTo(parentId),

@@ -48,4 +48,55 @@ describe('RestBackend', () => {
       );
     expect(refused).to.include({ kind: 'http', status: 422, field: 'author.name' });
   });
+
+  it("edits and deletes its own comment with the POST answer's token; a DELETE resent finds it done", async () => {
+    const { endpoint } = await server('off');
+    const backend = new RestBackend(endpoint);
+    const thread = uniqueThread('rest-own');
+    const signal = new AbortController().signal;
+    const posted = await backend.postComment(
+      thread,
+      {
+        clientId: crypto.randomUUID(),
+        parentId: null,
+        author: { name: 'Sam', email: null, url: null },
+        body: 'First.',
+        hp: '',
+      },
+      signal,
+    );
+    expect(posted.edit?.token).to.match(/^[\w-]{43}$/);
+    expect(posted.edit!.until).to.be.greaterThan(Date.now());
+    expect(posted.comment).to.not.have.property('editToken');
+    const id = posted.comment!.id;
+    const token = posted.edit!.token;
+    const edited = await backend.changeComment(thread, { id, token, body: 'Second.' }, signal);
+    expect(edited.status).to.equal(200);
+    expect(edited.comment).to.include({ id, body: 'Second.' });
+    expect(edited.comment!.editedAt).to.be.a('string');
+    const forged = await backend
+      .changeComment(thread, { id, token: 'x'.repeat(43), body: 'Forged.' }, signal)
+      .catch((error: unknown) => error);
+    expect(forged).to.include({ kind: 'http', status: 403, code: 'edit_token_invalid' });
+    expect((await backend.changeComment(thread, { id, token, body: null }, signal)).status).to.equal(204);
+    expect((await backend.changeComment(thread, { id, token, body: null }, signal)).status).to.equal(404);
+  });
+
+  it('a v1 answer (no editToken) gives no edit grant', async () => {
+    const { endpoint } = await server('v1');
+    const posted = await new RestBackend(endpoint).postComment(
+      uniqueThread('rest-v1'),
+      {
+        clientId: crypto.randomUUID(),
+        parentId: null,
+        author: { name: 'Sam', email: null, url: null },
+        body: 'Hello.',
+        hp: '',
+        pageUrl: location.href,
+      },
+      new AbortController().signal,
+    );
+    expect(posted.status).to.equal(201);
+    expect(posted.edit).to.equal(null);
+  });
 });

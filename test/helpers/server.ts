@@ -14,9 +14,11 @@ export interface SeedComment {
 
 /**
  * Which reference server: with pre-moderation (the default) or without, one offering reply
- * notifications (pre-moderation, emails written to a log), or one whose --origin leaves out the page.
+ * notifications (pre-moderation, emails written to a log), or one whose --origin leaves out the page;
+ * without moderation, one whose edit window is 3 seconds (`short`) and one with none (`v1`: its POST
+ * answers carry no editToken, as a v1 server's).
  */
-export type Moderation = 'pre' | 'off' | 'notify' | 'foreign';
+export type Moderation = 'pre' | 'off' | 'notify' | 'foreign' | 'short' | 'v1';
 
 const infos = new Map<Moderation, Promise<{ endpoint: string; adminToken: string }>>();
 

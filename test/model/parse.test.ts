@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   parseApiError,
   parseComment,
+  parseEditGrant,
   parseThreadPage,
   safeHttpUrl,
   truncate,
@@ -19,6 +20,37 @@ const valid = {
 describe('parseComment', () => {
   it('accepts a contract comment', () => {
     expect(parseComment(valid)).to.deep.equal(valid);
+  });
+
+  it('keeps editedAt only when it is a date, like createdAt', () => {
+    expect(parseComment({ ...valid, editedAt: '2026-01-01T00:05:00Z' })?.editedAt).to.equal(
+      '2026-01-01T00:05:00Z',
+    );
+    for (const editedAt of ['yesterday', 1767225900000, '', 'x'.repeat(65), {}, null, true]) {
+      expect(parseComment({ ...valid, editedAt }), String(editedAt)).to.deep.equal(valid);
+    }
+  });
+
+  it('reads an edit grant from a POST answer, and nothing from one without a usable token', () => {
+    const token = 'a'.repeat(43);
+    expect(
+      parseEditGrant({ ...valid, editToken: token, editableUntil: '2026-01-01T00:15:00Z' }),
+    ).to.deep.equal({
+      token,
+      until: Date.parse('2026-01-01T00:15:00Z'),
+    });
+    const hostile = [
+      { editToken: token },
+      { editToken: token, editableUntil: 'soon' },
+      { editToken: 'short', editableUntil: '2026-01-01T00:15:00Z' },
+      { editToken: `${'a'.repeat(42)}"`, editableUntil: '2026-01-01T00:15:00Z' },
+      { editToken: 42, editableUntil: '2026-01-01T00:15:00Z' },
+      { editToken: 'a'.repeat(513), editableUntil: '2026-01-01T00:15:00Z' },
+    ];
+    for (const fields of hostile)
+      expect(parseEditGrant({ ...valid, ...fields }), JSON.stringify(fields)).to.equal(null);
+    expect(parseEditGrant(valid)).to.equal(null);
+    expect(parseEditGrant(null)).to.equal(null);
   });
 
   it("marks the owner's comments only for byOwner: true", () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { BackendError, type CommentsBackend, type PostResult } from '../../src/backend/backend.js';
 import type { NewComment } from '../../src/model/types.js';
-import { leaseLock, Outbox, type Settlement } from '../../src/offline/outbox.js';
+import { echoOfEntry, leaseLock, Outbox, type Settlement } from '../../src/offline/outbox.js';
 import type { RetryPolicy } from '../../src/offline/retry-policy.js';
 import { MemoryStore } from '../helpers/memory-store.js';
 
@@ -253,5 +253,93 @@ describe('Outbox disposal', () => {
     });
     expect((await next.list()).map((entry) => entry.request.clientId)).to.deep.equal([request(1).clientId]);
     next.dispose();
+  });
+});
+
+describe("Outbox: changes to the reader's own comments (contract v1.1)", () => {
+  const original = {
+    id: 'c1',
+    parentId: 'p1',
+    author: { name: 'Sam', url: null },
+    body: 'Before.',
+    createdAt: '2026-01-01T00:00:00Z',
+    status: 'published' as const,
+  };
+  const token = 'k'.repeat(43);
+
+  it('sends an edit and a delete through changeComment, in order after a reply, retrying a 503', async () => {
+    const calls: string[] = [];
+    let failNext = true;
+    const backend: CommentsBackend = {
+      loadPage: () => Promise.reject(new Error('not used')),
+      async postComment(_thread, comment) {
+        calls.push(`POST ${comment.body}`);
+        return { status: 201, comment: null };
+      },
+      async changeComment(_thread, change) {
+        calls.push(
+          `${change.body === null ? 'DELETE' : 'PATCH'} ${change.id} ${change.token === token} ${change.body}`,
+        );
+        if (failNext && change.body !== null) {
+          failNext = false;
+          throw new BackendError('http', 'busy', 503);
+        }
+        return { status: change.body === null ? 204 : 200, comment: null };
+      },
+    };
+    let now = 0;
+    const settled: Settlement[] = [];
+    const outbox = new Outbox({
+      store: new MemoryStore(),
+      endpoint: 'e',
+      backend,
+      policy,
+      now: () => now,
+      random: () => 0,
+      exclusive: (_name, work) => work(),
+      setTimer: () => () => {},
+      isOnline: () => true,
+      onSettled: (settlement) => settled.push(settlement),
+    });
+    await outbox.enqueue('/t/', request(1));
+    await outbox.enqueue('/t/', { ...request(2), body: 'After.' }, { token, original });
+    await outbox.enqueue('/t/', { ...request(3), body: 'Before.' }, { token, original, remove: true });
+    await outbox.replay();
+    now = 10_000;
+    await outbox.replay();
+    outbox.dispose();
+    expect(calls).to.deep.equal([
+      'POST comment 1',
+      'PATCH c1 true After.',
+      'PATCH c1 true After.',
+      'DELETE c1 true null',
+    ]);
+    expect(settled.map((s) => [s.kind, s.entry.change?.remove ?? false])).to.deep.equal([
+      ['sent', false],
+      ['sent', false],
+      ['sent', true],
+    ]);
+    expect(await outbox.list()).to.deep.equal([]);
+  });
+
+  it('shows an edit on its way as the comment with its new text, and a delete as gone unless it failed', () => {
+    const entry = {
+      endpoint: 'e',
+      thread: '/t/',
+      request: { ...request(1), body: 'After.' },
+      queuedAt: 0,
+      attempts: 0,
+      nextAttemptAt: 0,
+      state: 'queued' as const,
+      error: null,
+    };
+    const edit = echoOfEntry({ ...entry, change: { token, original } });
+    expect(edit).to.deep.include({ id: 'c1', parentId: 'p1', body: 'After.', status: 'pending' });
+    expect(edit.removed).to.equal(undefined);
+    expect(echoOfEntry({ ...entry, change: { token, original, remove: true } }).removed).to.equal(true);
+    const failed = echoOfEntry({ ...entry, state: 'failed', change: { token, original, remove: true } });
+    expect(failed.removed).to.equal(undefined);
+    expect(failed.delivery?.state).to.equal('failed');
+    expect(JSON.stringify(edit), 'the token in an echo').to.not.include(token);
   });
 });

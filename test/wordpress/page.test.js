@@ -170,6 +170,12 @@ describe('the comment section on the site', () => {
     const mailsBefore = (await wp.mails()).length;
     const body = `Week one was the hardest. (${Date.now()})`;
     const { context, page, errors } = await readerPage();
+    /** @type {Array<Record<string, unknown>>} what the element POSTed */
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /threads/.test(decodeURIComponent(request.url())))
+        sent.push(request.postDataJSON());
+    });
     try {
       await openThread(page, post.link);
       const parent = page.locator(`[data-comment-id="${post.comments.A1}"]`);
@@ -185,6 +191,11 @@ describe('the comment section on the site', () => {
       });
       await pending.waitFor();
       assert.match(await pending.innerText(), /Your comment is awaiting moderation\./);
+      // The plugin speaks v1: the element's pageUrl (v1.1) is ignored, not refused, and its
+      // answer carries no edit token, so the held reply has no Edit or Delete.
+      assert.equal(sent.length, 1);
+      assert.match(String(sent[0]?.pageUrl), /^http:\/\/127\.0\.0\.1:\d+\/[^#]*$/);
+      assert.equal(await pending.locator('> article [data-action="change"]').count(), 0);
       const id = await pending.getAttribute('data-comment-id');
       // Nested under the comment replied to.
       await page.locator(`[data-comment-id="${post.comments.A1}"] [data-comment-id="${id}"]`).waitFor();

@@ -105,4 +105,13 @@ export const messages: Messages = {
   notifyConfirm:
     'يُرجى التأكيد عبر البريد الإلكتروني: افتح الرابط الذي أرسلناه إليك للتو لتصلك إشعارات الردود.',
   byOwner: 'صاحب الموقع',
+  edited: 'مُعدَّل',
+  deleteComment: 'حذف',
+  deleteAsk: 'هل تريد حذف هذا التعليق؟',
+  keep: 'إبقاء',
+  editHeading: 'تعديل تعليقك',
+  saveEdit: 'حفظ التغييرات',
+  cancelEdit: 'إلغاء',
+  changeSaved: 'حُفظ تعديلك.',
+  deleted: 'حُذف تعليقك.',
 };

@@ -94,4 +94,13 @@ export const messages: Messages = {
   notifyConfirm:
     'Bitte bestätige per E-Mail: Öffne den Link, den wir dir gerade geschickt haben, um über Antworten informiert zu werden.',
   byOwner: 'Betreiber der Seite',
+  edited: 'bearbeitet',
+  deleteComment: 'Löschen',
+  deleteAsk: 'Diesen Kommentar löschen?',
+  keep: 'Behalten',
+  editHeading: 'Deinen Kommentar bearbeiten',
+  saveEdit: 'Änderungen speichern',
+  cancelEdit: 'Abbrechen',
+  changeSaved: 'Deine Änderung wurde gespeichert.',
+  deleted: 'Dein Kommentar wurde gelöscht.',
 };

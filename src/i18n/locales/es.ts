@@ -100,4 +100,13 @@ export const messages: Messages = {
   notifyConfirm:
     'Confírmalo por correo: abre el enlace que te acabamos de enviar para recibir avisos de respuestas.',
   byOwner: 'Propietario del sitio',
+  edited: 'editado',
+  deleteComment: 'Eliminar',
+  deleteAsk: '¿Eliminar este comentario?',
+  keep: 'Conservar',
+  editHeading: 'Edita tu comentario',
+  saveEdit: 'Guardar cambios',
+  cancelEdit: 'Cancelar',
+  changeSaved: 'Tu cambio se ha guardado.',
+  deleted: 'Tu comentario se ha eliminado.',
 };

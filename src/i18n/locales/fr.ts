@@ -101,4 +101,13 @@ export const messages: Messages = {
   notifyConfirm:
     'Veuillez confirmer par e-mail : ouvrez le lien que nous venons de vous envoyer pour être averti des réponses.',
   byOwner: 'Propriétaire du site',
+  edited: 'modifié',
+  deleteComment: 'Supprimer',
+  deleteAsk: 'Supprimer ce commentaire ?',
+  keep: 'Garder',
+  editHeading: 'Modifier votre commentaire',
+  saveEdit: 'Enregistrer les modifications',
+  cancelEdit: 'Annuler',
+  changeSaved: 'Votre modification a été enregistrée.',
+  deleted: 'Votre commentaire a été supprimé.',
 };

@@ -99,4 +99,13 @@ export const messages: Messages = {
   notifyConfirm:
     'Potwierdź przez e-mail: otwórz link, który właśnie wysłaliśmy, aby dostawać powiadomienia o odpowiedziach.',
   byOwner: 'Właściciel strony',
+  edited: 'edytowano',
+  deleteComment: 'Usuń',
+  deleteAsk: 'Usunąć ten komentarz?',
+  keep: 'Zostaw',
+  editHeading: 'Edytuj swój komentarz',
+  saveEdit: 'Zapisz zmiany',
+  cancelEdit: 'Anuluj',
+  changeSaved: 'Zmiana została zapisana.',
+  deleted: 'Komentarz został usunięty.',
 };

@@ -96,4 +96,13 @@ export const messages: Messages = {
   notifyNeedsEmail: 'Indique o seu endereço de e-mail para usar esta opção.',
   notifyConfirm: 'Confirme por e-mail: abra a ligação que acabámos de enviar para ser avisado das respostas.',
   byOwner: 'Dono do site',
+  edited: 'editado',
+  deleteComment: 'Eliminar',
+  deleteAsk: 'Eliminar este comentário?',
+  keep: 'Manter',
+  editHeading: 'Editar o seu comentário',
+  saveEdit: 'Guardar alterações',
+  cancelEdit: 'Cancelar',
+  changeSaved: 'A sua alteração foi guardada.',
+  deleted: 'O seu comentário foi eliminado.',
 };

@@ -1,0 +1,126 @@
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { EditGrant } from '../backend/backend.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Comment } from '../model/types.js';
+import { scopedKey, scopePrefix } from '../offline/keys.js';
+import type { QueuedChange } from '../offline/outbox.js';
+import type { KeyValueStore } from '../offline/storage.js';
+
+/** An edit token as kept on the device, with the comment it is for. */
+interface StoredGrant extends EditGrant {
+  id: string;
+}
+
+const PREFIX = 'own|';
+
+/**
+ * The reader's own comments they may still change (contract v1.1). Their edit tokens are kept
+ * in the device store per endpoint, thread and comment (with the outbox, the only place a token
+ * ever is: never the DOM, never an event), and dropped once past their window. It shows Edit and
+ * Delete on those comments until the window ends (a timer takes them away, not the next render),
+ * the inline "Delete this comment? Delete / Keep", and what the server answered to a change, in
+ * place until the thread is loaded again.
+ */
+export class OwnCommentsController {
+  #store: KeyValueStore | null = null;
+  #scope: { endpoint: string; thread: string } | null = null;
+  #grants = new Map<string, EditGrant>();
+  #changed: Comment[] = [];
+  #confirming: string | null = null;
+  #note: [id: string, text: string] | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly messages: () => Messages,
+  ) {}
+
+  /** Comments as the server answered the reader's changes (a deleted one marked `removed`); replaced, never mutated. */
+  get changed(): readonly Comment[] {
+    return this.#changed;
+  }
+
+  /** Reads the thread's tokens from a store; every thread's expired ones go. */
+  async configure(store: KeyValueStore, scope: { endpoint: string; thread: string }): Promise<void> {
+    this.#store = store;
+    this.#scope = scope;
+    this.#grants = new Map();
+    this.#changed = [];
+    const mine = scopePrefix(PREFIX, scope.endpoint, scope.thread);
+    for (const [key, grant] of await store.entries<StoredGrant>(PREFIX)) {
+      if (!(grant?.until > Date.now()) || typeof grant.token !== 'string') void store.delete(key);
+      else if (key.startsWith(mine) && this.#scope === scope) this.#show(grant.id, grant);
+    }
+  }
+
+  /** Keeps the token of a comment the server just accepted. */
+  keep(endpoint: string, thread: string, id: string, grant: EditGrant): void {
+    if (this.#scope?.endpoint === endpoint && this.#scope.thread === thread) this.#show(id, grant);
+    void this.#store?.set(scopedKey(PREFIX, endpoint, thread, id), { ...grant, id } satisfies StoredGrant);
+  }
+
+  /** Whether Edit and Delete show on a comment: its token is here and its window is open. */
+  editable(id: string): boolean {
+    return (this.#grants.get(id)?.until ?? 0) > Date.now();
+  }
+
+  /**
+   * The outbox's change for a comment, or null without its token. A token just past its window
+   * still goes: the server's clock decides, and its refusal says why in words.
+   */
+  changeOf(original: Comment, remove: boolean): QueuedChange | null {
+    const grant = this.#grants.get(original.id);
+    return grant ? { token: grant.token, original, ...(remove && { remove: true as const }) } : null;
+  }
+
+  /** The comment was deleted, or the server refused its token: no more Edit. */
+  forget(id: string): void {
+    this.#grants.delete(id);
+    const scope = this.#scope;
+    if (scope) void this.#store?.delete(scopedKey(PREFIX, scope.endpoint, scope.thread, id));
+    this.host.requestUpdate();
+  }
+
+  /** Shows a comment as the server now has it (or, `removed`, not at all). */
+  show(comment: Comment): void {
+    this.#changed = [...this.#changed.filter((other) => other.id !== comment.id), comment];
+    this.host.requestUpdate();
+  }
+
+  /** Asks "Delete this comment?" on one comment (null: no longer). */
+  ask(id: string | null): void {
+    this.#confirming = id;
+    this.#note = null;
+    this.host.requestUpdate();
+  }
+
+  /** A message on the comment itself (a delete the server refused). */
+  note(id: string, text: string): void {
+    this.#note = [id, text];
+    this.host.requestUpdate();
+  }
+
+  /** Edit and Delete (or the question) under one of the reader's own comments; nothing under others. */
+  render(comment: Comment): unknown {
+    const id = comment.id;
+    const m = this.messages();
+    const note =
+      this.#note?.[0] === id ? html`<p class="state error" part="status">${this.#note[1]}</p>` : nothing;
+    if (comment.delivery || !this.editable(id)) return note;
+    return this.#confirming === id
+      ? html`<p>
+          ${m.deleteAsk}
+          <button type="button" class="reply" part="delete-button" data-action="confirm-delete">${m.deleteComment}</button>
+          <button type="button" class="reply" data-action="keep">${m.keep}</button>
+        </p>`
+      : html`${note}<button type="button" class="reply" part="edit-button" data-action="change">${m.edit}</button>
+          <button type="button" class="reply" part="delete-button" data-action="delete">${m.deleteComment}</button>`;
+  }
+
+  #show(id: string, grant: EditGrant): void {
+    this.#grants.set(id, grant);
+    // Edit and Delete go at the end of the window, wherever the reader is (a window of more
+    // than 24 days overflows setTimeout: then they go on the next render after it).
+    setTimeout(() => this.host.requestUpdate(), grant.until - Date.now() + 1);
+    this.host.requestUpdate();
+  }
+}
