@@ -4,6 +4,10 @@ import { OfflineController, type OfflineScope } from '../controllers/offline-con
 import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers/reply-controller.js';
 import { enWriting } from '../i18n/en-writing.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
+import { draftNotice, type DraftNotice } from './draft-notice.js';
+
+// Keeping the thread on the device comes in this file too: it is not needed before the first render.
+export { keepThread } from '../offline/thread-cache.js';
 
 /** What the section gives the reply form; the writing side adds drafts and the ways back to it. */
 export type ApiBase = Omit<CommentsApi, 'drafts' | 'submit' | 'moveTo' | 'cancelReply'>;
@@ -18,6 +22,8 @@ export interface WritingParts extends Omit<ReplyParts, 'offline'> {
 export interface Writing {
   offline: OfflineController;
   reply: ReplyController;
+  /** Near the top of the section: a restored reply draft out of sight is kept, and a way to it. */
+  notice: DraftNotice;
   /** Points drafts and the outbox at a store (the shared IndexedDB one when null) and a thread. */
   configure(store: KeyValueStore | null, scope: OfflineScope): void;
   /** Gives the reply form what it needs; a new value each time it changes. */
@@ -38,16 +44,18 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
     parts.ages,
   );
   const reply = new ReplyController(host, { ...parts, offline });
+  const notice = draftNotice(host, reply, parts.locale);
   return {
     offline,
     reply,
+    notice,
     configure: (store, scope) => offline.configure(store ?? sharedDeviceStore(), scope),
     provide: (base) => {
       reply.composer.api = {
         ...base,
         drafts: offline,
         submit: (fields, honeypot) => reply.submit(fields, honeypot),
-        moveTo: (parentId) => reply.moveTo(parentId),
+        moveTo: (parentId) => notice.restoredTo(parentId),
         cancelReply: () => reply.cancel(),
       };
     },
