@@ -79,8 +79,8 @@ const readDevice = (key: string) =>
     open.onsuccess = () => {
       const db = open.result;
       const get = db.transaction('kv').objectStore('kv').get(key);
+      // A failed read is left to the time limit: it is that rare.
       get.onsuccess = () => resolve(get.result);
-      get.onerror = resolve;
       // Not held open: a connection left behind would block the database's deletion or upgrade.
       db.close();
     };
