@@ -149,7 +149,8 @@ export class ThreadController implements ReactiveController {
   /** Appends the next page, if there is one. */
   async loadMore(): Promise<void> {
     const query = this.#query;
-    if (query === null || this.#nextCursor === null || this.#loadingMore || this.#status !== 'ready') return;
+    // Not while the first page is being refreshed: its answer replaces what is shown.
+    if (query === null || this.#nextCursor === null || this.#request || this.#status !== 'ready') return;
     this.#loadingMore = true;
     this.#moreError = null;
     this.host.requestUpdate();

@@ -182,6 +182,23 @@ describe('ThreadController', () => {
       expect(keptPages[0]!.comments.map((c) => c.id)).to.deep.equal(['a', 'new']);
     });
 
+    it('"load more" waits for the refresh of the kept page, whose answer replaces what is shown', async () => {
+      const stored = { savedAt: 1234, page: { ...page(['a'], 'p2', 3), etag: '"kept"' } };
+      const { thread, query, waiting } = setup(stored);
+      const loading = thread.load(query);
+      await settle();
+      expect(thread.nextCursor).to.equal('p2');
+      await thread.loadMore();
+      expect(waiting, 'only the refresh is asked for').to.have.length(1);
+      waiting.shift()!.resolve(page(['a'], 'p2', 3));
+      await loading;
+      const more = thread.loadMore();
+      expect(waiting[0]!.cursor).to.equal('p2');
+      waiting.shift()!.resolve(page(['b'], null, 3));
+      await more;
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+    });
+
     it('unreachable: it stays, shown as of when it was kept, and is refreshed by itself on "online"', async () => {
       const { thread, query, waiting, shown, errors, host } = setup(kept(['a']));
       document.body.append(host);
