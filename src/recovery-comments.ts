@@ -19,6 +19,7 @@ import { clientIdOf, threadViewer, type ThreadView } from './model/thread-view.j
 import { defaultThreadTitle } from './model/thread-id.js';
 import type { ThreadNode } from './model/tree.js';
 import type { SortOrder } from './model/types.js';
+import { keptKey, readKeptPage } from './offline/kept-thread.js';
 import type { KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
 
@@ -82,6 +83,8 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
  * @csspart load-more - The button that loads the next page.
  * @csspart show-more-replies - "Show N more replies" under a long list of replies.
  * @csspart state - Loading, empty and error messages.
+ * @csspart kept-note - Added to the note over a thread kept on the device that could not be refreshed ("Shown as of …").
+ * @csspart draft-notice - Added to the note near the top that a restored reply draft further down is kept, with "Go to it".
  * @csspart composer - The reply form.
  * @csspart composer-heading - "Leave a Reply".
  * @csspart field - Each form field's wrapper.
@@ -124,11 +127,20 @@ export class RecoveryComments extends LitElement {
   readonly #lazy = new LazyLoadController(this, () => this.#query && void this.#thread.load(this.#query));
   readonly #thread = new ThreadController(
     this,
-    (query) => this.#onPageLoaded(query),
+    (query, fresh) => this.#onPageLoaded(query, fresh),
     (error) => {
       // Offline or not, the reader's unsent comments show and they can write.
       this.#write.prefetch();
       void reportLoadFailure(this, error, this.backend, this.endpoint);
+    },
+    {
+      read: (query) => readKeptPage(this.storage, this.#keptKey(query), this.#keptFor()),
+      keep: (query, page) =>
+        // From the file the writing side comes in: keeping is not needed before the first render.
+        void import('./write/writing.js').then(
+          ({ keepThread }) => keepThread(this.storage, this.#keptKey(query), page, this.#keptFor()),
+          () => {},
+        ),
     },
   );
   readonly #write: WriteController = new WriteController(this, {
@@ -180,7 +192,7 @@ export class RecoveryComments extends LitElement {
   messages: Partial<Messages> = {};
   /** "auto" follows the page's colours and color-scheme; "light" or "dark" pins a scheme with its own background. */
   theme: 'auto' | 'light' | 'dark' = 'auto';
-  /** Days after which an untouched draft is deleted from the device. */
+  /** Days after which an untouched draft, or a thread kept for reading offline, is deleted from the device. */
   draftMaxAge = 30;
   /** Days the reader's own comment awaiting moderation keeps showing to them (it may have been rejected). */
   pendingMaxAge = 14;
@@ -216,9 +228,26 @@ export class RecoveryComments extends LitElement {
     });
   }
 
-  #onPageLoaded(query: ThreadQuery): void {
+  /** The endpoint as the device store knows it. */
+  #storeKey(): string {
+    return this.endpoint || 'custom-backend';
+  }
+
+  /** Where a thread's first page is kept on the device. */
+  #keptKey({ thread, sort }: ThreadQuery): string {
+    return keptKey(this.#storeKey(), thread, sort);
+  }
+
+  /** How long a thread stays on the device: as long as drafts (ms). */
+  #keptFor(): number {
+    return positive(this.draftMaxAge, 30) * 86_400_000;
+  }
+
+  #onPageLoaded(query: ThreadQuery, fresh: boolean): void {
     const thread = this.#thread;
-    emit(this, 'rc-loaded', { thread: query.thread, total: thread.total, count: thread.comments.length });
+    // Kept pages show before the server answers; "loaded" is the server's answer.
+    if (fresh)
+      emit(this, 'rc-loaded', { thread: query.thread, total: thread.total, count: thread.comments.length });
     this.#write.syncPending(new Set(thread.comments.map((comment) => comment.id)));
     if (!this.#ready) {
       this.#ready = true;
@@ -279,8 +308,7 @@ export class RecoveryComments extends LitElement {
     this.#target.reset();
     this.#chunks.reset();
     // The outbox starts at once, wherever the section is: the reader's unsent comments come first.
-    const endpoint = this.endpoint || 'custom-backend';
-    this.#write.configure(this.storage, { ...query, endpoint });
+    this.#write.configure(this.storage, { ...query, endpoint: this.#storeKey() });
     this.#provide();
     if (this.#lazy.near) void this.#thread.load(query);
     else this.#write.loadWhenIdle();
@@ -294,11 +322,20 @@ export class RecoveryComments extends LitElement {
     const counted = this.#thread.status === 'ready' && count > 0;
     const replyTo = this.#write.target;
     const replyOpen = replyTo !== null && comments.some((comment) => comment.id === replyTo);
+    const asOf = this.#thread.shownAsOf;
     return html`<section part="section" aria-labelledby="rc-heading" lang=${this.#locale.locale} dir=${this.#locale.dir}>
       <h2 id="rc-heading" part="heading" dir="auto">
         ${counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
       </h2>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#write.notice}
+      ${
+        asOf === null
+          ? nothing
+          : html`<p class="state" part="state kept-note">
+              ${m.shownAsOf(this.#locale.formatDate(new Date(asOf).toISOString()), navigator.onLine === false)}
+            </p>`
+      }
       ${renderThread(this.#threadParts(m, tree))}
       ${replyOpen ? nothing : this.#write.composer}
     </section>`;

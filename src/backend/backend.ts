@@ -5,6 +5,8 @@ export interface PageRequest {
   limit: number;
   cursor: string | null;
   sort: SortOrder;
+  /** The ETag this page was kept with (contract v1.1): a backend that can revalidate answers null while it is current. */
+  etag?: string | null;
 }
 
 /** The server's answer to a new comment. `comment` is null when it accepted but sent no readable copy. */
@@ -34,8 +36,8 @@ export interface OwnChange {
  * as the element's `backend` property to talk to a server with another API.
  */
 export interface CommentsBackend {
-  /** Loads one page of top-level comments with all their replies. */
-  loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage>;
+  /** Loads one page of top-level comments with all their replies; null only when `request.etag` is current. */
+  loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage | null>;
   /** Creates a comment; must be idempotent on `comment.clientId`. */
   postComment(thread: string, comment: NewComment, signal: AbortSignal): Promise<PostResult>;
   /**

@@ -16,6 +16,7 @@ import {
   type PostResult,
 } from './backend.js';
 import { blockedByCsp, watchCsp } from './csp-watch.js';
+import { entityTagOf } from './revalidate.js';
 import { anySignal } from './signals.js';
 
 /** A thread page larger than this is refused rather than parsed: it would freeze a phone. */
@@ -74,14 +75,19 @@ export class RestBackend implements CommentsBackend {
     watchCsp();
   }
 
-  async loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage> {
+  async loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage | null> {
     const query = new URLSearchParams({ limit: String(request.limit), sort: request.sort });
     if (request.cursor !== null) query.set('cursor', request.cursor);
-    const response = await this.send(`${this.threadUrl(thread)}?${query}`, { method: 'GET' }, signal);
+    // Revalidation (contract v1.1): the ETag kept with the page, checked when it was read back.
+    const etag = request.etag;
+    const headers: HeadersInit = etag ? { 'If-None-Match': etag } : {};
+    const response = await this.send(`${this.threadUrl(thread)}?${query}`, { headers }, signal);
+    // The kept page is current. A 304 nobody asked for fails below as any answer but 2xx does.
+    if (etag && response.status === 304) return null;
     const body = await this.read(response, signal);
     if (!response.ok) throw this.httpError(response, body);
     try {
-      return parseThreadPage(body);
+      return { ...parseThreadPage(body), etag: entityTagOf(response) };
     } catch (error) {
       throw new BackendError('invalid-response', (error as Error).message, response.status);
     }

@@ -2,16 +2,30 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BackendError } from '../backend/backend.js';
 import type { ThreadQuery } from '../backend/resolve.js';
 import type { Comment, Offers, ThreadPage } from '../model/types.js';
+import type { KeptPage } from '../offline/kept-thread.js';
 
 export type { ThreadQuery } from '../backend/resolve.js';
 
 /** Where the thread is in its life. */
 export type ThreadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** Where the first page a reader has seen is kept between visits. */
+export interface ThreadKeeping {
+  /** The page kept for this query, or null; never rejects. */
+  read(query: ThreadQuery): Promise<KeptPage | null>;
+  /** Keeps the first page, now known current, for the next visit (in the background). */
+  keep(query: ThreadQuery, page: ThreadPage): void;
+}
+
 /**
  * Loads a thread page by page and keeps the comments the reader added. Its state is read-only
  * outside (as Lit's `Task` exposes its own). Results of a query that has since been replaced are
  * dropped, so a slow first answer never overwrites a newer one.
+ *
+ * With `keeping`, the first page is kept on the device: the next visit shows it at once, then
+ * refreshes it in place (revalidated with its ETag), and shows it as of when it was kept while
+ * the server cannot be reached. A thread that failed, or shows a kept page, loads by itself on
+ * `online`.
  */
 export class ThreadController implements ReactiveController {
   #status: ThreadStatus = 'idle';
@@ -23,6 +37,12 @@ export class ThreadController implements ReactiveController {
   #nextCursor: string | null = null;
   #skipped = 0;
   #offers: Offers = { notify: false };
+  /** The page kept from an earlier visit, until the server's own replaces it. */
+  #kept: KeptPage | null = null;
+  /** When the page shown was kept, while it is shown because refreshing it failed. */
+  #asOf: number | null = null;
+  /** The comments the reader added, shown until the server lists them. */
+  #added: Comment[] = [];
 
   #query: ThreadQuery | null = null;
   /** The request in flight, aborted when the query changes or the element leaves the page. */
@@ -31,8 +51,10 @@ export class ThreadController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly onPage: (query: ThreadQuery) => void,
+    /** A page is shown: `fresh` when the server sent it (or said the kept one is current). */
+    private readonly onPage: (query: ThreadQuery, fresh: boolean) => void,
     private readonly onError: (error: BackendError) => void,
+    private readonly keeping: ThreadKeeping | null = null,
   ) {
     host.addController(this);
   }
@@ -72,39 +94,63 @@ export class ThreadController implements ReactiveController {
   get skipped(): number {
     return this.#skipped;
   }
+  /** When the page shown was kept, if it is shown because the server could not be reached. */
+  get shownAsOf(): number | null {
+    return this.#asOf;
+  }
 
   hostConnected(): void {
+    addEventListener('online', this.#onOnline);
     // A first page interrupted by a move in the DOM is loaded again.
     if (this.#status === 'idle' && this.#query !== null) void this.load(this.#query);
   }
 
   hostDisconnected(): void {
+    removeEventListener('online', this.#onOnline);
     if (this.#request === null) return;
     this.#request.abort();
     this.#request = null;
-    if (this.#status === 'loading') this.#status = 'idle';
+    // A first page (the kept one's refresh too) is loaded again when the host comes back.
+    if (!this.#loadingMore) this.#status = 'idle';
     this.#loadingMore = false;
   }
 
-  /** Starts over with a new query. */
+  /** The connection is back: the first page is loaded again if it failed or is a kept one. */
+  readonly #onOnline = (): void => {
+    const query = this.#query;
+    if (query && !this.#request && (this.#asOf !== null || this.#status === 'error'))
+      void this.#fetchPage(query, null);
+  };
+
+  /** Starts over with a new query: the kept first page at once, if any, then the server's. */
   async load(query: ThreadQuery): Promise<void> {
     this.#request?.abort();
+    const signal = (this.#request = new AbortController()).signal;
     this.#query = query;
     this.#status = 'loading';
-    this.#error = this.#moreError = null;
+    this.#error = this.#moreError = this.#asOf = null;
     this.#loadingMore = false;
-    this.#comments = [];
+    this.#comments = this.#added = [];
     this.#ids.clear();
     this.#total = this.#skipped = 0;
     this.#nextCursor = null;
     this.host.requestUpdate();
+    // No wait without keeping: the request goes out in this task.
+    const kept = (this.#kept = this.keeping && (await this.keeping.read(query)));
+    if (signal.aborted) return;
+    if (kept) {
+      this.#append(kept.page, null);
+      this.host.requestUpdate();
+      this.onPage(query, false);
+    }
     await this.#fetchPage(query, null);
   }
 
   /** Appends the next page, if there is one. */
   async loadMore(): Promise<void> {
     const query = this.#query;
-    if (query === null || this.#nextCursor === null || this.#loadingMore || this.#status !== 'ready') return;
+    // Not while the first page is being refreshed: its answer replaces what is shown.
+    if (query === null || this.#nextCursor === null || this.#request || this.#status !== 'ready') return;
     this.#loadingMore = true;
     this.#moreError = null;
     this.host.requestUpdate();
@@ -121,6 +167,7 @@ export class ThreadController implements ReactiveController {
   add(comment: Comment): void {
     if (this.#ids.has(comment.id)) return;
     this.#ids.add(comment.id);
+    this.#added = [...this.#added, comment];
     this.#comments = [...this.#comments, comment];
     if (comment.status === 'published') this.#total++;
     this.host.requestUpdate();
@@ -129,16 +176,26 @@ export class ThreadController implements ReactiveController {
   async #fetchPage(query: ThreadQuery, cursor: string | null): Promise<void> {
     const request = (this.#request = new AbortController());
     const signal = request.signal;
+    const kept = cursor === null ? this.#kept : null;
+    let failed = false;
     try {
-      const page = await query.backend.loadPage(
-        query.thread,
-        { limit: query.pageSize, cursor, sort: query.sort },
-        signal,
-      );
+      const page =
+        (await query.backend.loadPage(
+          query.thread,
+          { limit: query.pageSize, cursor, sort: query.sort, etag: kept?.page.etag },
+          signal,
+        )) ??
+        // 304: the kept page is current.
+        kept!.page;
       if (signal.aborted) return;
       this.#append(page, cursor);
+      if (cursor === null) {
+        this.#asOf = null;
+        this.keeping?.keep(query, page);
+      }
     } catch (error) {
       if (signal.aborted) return;
+      failed = true;
       this.#fail(error, cursor === null);
     } finally {
       if (!signal.aborted) {
@@ -148,16 +205,22 @@ export class ThreadController implements ReactiveController {
       }
     }
     // After the update is requested, so the host's `updateComplete` includes this page.
-    if (!signal.aborted && this.#status === 'ready' && this.#moreError === null) this.onPage(query);
+    if (!signal.aborted && !failed) this.onPage(query, true);
   }
 
   #append(page: ThreadPage, cursor: string | null): void {
-    const fresh = page.comments.filter((comment) => !this.#ids.has(comment.id));
-    for (const comment of fresh) this.#ids.add(comment.id);
-    this.#comments = [...this.#comments, ...fresh];
-    if (cursor === null) {
+    const first = cursor === null;
+    // A first page replaces what is shown (the kept one), in place: the reader's own
+    // comments it does not list yet stay after it.
+    if (first) this.#ids.clear();
+    const fresh = [...page.comments, ...(first ? this.#added : [])].filter(
+      (comment) => !this.#ids.has(comment.id) && !!this.#ids.add(comment.id),
+    );
+    this.#comments = first ? fresh : [...this.#comments, ...fresh];
+    if (first) {
       this.#total = page.total;
       this.#offers = page.offers ?? { notify: false };
+      this.#skipped = 0;
     }
     this.#skipped += page.skipped;
     // A cursor that does not move would loop "load more" forever.
@@ -170,11 +233,12 @@ export class ThreadController implements ReactiveController {
       error instanceof BackendError
         ? error
         : new BackendError('invalid-response', 'The comments could not be read.');
-    if (first) {
+    if (!first) this.#moreError = failure;
+    // The kept page stays, said to be as of when it was kept.
+    else if (this.#kept) this.#asOf = this.#kept.savedAt;
+    else {
       this.#status = 'error';
       this.#error = failure;
-    } else {
-      this.#moreError = failure;
     }
     this.onError(failure);
   }

@@ -46,6 +46,11 @@ export class WriteController implements ReactiveController {
     return this.#writing?.reply.target ?? null;
   }
 
+  /** The note near the top about a restored reply draft out of sight, or nothing. */
+  get notice(): unknown {
+    return this.#writing?.notice.render() ?? nothing;
+  }
+
   /** The reply form to render, or nothing until it is loaded. */
   get composer(): unknown {
     return this.#writing?.reply.composer ?? nothing;

@@ -16,6 +16,8 @@ export const enThread: ThreadMessages = {
   loadingMore: 'Loading more comments…',
   skipped: (count) =>
     `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
+  shownAsOf: (time, offline) =>
+    `Shown as of ${time}: ${offline ? 'you are offline' : 'the comments server could not be reached'}.`,
   says: 'says:',
   reply: 'Reply',
   replyTo: (name) => `Reply to ${name}`,

@@ -36,6 +36,8 @@ export const enWriting: WritingMessages = {
   rememberMe: 'Save my name, email, and website in this browser for the next time I comment.',
   draftChangedElsewhere: 'You also changed this draft in another tab.',
   useOtherVersion: 'Use that version',
+  draftKept: (name) => `Your unsent reply to ${name} is kept.`,
+  goToDraft: 'Go to it',
   notifyMe: 'Email me when someone replies',
   notifyNeedsEmail: 'Needs your email address.',
   notifyConfirm: 'Please confirm by email to be told of replies.',

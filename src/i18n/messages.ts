@@ -16,6 +16,12 @@ export interface Messages {
   loadingMore: string;
   /** How many entries of the server's answer were not valid comments. */
   skipped: (count: number) => string;
+  /** Over a thread kept on the device, shown because it could not be refreshed: since when, and why. */
+  shownAsOf: (time: string, offline: boolean) => string;
+  /** Near the top of the section, when a restored reply draft is out of sight further down. */
+  draftKept: (name: string) => string;
+  /** The button beside it, which takes the reader to that draft. */
+  goToDraft: string;
   /** After the author's name: "Anon says:". */
   says: string;
   reply: string;
@@ -154,7 +160,9 @@ export type WritingKey =
   | 'saveEdit'
   | 'cancelEdit'
   | 'changeSaved'
-  | 'deleted';
+  | 'deleted'
+  | 'draftKept'
+  | 'goToDraft';
 
 export type WritingMessages = Pick<Messages, WritingKey>;
 export type ThreadMessages = Omit<Messages, WritingKey>;

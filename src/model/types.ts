@@ -45,6 +45,8 @@ export interface ThreadPage {
   skipped: number;
   /** What the server supports beyond contract v1 (read from the first page). */
   offers?: Offers;
+  /** The answer's ETag (contract v1.1), to revalidate the page with; null or absent when it sent none. */
+  etag?: string | null;
 }
 
 /** What a server offers beyond contract v1 (v1.1 `offers`); absent means not offered. */

@@ -7,6 +7,10 @@ import { enWriting } from '../i18n/en-writing.js';
 import { editedId } from '../model/edit-place.js';
 import type { Comment } from '../model/types.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
+import { draftNotice, type DraftNotice } from './draft-notice.js';
+
+// Keeping the thread on the device comes in this file too: it is not needed before the first render.
+export { keepThread } from '../offline/thread-cache.js';
 
 /** What the section gives the reply form; the writing side adds drafts and the ways back to it. */
 export type ApiBase = Omit<CommentsApi, 'drafts' | 'submit' | 'moveTo' | 'cancelReply'>;
@@ -24,6 +28,8 @@ export interface Writing {
   own: OwnCommentsController;
   /** The reader's own comments on their way, awaiting moderation, or changed; the same array until one changes. */
   readonly echoes: readonly Comment[];
+  /** Near the top of the section: a restored reply draft out of sight is kept, and a way to it. */
+  notice: DraftNotice;
   /** Points drafts and the outbox at a store (the shared IndexedDB one when null) and a thread. */
   configure(store: KeyValueStore | null, scope: OfflineScope): void;
   /** Gives the reply form what it needs; a new value each time it changes. */
@@ -45,12 +51,14 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
   );
   const own = new OwnCommentsController(host, () => parts.locale.text);
   const reply = new ReplyController(host, { ...parts, offline, own });
+  const notice = draftNotice(host, reply, parts.locale);
   // Changed comments first: an edit queued after one the server took shows as on its way.
   let echoes: [readonly Comment[], readonly Comment[], readonly Comment[]] = [[], [], []];
   return {
     offline,
     reply,
     own,
+    notice,
     get echoes() {
       const [queued, changed] = [offline.echoes, own.changed];
       if (echoes[0] !== queued || echoes[1] !== changed)
@@ -72,7 +80,7 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
         },
         drafts: offline,
         submit: (fields, honeypot) => reply.submit(fields, honeypot),
-        moveTo: (parentId) => reply.moveTo(parentId),
+        moveTo: (parentId) => notice.restoredTo(parentId),
         cancelReply: () => reply.cancel(),
       };
     },

@@ -23,8 +23,27 @@ describe('RestBackend', () => {
       { limit: 10, cursor: null, sort: 'oldest' },
       new AbortController().signal,
     );
-    expect(page.thread).to.equal(thread);
-    expect(page.comments.map((comment) => comment.body)).to.deep.equal(['Hello.']);
+    expect(page!.thread).to.equal(thread);
+    expect(page!.comments.map((comment) => comment.body)).to.deep.equal(['Hello.']);
+  });
+
+  it('revalidates with the kept ETag: null while current, the new page and ETag after a change', async () => {
+    const thread = uniqueThread('rest-etag');
+    await seed(thread, [published('a', null, 'Ann', 'First.', 5)]);
+    const backend = new RestBackend((await server()).endpoint);
+    const signal = new AbortController().signal;
+    const request = { limit: 10, cursor: null, sort: 'oldest' as const };
+    const first = await backend.loadPage(thread, request, signal);
+    expect(first!.etag).to.match(/^(W\/)?"/);
+    expect(await backend.loadPage(thread, { ...request, etag: first!.etag }, signal)).to.equal(null);
+
+    await seed(thread, [published('b', null, 'Ben', 'Second.', 1)]);
+    const changed = await backend.loadPage(thread, { ...request, etag: first!.etag }, signal);
+    expect(changed!.comments.map((comment) => comment.body)).to.deep.equal(['First.', 'Second.']);
+    expect(changed!.etag).to.be.a('string').and.not.equal(first!.etag);
+    // An ETag the server never sent is not current: the page comes whole.
+    const foreign = await backend.loadPage(thread, { ...request, etag: '"not-this-one"' }, signal);
+    expect(foreign!.comments).to.have.length(2);
   });
 
   it("reports the server's error body on a refused post, with its field", async () => {

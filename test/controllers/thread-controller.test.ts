@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { BackendError, type CommentsBackend } from '../../src/backend/backend.js';
-import { ThreadController, type ThreadQuery } from '../../src/controllers/thread-controller.js';
+import {
+  ThreadController,
+  type ThreadKeeping,
+  type ThreadQuery,
+} from '../../src/controllers/thread-controller.js';
 import type { Comment, ThreadPage } from '../../src/model/types.js';
 import { FakeHost } from './fake-host.js';
 
@@ -17,12 +21,15 @@ const comment = (id: string): Comment => ({
 function manualBackend() {
   const waiting: Array<{
     cursor: string | null;
-    resolve: (page: ThreadPage) => void;
+    etag: string | null | undefined;
+    resolve: (page: ThreadPage | null) => void;
     reject: (e: Error) => void;
   }> = [];
   const backend: CommentsBackend = {
     loadPage: (_thread, request) =>
-      new Promise((resolve, reject) => waiting.push({ cursor: request.cursor, resolve, reject })),
+      new Promise((resolve, reject) =>
+        waiting.push({ cursor: request.cursor, etag: request.etag, resolve, reject }),
+      ),
     postComment: () => Promise.reject(new Error('not used')),
   };
   return { backend, waiting };
@@ -119,5 +126,124 @@ describe('ThreadController', () => {
     thread.add(comment('mine'));
     expect(thread.comments).to.have.length(1);
     expect(thread.total).to.equal(1);
+  });
+
+  describe('with a kept first page', () => {
+    const kept = (ids: string[]) => ({ savedAt: 1234, page: { ...page(ids, null, 2), etag: '"kept"' } });
+    const keepingOf = (stored: ReturnType<typeof kept> | null) => {
+      const keptPages: ThreadPage[] = [];
+      const keeping: ThreadKeeping = {
+        read: async () => stored,
+        keep: (_query, page) => void keptPages.push(page),
+      };
+      return { keeping, keptPages };
+    };
+    const setup = (stored: ReturnType<typeof kept> | null) => {
+      const { backend, waiting } = manualBackend();
+      const { keeping, keptPages } = keepingOf(stored);
+      const shown: boolean[] = [];
+      const errors: BackendError[] = [];
+      const host = new FakeHost();
+      const thread = new ThreadController(
+        host,
+        (_query, fresh) => shown.push(fresh),
+        (error) => errors.push(error),
+        keeping,
+      );
+      const query: ThreadQuery = { backend, thread: 't', pageSize: 2, sort: 'oldest' };
+      return { thread, query, waiting, keptPages, shown, errors, host };
+    };
+    const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+    it('shows it before the server answers, asks with its ETag, and a 304 keeps it, kept again as current', async () => {
+      const { thread, query, waiting, keptPages, shown } = setup(kept(['a', 'b']));
+      const loading = thread.load(query);
+      await settle();
+      expect(thread.status).to.equal('ready');
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+      expect(shown).to.deep.equal([false]);
+      expect(waiting[0]!.etag).to.equal('"kept"');
+      waiting.shift()!.resolve(null);
+      await loading;
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+      expect(shown).to.deep.equal([false, true]);
+      expect(keptPages.map((p) => p.etag)).to.deep.equal(['"kept"']);
+      expect(thread.shownAsOf).to.equal(null);
+    });
+
+    it("the server's page replaces it: a removed comment goes, the reader's own stays", async () => {
+      const { thread, query, waiting, keptPages } = setup(kept(['a', 'gone']));
+      const loading = thread.load(query);
+      await settle();
+      thread.add(comment('mine'));
+      waiting.shift()!.resolve(page(['a', 'new'], null, 2));
+      await loading;
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'new', 'mine']);
+      expect(keptPages[0]!.comments.map((c) => c.id)).to.deep.equal(['a', 'new']);
+    });
+
+    it('"load more" waits for the refresh of the kept page, whose answer replaces what is shown', async () => {
+      const stored = { savedAt: 1234, page: { ...page(['a'], 'p2', 3), etag: '"kept"' } };
+      const { thread, query, waiting } = setup(stored);
+      const loading = thread.load(query);
+      await settle();
+      expect(thread.nextCursor).to.equal('p2');
+      await thread.loadMore();
+      expect(waiting, 'only the refresh is asked for').to.have.length(1);
+      waiting.shift()!.resolve(page(['a'], 'p2', 3));
+      await loading;
+      const more = thread.loadMore();
+      expect(waiting[0]!.cursor).to.equal('p2');
+      waiting.shift()!.resolve(page(['b'], null, 3));
+      await more;
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+    });
+
+    it('unreachable: it stays, shown as of when it was kept, and is refreshed by itself on "online"', async () => {
+      const { thread, query, waiting, shown, errors, host } = setup(kept(['a']));
+      document.body.append(host);
+      try {
+        const loading = thread.load(query);
+        await settle();
+        waiting.shift()!.reject(new BackendError('network', 'down'));
+        await loading;
+        expect(thread.status).to.equal('ready');
+        expect(thread.shownAsOf).to.equal(1234);
+        expect(thread.comments.map((c) => c.id)).to.deep.equal(['a']);
+        expect(errors).to.have.length(1);
+        expect(shown).to.deep.equal([false]);
+
+        dispatchEvent(new Event('online'));
+        expect(waiting).to.have.length(1);
+        expect(waiting[0]!.etag).to.equal('"kept"');
+        waiting.shift()!.resolve(page(['a', 'b'], null, 2));
+        await settle();
+        expect(thread.shownAsOf).to.equal(null);
+        expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+        expect(shown).to.deep.equal([false, true]);
+      } finally {
+        host.remove();
+      }
+    });
+
+    it('a thread that failed with nothing kept loads on "online"; a thread shown fresh does not reload', async () => {
+      const { thread, query, waiting, host } = setup(null);
+      document.body.append(host);
+      try {
+        const loading = thread.load(query);
+        await settle();
+        waiting.shift()!.reject(new BackendError('network', 'down'));
+        await loading;
+        expect(thread.status).to.equal('error');
+        dispatchEvent(new Event('online'));
+        waiting.shift()!.resolve(page(['a'], null, 1));
+        await settle();
+        expect(thread.status).to.equal('ready');
+        dispatchEvent(new Event('online'));
+        expect(waiting).to.have.length(0);
+      } finally {
+        host.remove();
+      }
+    });
   });
 });

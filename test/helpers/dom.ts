@@ -28,8 +28,16 @@ export function freshStore(): DeviceStore {
   return new DeviceStore(`rc-test-${Date.now().toString(36)}-${databases}`);
 }
 
-/** Puts a `<recovery-comments>` on the page and, by default, waits until its first page is shown. */
+/**
+ * Puts a `<recovery-comments>` on the page and, by default, waits until the server's first page
+ * is shown (or failed): a first page kept on the device from an earlier mount shows before it.
+ */
 export async function mount(options: MountOptions): Promise<RecoveryComments> {
+  // Listening before the element exists: a misconfigured one reports in its first update.
+  const answered = new Set<EventTarget>();
+  const onAnswer = (event: Event) => answered.add(event.composedPath()[0]!);
+  document.addEventListener('rc-loaded', onAnswer);
+  document.addEventListener('rc-error', onAnswer);
   const element = await fixture<RecoveryComments>(html`<recovery-comments
     endpoint=${options.endpoint}
     thread=${options.thread ?? ''}
@@ -40,10 +48,18 @@ export async function mount(options: MountOptions): Promise<RecoveryComments> {
     ?require-email=${options.requireEmail ?? false}
     .storage=${options.storage ?? freshStore()}
   ></recovery-comments>`);
+  try {
+    if (options.waitForLoad !== false)
+      await waitUntil(
+        () => answered.has(element) && !/Loading comments/.test(text(element)),
+        'the thread never finished loading',
+        { timeout: 5000 },
+      );
+  } finally {
+    document.removeEventListener('rc-loaded', onAnswer);
+    document.removeEventListener('rc-error', onAnswer);
+  }
   if (options.waitForLoad !== false) {
-    await waitUntil(() => !/Loading comments/.test(text(element)), 'the thread never finished loading', {
-      timeout: 5000,
-    });
     // One frame, so `content-visibility: auto` has decided what is on screen: before that, a busy
     // machine may still skip the comments' contents (and innerText reports nothing).
     await new Promise((resolve) => requestAnimationFrame(resolve));

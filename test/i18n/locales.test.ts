@@ -79,6 +79,11 @@ const SAMPLES: { [K in FunctionKey]: (m: Messages) => Args<K>[] } = {
   configUnknownBackend: () => [['EXAMPLE']],
   couldNotSend: () => [['EXAMPLE']],
   draftSaved: () => [['12:00']],
+  shownAsOf: () => [
+    ['1 December 2026, 12:00', true],
+    ['1 December 2026, 12:00', false],
+  ],
+  draftKept: names,
   charactersLeft: counts,
   charactersOver: counts,
 };

@@ -1,11 +1,17 @@
 import { expect } from '@open-wc/testing';
 import type { Comment, ThreadPage } from '../../src/model/types.js';
-import type { KeyValueStore } from '../../src/offline/storage.js';
-import { THREAD_CACHE_VERSION, ThreadCache, type KeptThread } from '../../src/offline/thread-cache.js';
+import { keptKey, keptPageOf, readKeptPage } from '../../src/offline/kept-thread.js';
+import { DeviceStore, type KeyValueStore } from '../../src/offline/storage.js';
+import { keepThread } from '../../src/offline/thread-cache.js';
 import { MemoryStore } from '../helpers/memory-store.js';
+
+// The thread kept on the device: written by keepThread (the writing side), read back by
+// readKeptPage / keptPageOf (before the first render). Both halves are tested together.
 
 const ENDPOINT = 'https://comments.example.org/api';
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const MONTH = 30 * DAY;
 
 const comment = (id: string, body = `Comment ${id}`): Comment => ({
   id,
@@ -16,22 +22,16 @@ const comment = (id: string, body = `Comment ${id}`): Comment => ({
   status: 'published',
 });
 
-const page = (thread: string, ids: string[], nextCursor: string | null = null): ThreadPage => ({
+const page = (thread: string, ids: string[], etag: string | null = '"tag-1"'): ThreadPage => ({
   thread,
   total: ids.length,
   comments: ids.map((id) => comment(id)),
-  nextCursor,
+  nextCursor: null,
   skipped: 0,
+  etag,
 });
 
-const kept = (thread: string, savedAt: number, pages = [page(thread, ['a', 'b'])]): KeptThread => ({
-  endpoint: ENDPOINT,
-  thread,
-  sort: 'oldest',
-  etag: '"tag-1"',
-  savedAt,
-  pages,
-});
+const key = (thread: string, endpoint = ENDPOINT) => keptKey(endpoint, thread, 'oldest');
 
 /** A clock the test moves. */
 function clock(start = 1_000_000_000_000) {
@@ -39,8 +39,9 @@ function clock(start = 1_000_000_000_000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-/** The raw stored entry of a thread, to corrupt on purpose. */
-const rawKey = (thread: string, endpoint = ENDPOINT) => `thread|${JSON.stringify([endpoint, thread])}`;
+/** What is kept under a key, read as the element reads it, at the clock's time. */
+const readAt = (store: MemoryStore, thread: string, now: number, maxAgeMs = MONTH) =>
+  keptPageOf(store.data.get(key(thread)), key(thread), maxAgeMs, now);
 
 /** A store whose every call fails, as a full or broken disk does. */
 class FailingStore implements KeyValueStore {
@@ -72,146 +73,132 @@ class FullStore extends MemoryStore {
   }
 }
 
-describe('ThreadCache', () => {
-  it('keeps the pages of a thread per endpoint and thread, and gives them back as they were', async () => {
-    const time = clock();
-    const cache = new ThreadCache(new MemoryStore(), { now: time.now });
-    const two = [page('/t/', ['a', 'b'], 'cursor-2'), page('/t/', ['c'])];
-    await cache.put(kept('/t/', time.now(), two));
-    await cache.put({ ...kept('/t/', time.now()), endpoint: 'https://other.example/api', etag: null });
-    const back = await cache.get(ENDPOINT, '/t/');
-    expect(back).to.deep.equal(kept('/t/', time.now(), two));
-    expect((await cache.get('https://other.example/api', '/t/'))?.etag).to.equal(null);
-    expect(await cache.get(ENDPOINT, '/unknown/')).to.equal(null);
+describe('the thread kept on the device', () => {
+  it('keeps a first page per endpoint, thread and order, and gives it back as it was, with its ETag', async () => {
+    const store = new MemoryStore();
+    await keepThread(store, key('/t/'), page('/t/', ['a', 'b']), MONTH);
+    await keepThread(store, key('/t/', 'https://other.example/api'), page('/t/', ['z'], null), MONTH);
+    const back = await readKeptPage(store, key('/t/'), MONTH);
+    expect(back!.page).to.deep.equal(page('/t/', ['a', 'b']));
+    expect(back!.savedAt).to.be.closeTo(Date.now(), 5000);
+    const other = await readKeptPage(store, key('/t/', 'https://other.example/api'), MONTH);
+    expect(other!.page.comments.map((c) => c.id)).to.deep.equal(['z']);
+    expect(other!.page.etag).to.equal(null);
+    expect(await readKeptPage(store, keptKey(ENDPOINT, '/t/', 'newest'), MONTH), 'another order').to.equal(
+      null,
+    );
+    expect(await readKeptPage(store, key('/unknown/'), MONTH)).to.equal(null);
   });
 
-  it('replaces what was kept for a thread, and forgets it on delete', async () => {
-    const time = clock();
-    const cache = new ThreadCache(new MemoryStore(), { now: time.now });
-    await cache.put(kept('/t/', time.now()));
-    await cache.put({ ...kept('/t/', time.now(), [page('/t/', ['z'])]), etag: '"tag-2"' });
-    const back = await cache.get(ENDPOINT, '/t/');
-    expect(back?.etag).to.equal('"tag-2"');
-    expect(back?.pages[0]?.comments.map((c) => c.id)).to.deep.equal(['z']);
-    await cache.delete(ENDPOINT, '/t/');
-    expect(await cache.get(ENDPOINT, '/t/')).to.equal(null);
+  it('replaces what was kept for a thread', async () => {
+    const store = new MemoryStore();
+    await keepThread(store, key('/t/'), page('/t/', ['a']), MONTH);
+    await keepThread(store, key('/t/'), page('/t/', ['z'], '"tag-2"'), MONTH);
+    const back = await readKeptPage(store, key('/t/'), MONTH);
+    expect(back!.page.etag).to.equal('"tag-2"');
+    expect(back!.page.comments.map((c) => c.id)).to.deep.equal(['z']);
   });
 
   it('keeps the 50 most recent threads, evicting the oldest', async () => {
     const time = clock();
     const store = new MemoryStore();
-    const cache = new ThreadCache(store, { now: time.now });
     for (let i = 0; i < 53; i++) {
-      await cache.put(kept(`/post-${i}/`, time.now()));
+      await keepThread(store, key(`/post-${i}/`), page(`/post-${i}/`, ['a']), MONTH, { now: time.now });
       time.advance(1000);
     }
-    for (let i = 0; i < 3; i++) expect(await cache.get(ENDPOINT, `/post-${i}/`), `post ${i}`).to.equal(null);
+    for (let i = 0; i < 3; i++) expect(store.data.has(key(`/post-${i}/`)), `post ${i}`).to.equal(false);
     for (let i = 3; i < 53; i++)
-      expect(await cache.get(ENDPOINT, `/post-${i}/`), `post ${i}`).to.not.equal(null);
-    expect([...store.data.keys()].filter((key) => key.startsWith('thread|')).length).to.equal(50);
-    expect([...store.data.keys()].filter((key) => key.startsWith('thread-meta|')).length).to.equal(50);
+      expect(readAt(store, `/post-${i}/`, time.now()), `post ${i}`).to.not.equal(null);
+    const keys = [...store.data.keys()];
+    expect(keys.filter((k) => k.startsWith('thread|')).length).to.equal(50);
+    expect(keys.filter((k) => k.startsWith('thread-meta|')).length).to.equal(50);
   });
 
-  it('keeps within a byte cap, oldest out first, and never keeps one thread above the cap', async () => {
+  it('keeps within a size cap, oldest out first, and never keeps one page above the cap', async () => {
     const time = clock();
-    const cache = new ThreadCache(new MemoryStore(), { now: time.now, maxBytes: 3000 });
-    const big = (thread: string) => [
-      page(thread, ['a']),
-      { ...page(thread, ['b']), comments: [comment('b', 'x'.repeat(800))] },
-    ];
+    const store = new MemoryStore();
+    const options = { now: time.now, maxSize: 3000 };
+    const big = (thread: string) => ({ ...page(thread, []), comments: [comment('b', 'x'.repeat(1000))] });
     for (const thread of ['/1/', '/2/', '/3/']) {
-      await cache.put(kept(thread, time.now(), big(thread)));
+      await keepThread(store, key(thread), big(thread), MONTH, options);
       time.advance(1000);
     }
-    expect(await cache.get(ENDPOINT, '/1/')).to.equal(null);
-    expect(await cache.get(ENDPOINT, '/2/')).to.not.equal(null);
-    expect(await cache.get(ENDPOINT, '/3/')).to.not.equal(null);
+    expect(store.data.has(key('/1/'))).to.equal(false);
+    expect(readAt(store, '/2/', time.now())).to.not.equal(null);
+    expect(readAt(store, '/3/', time.now())).to.not.equal(null);
 
-    const huge = [{ ...page('/huge/', ['h']), comments: [comment('h', 'é'.repeat(2000))] }];
-    await cache.put(kept('/huge/', time.now(), huge));
-    expect(await cache.get(ENDPOINT, '/huge/'), '4,000 bytes of UTF-8').to.equal(null);
-    expect(await cache.get(ENDPOINT, '/3/'), 'nothing else lost for it').to.not.equal(null);
+    await keepThread(
+      store,
+      key('/3/'),
+      { ...big('/3/'), comments: [comment('h', 'é'.repeat(4000))] },
+      MONTH,
+      options,
+    );
+    expect(store.data.has(key('/3/')), 'a page above the cap replaces nothing: the old one goes').to.equal(
+      false,
+    );
+    expect(readAt(store, '/2/', time.now()), 'nothing else lost for it').to.not.equal(null);
   });
 
-  it('drops what is older than the max age, or dated in the future', async () => {
+  it('reads nothing older than the max age, or dated in the future', async () => {
     const time = clock();
     const store = new MemoryStore();
-    const cache = new ThreadCache(store, { now: time.now, maxAgeMs: 24 * HOUR });
-    await cache.put(kept('/old/', time.now()));
-    await cache.put(kept('/future/', time.now() + HOUR));
+    await keepThread(store, key('/old/'), page('/old/', ['a']), DAY, { now: time.now });
     time.advance(23 * HOUR);
-    expect(await cache.get(ENDPOINT, '/old/')).to.not.equal(null);
+    expect(readAt(store, '/old/', time.now(), DAY)).to.not.equal(null);
     time.advance(2 * HOUR);
-    expect(await cache.get(ENDPOINT, '/old/')).to.equal(null);
-    expect(store.data.has(rawKey('/old/')), 'and removed from the device').to.equal(false);
-    const fresh = new ThreadCache(store, { now: () => 0, maxAgeMs: 24 * HOUR });
-    expect(await fresh.get(ENDPOINT, '/future/')).to.equal(null);
+    expect(readAt(store, '/old/', time.now(), DAY)).to.equal(null);
+    expect(readAt(store, '/old/', time.now() - 26 * HOUR, DAY), 'saved after "now"').to.equal(null);
   });
 
-  it('removes expired threads from the device when it next keeps one, without being asked for them', async () => {
+  it('removes expired threads from the device when it next keeps one', async () => {
     const time = clock();
     const store = new MemoryStore();
-    const cache = new ThreadCache(store, { now: time.now, maxAgeMs: 24 * HOUR });
-    await cache.put(kept('/forgotten/', time.now()));
+    await keepThread(store, key('/forgotten/'), page('/forgotten/', ['a']), DAY, { now: time.now });
     time.advance(25 * HOUR);
-    await cache.put(kept('/today/', time.now()));
-    expect([...store.data.keys()].some((key) => key.includes('/forgotten/'))).to.equal(false);
-    expect(await cache.get(ENDPOINT, '/today/')).to.not.equal(null);
+    await keepThread(store, key('/today/'), page('/today/', ['a']), DAY, { now: time.now });
+    expect([...store.data.keys()].some((k) => k.includes('/forgotten/'))).to.equal(false);
+    expect(readAt(store, '/today/', time.now(), DAY)).to.not.equal(null);
   });
 
-  describe('a corrupt or foreign entry is dropped, never returned', () => {
+  describe('a corrupt or foreign entry is never read', () => {
     const corruptions: Array<[string, (entry: Record<string, any>) => unknown]> = [
       ['not an object', () => 'garbage'],
       ['null', () => null],
       ['an array', () => []],
-      ['a newer version', (entry) => ({ ...entry, version: THREAD_CACHE_VERSION + 1 })],
-      ['an older version', (entry) => ({ ...entry, version: THREAD_CACHE_VERSION - 1 })],
-      ['no version', ({ version: _version, ...entry }) => entry],
-      ["another thread's id", (entry) => ({ ...entry, thread: '/someone-else/' })],
-      ["another endpoint's", (entry) => ({ ...entry, endpoint: 'https://evil.example/api' })],
-      [
-        'a page of another thread',
-        (entry) => ({ ...entry, pages: [{ ...entry.pages[0], thread: '/someone-else/' }] }),
-      ],
-      ['no pages', (entry) => ({ ...entry, pages: [] })],
-      ['pages not a list', (entry) => ({ ...entry, pages: { 0: entry.pages[0] } })],
-      ['a page of the wrong shape', (entry) => ({ ...entry, pages: [{ comments: 'x' }] })],
-      [
-        'a broken comment',
-        (entry) => ({ ...entry, pages: [{ ...entry.pages[0], comments: [{ id: 7 }, { nope: 1 }] }] }),
-      ],
+      ["another thread's page put in its place", (entry) => ({ ...entry, kept: key('/someone-else/') })],
+      ["another endpoint's", (entry) => ({ ...entry, kept: key('/t/', 'https://evil.example/api') })],
+      ['of a newer layout', (entry) => ({ ...entry, kept: entry.kept.replace('[1,', '[2,') })],
+      ['no key', ({ kept: _kept, ...entry }) => entry],
+      ['comments not a list', (entry) => ({ ...entry, comments: { 0: entry.comments[0] } })],
+      ['a broken comment', (entry) => ({ ...entry, comments: [{ id: 7 }, { nope: 1 }] })],
       ['savedAt not a number', (entry) => ({ ...entry, savedAt: '2026-01-01' })],
       ['savedAt NaN', (entry) => ({ ...entry, savedAt: NaN })],
-      ['an etag of the wrong type', (entry) => ({ ...entry, etag: 42 })],
-      ['an unknown sort', (entry) => ({ ...entry, sort: 'random' })],
+      ['an ETag of the wrong type', (entry) => ({ ...entry, etag: 42 })],
+      [
+        'an ETag that is no entity tag (it would break the request)',
+        (entry) => ({ ...entry, etag: 'a\r\nX: 1' }),
+      ],
     ];
     for (const [name, corrupt] of corruptions) {
       it(name, async () => {
-        const time = clock();
         const store = new MemoryStore();
-        const cache = new ThreadCache(store, { now: time.now });
-        await cache.put(kept('/t/', time.now()));
-        store.data.set(rawKey('/t/'), corrupt(store.data.get(rawKey('/t/')) as Record<string, any>));
-        expect(await cache.get(ENDPOINT, '/t/')).to.equal(null);
-        expect(store.data.has(rawKey('/t/')), 'removed').to.equal(false);
-        // The cache goes on working.
-        await cache.put(kept('/t/', time.now()));
-        expect(await cache.get(ENDPOINT, '/t/')).to.not.equal(null);
+        await keepThread(store, key('/t/'), page('/t/', ['a']), MONTH);
+        store.data.set(key('/t/'), corrupt(store.data.get(key('/t/')) as Record<string, any>));
+        expect(await readKeptPage(store, key('/t/'), MONTH)).to.equal(null);
+        // Keeping goes on working.
+        await keepThread(store, key('/t/'), page('/t/', ['a']), MONTH);
+        expect(await readKeptPage(store, key('/t/'), MONTH)).to.not.equal(null);
       });
     }
 
     it('hostile text inside a kept comment comes back as the text it is, through the model parser', async () => {
-      const time = clock();
       const store = new MemoryStore();
-      const cache = new ThreadCache(store, { now: time.now });
-      await cache.put(kept('/t/', time.now()));
-      const entry = store.data.get(rawKey('/t/')) as Record<string, any>;
-      entry.pages[0].comments[0].author = {
-        name: '<img src=x onerror=alert(1)>',
-        url: 'javascript:alert(1)',
-      };
-      const back = await cache.get(ENDPOINT, '/t/');
-      expect(back?.pages[0]?.comments[0]?.author).to.deep.equal({
+      await keepThread(store, key('/t/'), page('/t/', ['a']), MONTH);
+      const entry = store.data.get(key('/t/')) as Record<string, any>;
+      entry.comments[0].author = { name: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' };
+      const back = await readKeptPage(store, key('/t/'), MONTH);
+      expect(back!.page.comments[0]!.author).to.deep.equal({
         name: '<img src=x onerror=alert(1)>',
         url: null,
       });
@@ -220,44 +207,61 @@ describe('ThreadCache', () => {
     it('a corrupt eviction record is cleaned up and does not stop eviction', async () => {
       const time = clock();
       const store = new MemoryStore();
-      const cache = new ThreadCache(store, { now: time.now, maxThreads: 2 });
-      store.data.set(`thread-meta|${JSON.stringify([ENDPOINT, '/ghost/'])}`, { bytes: 'lots' });
+      store.data.set(`thread-meta|${key('/ghost/')}`, { bytes: 'lots' });
       for (const thread of ['/1/', '/2/', '/3/']) {
-        await cache.put(kept(thread, time.now()));
+        await keepThread(store, key(thread), page(thread, ['a']), MONTH, { now: time.now, maxThreads: 2 });
         time.advance(1000);
       }
-      expect([...store.data.keys()].some((key) => key.includes('/ghost/'))).to.equal(false);
-      expect(await cache.get(ENDPOINT, '/1/')).to.equal(null);
-      expect(await cache.get(ENDPOINT, '/3/')).to.not.equal(null);
+      expect([...store.data.keys()].some((k) => k.includes('/ghost/'))).to.equal(false);
+      expect(store.data.has(key('/1/'))).to.equal(false);
+      expect(readAt(store, '/3/', time.now())).to.not.equal(null);
     });
   });
 
   describe('a failing store', () => {
     it('a store that throws on every call: nothing kept, nothing thrown', async () => {
       const store = new FailingStore();
-      const cache = new ThreadCache(store);
-      await cache.put(kept('/t/', Date.now()));
-      expect(await cache.get(ENDPOINT, '/t/')).to.equal(null);
-      await cache.delete(ENDPOINT, '/t/');
+      await keepThread(store, key('/t/'), page('/t/', ['a']), MONTH);
+      expect(await readKeptPage(store, key('/t/'), MONTH)).to.equal(null);
       expect(store.calls).to.be.greaterThan(0);
     });
 
-    it('a full disk: what was kept still reads, new pages are simply not kept', async () => {
-      const time = clock();
+    it('a full disk: what was kept still reads, a new page is simply not kept', async () => {
       const store = new FullStore();
-      const cache = new ThreadCache(store, { now: time.now });
-      store.data.set(rawKey('/old/'), { version: THREAD_CACHE_VERSION, ...kept('/old/', time.now()) });
-      await cache.put(kept('/new/', time.now()));
-      expect(await cache.get(ENDPOINT, '/new/')).to.equal(null);
-      expect((await cache.get(ENDPOINT, '/old/'))?.thread).to.equal('/old/');
+      store.data.set(key('/old/'), {
+        ...page('/old/', ['a']),
+        kept: key('/old/'),
+        savedAt: Date.now(),
+      });
+      await keepThread(store, key('/new/'), page('/new/', ['a']), MONTH);
+      expect(await readKeptPage(store, key('/new/'), MONTH)).to.equal(null);
+      expect((await readKeptPage(store, key('/old/'), MONTH))!.page.comments).to.have.length(1);
     });
 
-    it('pages that are not JSON (a cycle) are not kept, and nothing throws', async () => {
-      const cache = new ThreadCache(new MemoryStore());
+    it('a store that never answers: nothing kept is shown, soon', async () => {
+      const hanging = new MemoryStore();
+      hanging.get = () => new Promise(() => {});
+      const started = Date.now();
+      expect(await readKeptPage(hanging, key('/t/'), MONTH)).to.equal(null);
+      expect(Date.now() - started).to.be.below(3000);
+    });
+
+    it('a page that is not JSON (a cycle) is not kept, and nothing throws', async () => {
+      const store = new MemoryStore();
       const cyclic = page('/t/', ['a']) as ThreadPage & { self?: unknown };
       cyclic.self = cyclic;
-      await cache.put(kept('/t/', Date.now(), [cyclic]));
-      expect(await cache.get(ENDPOINT, '/t/')).to.equal(null);
+      await keepThread(store, key('/t/'), cyclic, MONTH);
+      expect(await readKeptPage(store, key('/t/'), MONTH)).to.equal(null);
     });
+  });
+
+  it("without a store of the page's own, the device's: what DeviceStore wrote is read without it", async () => {
+    const thread = `/device-${Date.now()}/`;
+    await keepThread(null, key(thread), page(thread, ['a', 'b']), MONTH);
+    const back = await readKeptPage(null, key(thread), MONTH);
+    expect(back!.page.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+    // The same database and object store as every other DeviceStore of the page.
+    const entry = await new DeviceStore().get<{ kept: string }>(key(thread));
+    expect(entry!.kept).to.equal(key(thread));
   });
 });

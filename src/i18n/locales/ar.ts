@@ -100,6 +100,10 @@ export const messages: Messages = {
   rememberMe: 'احفظ اسمي وبريدي الإلكتروني وموقعي في هذا المتصفح لاستخدامها في المرة القادمة التي أعلّق فيها.',
   draftChangedElsewhere: 'تم تعديل هذه المسودة أيضًا في علامة تبويب أخرى.',
   useOtherVersion: 'استخدام تلك النسخة',
+  shownAsOf: (time, offline) =>
+    `معروض كما كان في ${time}: ${offline ? 'أنت غير متصل' : 'تعذّر الوصول إلى خادم التعليقات'}.`,
+  draftKept: (name) => `ردّك غير المرسل إلى ${name} محفوظ.`,
+  goToDraft: 'الانتقال إليه',
   notifyMe: 'أرسل لي بريدًا إلكترونيًا عندما يرد أحد',
   notifyNeedsEmail: 'أدخل بريدك الإلكتروني لاستخدام هذا الخيار.',
   notifyConfirm:

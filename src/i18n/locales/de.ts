@@ -89,6 +89,10 @@ export const messages: Messages = {
     'Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.',
   draftChangedElsewhere: 'Du hast diesen Entwurf auch in einem anderen Tab geändert.',
   useOtherVersion: 'Die andere Fassung übernehmen',
+  shownAsOf: (time, offline) =>
+    `Stand: ${time}. ${offline ? 'Sie sind offline.' : 'Der Kommentar-Server ist nicht erreichbar.'}`,
+  draftKept: (name) => `Ihre noch nicht gesendete Antwort an ${name} ist gespeichert.`,
+  goToDraft: 'Dorthin',
   notifyMe: 'Mich per E-Mail benachrichtigen, wenn jemand antwortet',
   notifyNeedsEmail: 'Gib dafür deine E-Mail-Adresse ein.',
   notifyConfirm:

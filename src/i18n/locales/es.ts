@@ -95,6 +95,10 @@ export const messages: Messages = {
   rememberMe: 'Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.',
   draftChangedElsewhere: 'También modificaste este borrador en otra pestaña.',
   useOtherVersion: 'Usar esa versión',
+  shownAsOf: (time, offline) =>
+    `Mostrado tal como estaba el ${time}: ${offline ? 'no tienes conexión' : 'no se pudo conectar con el servidor de comentarios'}.`,
+  draftKept: (name) => `Tu respuesta sin enviar a ${name} está guardada.`,
+  goToDraft: 'Ir a ella',
   notifyMe: 'Avisarme por correo cuando alguien responda',
   notifyNeedsEmail: 'Escribe tu correo electrónico para usar esta opción.',
   notifyConfirm:

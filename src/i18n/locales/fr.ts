@@ -96,6 +96,10 @@ export const messages: Messages = {
   rememberMe: 'Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.',
   draftChangedElsewhere: 'Vous avez aussi modifié ce brouillon dans un autre onglet.',
   useOtherVersion: 'Utiliser l’autre version',
+  shownAsOf: (time, offline) =>
+    `Affiché tel qu’au ${time}\u00a0: ${offline ? 'vous êtes hors ligne' : 'le serveur de commentaires est injoignable'}.`,
+  draftKept: (name) => `Votre réponse non envoyée à ${name} est conservée.`,
+  goToDraft: 'Y aller',
   notifyMe: 'M’avertir par e-mail quand quelqu’un répond',
   notifyNeedsEmail: 'Saisissez votre adresse e-mail pour utiliser cette option.',
   notifyConfirm:

@@ -94,6 +94,10 @@ export const messages: Messages = {
   rememberMe: 'Zapamiętaj moje dane w tej przeglądarce podczas pisania kolejnych komentarzy.',
   draftChangedElsewhere: 'Ten szkic został zmieniony także w innej karcie.',
   useOtherVersion: 'Użyj tamtej wersji',
+  shownAsOf: (time, offline) =>
+    `Stan z ${time}: ${offline ? 'jesteś offline' : 'nie udało się połączyć z serwerem komentarzy'}.`,
+  draftKept: (name) => `Twoja niewysłana odpowiedź dla ${name} jest zachowana.`,
+  goToDraft: 'Przejdź do niej',
   notifyMe: 'Powiadom mnie e-mailem, gdy ktoś odpowie',
   notifyNeedsEmail: 'Aby z tego skorzystać, wpisz swój adres e-mail.',
   notifyConfirm:

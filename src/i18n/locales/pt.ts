@@ -92,6 +92,10 @@ export const messages: Messages = {
   rememberMe: 'Guardar o meu nome, e-mail e site neste navegador para a próxima vez que eu comentar.',
   draftChangedElsewhere: 'Este rascunho também foi alterado em outra aba.',
   useOtherVersion: 'Usar a outra versão',
+  shownAsOf: (time, offline) =>
+    `Mostrado como estava em ${time}: ${offline ? 'você está offline' : 'não foi possível conectar ao servidor de comentários'}.`,
+  draftKept: (name) => `Sua resposta não enviada para ${name} está guardada.`,
+  goToDraft: 'Ir até ela',
   notifyMe: 'Avisar-me por e-mail quando alguém responder',
   notifyNeedsEmail: 'Indique o seu endereço de e-mail para usar esta opção.',
   notifyConfirm: 'Confirme por e-mail: abra a ligação que acabámos de enviar para ser avisado das respostas.',

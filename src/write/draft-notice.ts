@@ -1,0 +1,50 @@
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { LocaleController } from '../controllers/locale-controller.js';
+import type { ReplyController } from '../controllers/reply-controller.js';
+
+/** The note near the top of the section about a restored reply draft out of sight. */
+export interface DraftNotice {
+  /** Moves the form for a restored draft (the only move from outside), noting it when out of sight. */
+  restoredTo(parentId: string | null): void;
+  /** The note, while the form is still where the draft reopened it; nothing otherwise. */
+  render(): unknown;
+}
+
+/**
+ * A restored reply draft reopens its form under its comment, which may be far down the thread,
+ * out of sight of where the page lands. Then a note near the top of the section says the
+ * reader's unsent reply to Name is kept, with a button that takes them to it.
+ */
+export function draftNotice(
+  host: ReactiveControllerHost,
+  reply: ReplyController,
+  locale: LocaleController,
+): DraftNotice {
+  /** The comment the restored draft reopened under, while the reader has not gone to it. */
+  let at: string | null = null;
+  return {
+    restoredTo(parentId) {
+      reply.moveTo(parentId);
+      void host.updateComplete.then(() => {
+        const { top } = reply.composer.getBoundingClientRect();
+        if (parentId !== null && (top < 0 || top > innerHeight)) {
+          at = parentId;
+          host.requestUpdate();
+        }
+      });
+    },
+    render() {
+      const id = at;
+      if (id === null || reply.target !== id) return nothing;
+      const m = locale.text;
+      const go = () => {
+        at = null;
+        reply.open(id);
+      };
+      return html`<p class="state" part="state draft-notice">
+        ${m.draftKept(reply.composer.replyingTo || m.anonymous)}
+        <button class="more" type="button" @click=${go}>${m.goToDraft}</button>
+      </p>`;
+    },
+  };
+}
