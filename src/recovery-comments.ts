@@ -164,8 +164,10 @@ export class RecoveryComments extends LitElement {
   });
   readonly #viewer = threadViewer();
   #query: ThreadQuery | null = null;
-  /** Whether the first page of the current query is shown. */
+  /** Whether the current query's first page is settled: the server's, or kept and unreachable. */
   #ready = false;
+  /** Whether any page was shown yet (the writing side is fetched then). */
+  #shown = false;
 
   /** Comments whose long reply lists are shown whole. */
   private expanded: ReadonlySet<string> = new Set();
@@ -245,15 +247,22 @@ export class RecoveryComments extends LitElement {
 
   #onPageLoaded(query: ThreadQuery, fresh: boolean): void {
     const thread = this.#thread;
-    // Kept pages show before the server answers; "loaded" is the server's answer.
-    if (fresh)
+    // Kept pages show before the server answers; "loaded" is the server's answer, and only it
+    // may say which of the reader's pending comments are published now (a kept page is older).
+    if (fresh) {
       emit(this, 'rc-loaded', { thread: query.thread, total: thread.total, count: thread.comments.length });
-    this.#write.syncPending(new Set(thread.comments.map((comment) => comment.id)));
-    if (!this.#ready) {
-      this.#ready = true;
-      this.#provide();
+      this.#write.syncPending(new Set(thread.comments.map((comment) => comment.id)));
+    }
+    if (!this.#shown) {
+      this.#shown = true;
       // The writing side comes right after the comments are on screen, before they are needed.
       void this.updateComplete.then(() => this.#write.prefetch());
+    }
+    // Drafts are restored against the server's page, or the kept one once the server cannot be
+    // reached: a kept page may not list the reader's latest comment, where a draft may wait.
+    if (!this.#ready && (fresh || thread.shownAsOf !== null)) {
+      this.#ready = true;
+      this.#provide();
     }
     void this.#target.reveal();
   }

@@ -51,7 +51,10 @@ export class ThreadController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    /** A page is shown: `fresh` when the server sent it (or said the kept one is current). */
+    /**
+     * A page is shown: `fresh` when the server sent it (or said the kept one is current); not
+     * fresh for a kept page, first as it shows, again if the server cannot be reached.
+     */
     private readonly onPage: (query: ThreadQuery, fresh: boolean) => void,
     private readonly onError: (error: BackendError) => void,
     private readonly keeping: ThreadKeeping | null = null,
@@ -204,8 +207,9 @@ export class ThreadController implements ReactiveController {
         this.host.requestUpdate();
       }
     }
-    // After the update is requested, so the host's `updateComplete` includes this page.
-    if (!signal.aborted && !failed) this.onPage(query, true);
+    // After the update is requested, so the host's `updateComplete` includes this page. A kept
+    // first page the server could not refresh is told again: it is what the reader gets now.
+    if (!signal.aborted && (!failed || (cursor === null && this.#asOf !== null))) this.onPage(query, !failed);
   }
 
   #append(page: ThreadPage, cursor: string | null): void {

@@ -54,6 +54,9 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
   const notice = draftNotice(host, reply, parts.locale);
   // Changed comments first: an edit queued after one the server took shows as on its way.
   let echoes: [readonly Comment[], readonly Comment[], readonly Comment[]] = [[], [], []];
+  let given: ApiBase | null = null;
+  let tokensRead = false;
+  let configured = 0;
   return {
     offline,
     reply,
@@ -68,21 +71,34 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
     configure: (store, scope) => {
       const device = store ?? sharedDeviceStore();
       offline.configure(device, scope);
-      void own.configure(device, scope);
+      // Drafts are restored once the tokens are read: an edit's draft reopens only where the
+      // reader may still edit (a missing or broken store just means no tokens).
+      tokensRead = false;
+      const run = ++configured;
+      void own
+        .configure(device, scope)
+        .catch(() => {})
+        .then(() => {
+          if (run !== configured) return;
+          tokensRead = true;
+          if (given) give(given);
+        });
     },
-    provide: (base) => {
-      reply.composer.api = {
-        ...base,
-        // A kept edit reopens only on a comment still shown that this browser may change.
-        has: (place) => {
-          const id = editedId(place);
-          return id === null ? base.has(place) : base.has(id) && own.editable(id);
-        },
-        drafts: offline,
-        submit: (fields, honeypot) => reply.submit(fields, honeypot),
-        moveTo: (parentId) => notice.restoredTo(parentId),
-        cancelReply: () => reply.cancel(),
-      };
-    },
+    provide: (base) => give((given = base)),
   };
+  function give(base: ApiBase): void {
+    reply.composer.api = {
+      ...base,
+      ready: base.ready && tokensRead,
+      // A kept edit reopens only on a comment still shown that this browser may change.
+      has: (place) => {
+        const id = editedId(place);
+        return id === null ? base.has(place) : base.has(id) && own.editable(id);
+      },
+      drafts: offline,
+      submit: (fields, honeypot) => reply.submit(fields, honeypot),
+      moveTo: (parentId) => notice.restoredTo(parentId),
+      cancelReply: () => reply.cancel(),
+    };
+  }
 }
