@@ -51,13 +51,11 @@ function sizeBudget(): Plugin {
             this.info(`  ${info.renderedLength} ${id.replace(process.cwd(), '')}`);
         }
         if (!chunk.isEntry) continue;
-        // Self-contained: the only files it may load are its writing side, the locales and
-        // backend="wordpress", all on demand.
+        // Self-contained: the only files it may load are its own parts (the writing side, the
+        // scrolling to a linked comment), the locales and backend="wordpress", all on demand.
         const loads = [...chunk.imports, ...chunk.dynamicImports].filter(
           (file) =>
-            !isLanguageOrBackend(file) &&
-            !file.startsWith('recovery-comments-write-') &&
-            file !== chunk.fileName,
+            !isLanguageOrBackend(file) && !file.startsWith('recovery-comments-') && file !== chunk.fileName,
         );
         if (loads.length > 0)
           this.error(`${chunk.fileName} is not self-contained: it imports ${loads.join(', ')}`);
@@ -209,7 +207,9 @@ export default defineConfig({
             ? 'backends/[name]-[hash].js'
             : chunk.name === 'writing'
               ? 'recovery-comments-write-[hash].js'
-              : 'locales/[name]-[hash].js',
+              : chunk.facadeModuleId?.includes('/i18n/locales/')
+                ? 'locales/[name]-[hash].js'
+                : 'recovery-comments-[name]-[hash].js',
       },
     },
   },
