@@ -27,26 +27,9 @@ export const enThread: ThreadMessages = {
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',
   leaveReply: 'Leave a Reply',
-  sendFailed: 'Your comment could not be sent. Your text is still here.',
-  offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
-  unreachable: 'Could not reach the comments server.',
-  timeout: 'The comments server did not answer in time. Your text is still here.',
-  errorInvalidResponse: 'The comments server sent an answer this page cannot read.',
-  errorServer: (status) => `The comments server had a problem (${status}).`,
-  errorBlocked: (origin) =>
-    `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
-  rateLimited: (seconds) =>
-    seconds === null
-      ? 'Too many comments in a short time. Please wait a moment and try again.'
-      : `Too many comments in a short time. Please try again in ${Math.ceil(seconds)} seconds.`,
   configError: 'The comments section is not set up correctly:',
   configNoEndpoint: 'the endpoint attribute is missing.',
   configBadEndpoint: (endpoint) => `the endpoint "${endpoint}" is not a valid URL.`,
   configUnknownBackend: (name) => `unknown backend "${name}".`,
-  waitingForConnection: 'Waiting for a connection — it will be sent automatically.',
-  sending: 'Sending…',
-  couldNotSend: (reason) => `Couldn't send: ${reason}`,
-  retrySend: 'Retry',
-  edit: 'Edit',
   byOwner: 'Site owner',
 };

@@ -4,7 +4,7 @@ const plural = new Intl.PluralRules('en');
 const characters = (count: number) =>
   `${count.toLocaleString('en')} ${plural.select(count) === 'one' ? 'character' : 'characters'}`;
 
-/** English for the reply form and drafts: it comes with the writing side (`write/writing.ts`). */
+/** English for the reply form, drafts, unsent comments and failures: it comes with the writing side (`write/writing.ts`). */
 export const enWriting: WritingMessages = {
   charactersLeft: (count) => `${characters(count)} left.`,
   charactersOver: (count) => `${characters(count)} too many.`,
@@ -39,4 +39,21 @@ export const enWriting: WritingMessages = {
   notifyMe: 'Email me when someone replies',
   notifyNeedsEmail: 'Needs your email address.',
   notifyConfirm: 'Please confirm by email to be told of replies.',
+  sendFailed: 'Your comment could not be sent. Your text is still here.',
+  offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
+  unreachable: 'Could not reach the comments server.',
+  timeout: 'The comments server did not answer in time. Your text is still here.',
+  errorInvalidResponse: 'The comments server sent an answer this page cannot read.',
+  errorServer: (status) => `The comments server had a problem (${status}).`,
+  errorBlocked: (origin) =>
+    `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
+  rateLimited: (seconds) =>
+    seconds === null
+      ? 'Too many comments in a short time. Please wait a moment and try again.'
+      : `Too many comments in a short time. Please try again in ${Math.ceil(seconds)} seconds.`,
+  waitingForConnection: 'Waiting for a connection — it will be sent automatically.',
+  sending: 'Sending…',
+  couldNotSend: (reason) => `Couldn't send: ${reason}`,
+  retrySend: 'Retry',
+  edit: 'Edit',
 };

@@ -98,7 +98,11 @@ export interface Messages {
   byOwner: string;
 }
 
-/** The strings only the reply form and its drafts show: they come with the writing side. */
+/**
+ * The strings only the writing side shows (the reply form, drafts, the reader's own comments on
+ * their way) and the wording of failures (a failed load fetches the writing side at once): they
+ * come with the writing side, so the thread's first render carries none of them.
+ */
 export type WritingKey =
   | 'charactersLeft'
   | 'notifyMe'
@@ -131,7 +135,20 @@ export type WritingKey =
   | 'undo'
   | 'rememberMe'
   | 'draftChangedElsewhere'
-  | 'useOtherVersion';
+  | 'useOtherVersion'
+  | 'sendFailed'
+  | 'offline'
+  | 'unreachable'
+  | 'timeout'
+  | 'errorInvalidResponse'
+  | 'errorServer'
+  | 'errorBlocked'
+  | 'rateLimited'
+  | 'waitingForConnection'
+  | 'sending'
+  | 'couldNotSend'
+  | 'retrySend'
+  | 'edit';
 
 export type WritingMessages = Pick<Messages, WritingKey>;
 export type ThreadMessages = Omit<Messages, WritingKey>;

@@ -5,6 +5,9 @@ import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers
 import { enWriting } from '../i18n/en-writing.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
 
+// Failed loads are worded with the writing side too: only a reader who met one needs it.
+export { describeError } from '../i18n/error-text.js';
+
 /** What the section gives the reply form; the writing side adds drafts and the ways back to it. */
 export type ApiBase = Omit<CommentsApi, 'drafts' | 'submit' | 'moveTo' | 'cancelReply'>;
 
