@@ -7,28 +7,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../server/app.js';
 import { launchChromium } from './browser.js';
-
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs `check` until it stops throwing or `timeout` ms have passed (then rethrows).
- * @template T
- * @param {() => Promise<T> | T} check
- * @param {number} [timeout]
- * @returns {Promise<T>}
- */
-async function eventually(check, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await sleep(100);
-  }
-}
+import { eventually, sleep } from './wait.js';
 
 const SCROLL_CHUNK = /\/recovery-comments-comment-scroll-.+\.js$/;
 
