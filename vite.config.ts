@@ -7,13 +7,14 @@ import { defineConfig, type Plugin } from 'vite';
  * own as a server sends it. BEFORE_RENDER: the main file and every file it imports statically,
  * all of which load before the comments can be in the DOM (the writing side is fetched after
  * they are). EVERYTHING: that and the writing side, its static imports too (all the section's
- * script but other languages and other backends). The issue asks for 12 KB and 18 KB; these
- * are what the split reached, rounded up a little (25 KB with issue 11's notify checkbox and owner
- * badge), until the rest of the cuts land.
+ * script but other languages and other backends, the scrolling to a linked comment included).
+ * The issue asks for 12 KB and 18 KB. These are what issue 14's byte cuts reached, rounded up a
+ * little: 14,577 B before the comments show (from 15,312) and 24,605 B in all (from 24,772), so
+ * 14.5 KiB and 24.25 KiB; Lit alone is about 4.9 KB of the first.
  * RC_BEFORE_RENDER_BUDGET and RC_EVERYTHING_BUDGET override them for measuring only.
  */
-const BEFORE_RENDER_BUDGET = Number(process.env.RC_BEFORE_RENDER_BUDGET ?? 15 * 1024);
-const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 25 * 1024);
+const BEFORE_RENDER_BUDGET = Number(process.env.RC_BEFORE_RENDER_BUDGET ?? 14.5 * 1024);
+const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 24.25 * 1024);
 
 /** Files the bundle may load on demand besides its own writing side: languages and backends. */
 const isLanguageOrBackend = (file: string) => file.startsWith('locales/') || file.startsWith('backends/');
