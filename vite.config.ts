@@ -236,18 +236,21 @@ export default defineConfig({
       // The wordpress chunk shares modules with the entry (parsing, BackendError): let the entry
       // export them to it, rather than moving them into a third file every page would load.
       preserveEntrySignatures: 'allow-extension',
-      // Locales, the wordpress backend and the owner's hints (after a failed load) are the only
-      // other files; the IIFE build inlines them (it cannot split).
+      // The other files: the writing side, the scrolling to a linked comment, the locales, the
+      // wordpress backend and the owner's hints (after a failed load); the IIFE build inlines
+      // them (it cannot split).
+      // Six characters of hash (the least rolldown takes) tell versions apart as well as eight
+      // for a dozen files, and every reader downloads each name the main file imports.
       output: {
         minify: true,
         chunkFileNames: (chunk) =>
           chunk.name === 'wordpress' || chunk.name === 'owner-hints'
-            ? 'backends/[name]-[hash].js'
+            ? 'backends/[name]-[hash:6].js'
             : chunk.name === 'writing'
-              ? 'recovery-comments-write-[hash].js'
+              ? 'recovery-comments-write-[hash:6].js'
               : chunk.facadeModuleId?.includes('/i18n/locales/')
-                ? 'locales/[name]-[hash].js'
-                : 'recovery-comments-[name]-[hash].js',
+                ? 'locales/[name]-[hash:6].js'
+                : 'recovery-comments-[name]-[hash:6].js',
       },
     },
   },
