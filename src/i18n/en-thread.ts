@@ -1,8 +1,8 @@
 import type { ThreadMessages } from './messages.js';
 
-const plural = new Intl.PluralRules('en');
+// English counts are whole numbers, and its plural rule for them is one for 1, other for the rest.
 const responses = (count: number) =>
-  plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`;
+  count === 1 ? 'One Response' : `${count.toLocaleString('en')} Responses`;
 
 /** English for reading the thread: the default, and the fallback for every other locale. */
 export const enThread: ThreadMessages = {
@@ -14,15 +14,14 @@ export const enThread: ThreadMessages = {
   retry: 'Try again',
   loadMore: 'Load more comments',
   loadingMore: 'Loading more comments…',
-  skipped: (count) =>
-    `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
+  skipped: (count) => `${count} ${count === 1 ? 'comment' : 'comments'} could not be shown.`,
   says: 'says:',
   reply: 'Reply',
   replyTo: (name) => `Reply to ${name}`,
   inReplyTo: (name) => `in reply to ${name}`,
   replyToRemoved: 'in reply to a comment that is no longer here',
   showMoreReplies: (count) =>
-    plural.select(count) === 'one' ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`,
+    count === 1 ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`,
   anonymous: 'Anonymous',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',

@@ -1,8 +1,8 @@
 import type { WritingMessages } from './messages.js';
 
-const plural = new Intl.PluralRules('en');
+// English counts are whole numbers, and its plural rule for them is one for 1, other for the rest.
 const characters = (count: number) =>
-  `${count.toLocaleString('en')} ${plural.select(count) === 'one' ? 'character' : 'characters'}`;
+  `${count.toLocaleString('en')} ${count === 1 ? 'character' : 'characters'}`;
 
 /** English for the reply form, drafts, unsent comments and failures: it comes with the writing side (`write/writing.ts`). */
 export const enWriting: WritingMessages = {
@@ -24,8 +24,7 @@ export const enWriting: WritingMessages = {
   errorEmailRequired: 'Please enter your email address. It will not be published.',
   errorEmailInvalid: 'Please enter an email address like name@example.org.',
   errorUrlInvalid: 'Please enter a web address starting with http:// or https://.',
-  errorSummary: (count) =>
-    `Please correct ${plural.select(count) === 'one' ? 'the field' : `${count} fields`} below.`,
+  errorSummary: (count) => `Please correct ${count === 1 ? 'the field' : `${count} fields`} below.`,
   posted: 'Your comment was posted.',
   draftSaved: (time) => `Draft saved on this device at ${time}.`,
   draftSavedShort: 'Draft saved',
