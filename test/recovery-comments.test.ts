@@ -7,6 +7,7 @@ import {
   composerOf,
   field,
   fill,
+  formShown,
   freshStore,
   labelOf,
   mount,
@@ -623,6 +624,8 @@ describe('<recovery-comments> replying', () => {
       waitForLoad: false,
     });
     await waitUntil(() => text(element).includes('could not be loaded'));
+    // The form is the writing side, which the failed load fetches: it may come a moment later.
+    await formShown(element);
     fill(element, 'body', 'Do not lose me');
     fill(element, 'name', 'Sam');
     const queued = oneEvent(element, 'rc-queued');
