@@ -9,7 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
  * they are). EVERYTHING: that and the writing side, its static imports too (all the section's
  * script but other languages and other backends, the scrolling to a linked comment included).
  * The issue asks for 12 KB and 18 KB. These are what issue 14's byte cuts reached, rounded up a
- * little: 14,577 B before the comments show (from 15,312) and 24,605 B in all (from 24,772), so
+ * little: 14,531 B before the comments show (from 15,312) and 24,526 B in all (from 24,772), so
  * 14.5 KiB and 24.25 KiB; Lit alone is about 4.9 KB of the first.
  * RC_BEFORE_RENDER_BUDGET and RC_EVERYTHING_BUDGET override them for measuring only.
  */
