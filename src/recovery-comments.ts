@@ -11,7 +11,6 @@ import { LocaleController } from './controllers/locale-controller.js';
 import { ThreadController } from './controllers/thread-controller.js';
 import { WriteController } from './controllers/write-controller.js';
 import { emit } from './events.js';
-import { describeError } from './i18n/error-text.js';
 import { requestedLocale } from './i18n/locales.js';
 import type { Messages } from './i18n/messages.js';
 import { positive } from './model/settings.js';
@@ -290,7 +289,7 @@ export class RecoveryComments extends LitElement {
       thread: this.#thread,
       tree: tree.slice(0, this.#chunks.shown),
       configError: this.configError?.(m) ?? null,
-      describe: (error) => describeError(error, m, this.endpoint, true),
+      describe: (error) => this.#write.describeLoadError(error, m, this.endpoint),
       onClick: this.#onThreadClick,
       formatDate: (iso) => this.#locale.formatDate(iso),
       replyTo: this.#write.target,

@@ -197,9 +197,8 @@ describe("<recovery-comments> the owner's hints", () => {
     expect(event.detail.hint).to.equal(hint);
     expect(event.detail.message).to.equal('Could not reach the comments server.');
     expect(warnings).to.deep.equal([`<recovery-comments>: ${hint}`]);
-    // Readers see the usual words, not the owner's.
-    await element.updateComplete;
-    expect(text(element)).to.contain(en.unreachable);
+    // Readers see the usual words, not the owner's (worded once the writing side is in).
+    await waitUntil(() => text(element).includes(en.unreachable), 'the reason was never worded');
     expect(text(element)).to.not.contain('--origin');
   });
 

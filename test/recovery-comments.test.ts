@@ -624,6 +624,7 @@ describe('<recovery-comments> replying', () => {
       waitForLoad: false,
     });
     await waitUntil(() => text(element).includes('could not be loaded'));
+    // The form is the writing side, which the failed load fetches: it may come a moment later.
     await formShown(element);
     fill(element, 'body', 'Do not lose me');
     fill(element, 'name', 'Sam');

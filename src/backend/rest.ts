@@ -1,13 +1,5 @@
-import {
-  InvalidResponseError,
-  parseApiError,
-  parseComment,
-  parseEditGrant,
-  parseThreadPage,
-  truncate,
-} from '../model/parse.js';
+import { parseApiError, parseComment, parseEditGrant, parseThreadPage, truncate } from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
-import { originOf } from '../model/origin.js';
 import {
   BackendError,
   type CommentsBackend,
@@ -15,14 +7,11 @@ import {
   type PageRequest,
   type PostResult,
 } from './backend.js';
-import { blockedByCsp, watchCsp } from './csp-watch.js';
+import { fetchWithin } from './fetch-within.js';
 import { entityTagOf } from './revalidate.js';
-import { anySignal } from './signals.js';
 
-/** A thread page larger than this is refused rather than parsed: it would freeze a phone. */
-const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-/** How long one request may take before we call it a timeout. */
-const REQUEST_TIMEOUT_MS = 20_000;
+/** Who answers, in the errors' words. */
+const SERVER = 'comments server';
 
 /** Reads Retry-After as seconds (it may also be an HTTP date). */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
@@ -33,38 +22,6 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** Reads a body as text, refusing bodies over `limit` bytes without buffering them whole. */
-async function readText(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > limit)
-    throw new InvalidResponseError('The comments server sent a response too large to show.');
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new InvalidResponseError('The comments server sent a response too large to show.');
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder();
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await readText(response, MAX_RESPONSE_BYTES);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The default backend: the HTTP contract v1 of the README. */
 export class RestBackend implements CommentsBackend {
   private readonly base: string;
@@ -72,7 +29,6 @@ export class RestBackend implements CommentsBackend {
   /** `endpoint` may be relative to the page (e.g. "/api"). */
   constructor(endpoint: string, baseUrl: string = document.baseURI) {
     this.base = new URL(endpoint, baseUrl).href.replace(/\/+$/, '');
-    watchCsp();
   }
 
   async loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage | null> {
@@ -81,10 +37,10 @@ export class RestBackend implements CommentsBackend {
     // Revalidation (contract v1.1): the ETag kept with the page, checked when it was read back.
     const etag = request.etag;
     const headers: HeadersInit = etag ? { 'If-None-Match': etag } : {};
-    const response = await this.send(`${this.threadUrl(thread)}?${query}`, { headers }, signal);
+    const url = `${this.threadUrl(thread)}?${query}`;
+    const { response, body } = await fetchWithin(url, { headers }, signal, SERVER);
     // The kept page is current. A 304 nobody asked for fails below as any answer but 2xx does.
     if (etag && response.status === 304) return null;
-    const body = await this.read(response, signal);
     if (!response.ok) throw this.httpError(response, body);
     try {
       return { ...parseThreadPage(body), etag: entityTagOf(response) };
@@ -99,8 +55,7 @@ export class RestBackend implements CommentsBackend {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(comment),
     };
-    const response = await this.send(this.threadUrl(thread), init, signal);
-    const body = await this.read(response, signal).catch(() => undefined);
+    const { response, body } = await fetchWithin(this.threadUrl(thread), init, signal, SERVER, true);
     if (!response.ok) throw this.httpError(response, body);
     return { status: response.status, comment: parseComment(body), edit: parseEditGrant(body) };
   }
@@ -116,8 +71,8 @@ export class RestBackend implements CommentsBackend {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify({ body });
     }
-    const response = await this.send(`${this.threadUrl(thread)}/${encodeURIComponent(id)}`, init, signal);
-    const answer = await this.read(response, signal).catch(() => undefined);
+    const url = `${this.threadUrl(thread)}/${encodeURIComponent(id)}`;
+    const { response, body: answer } = await fetchWithin(url, init, signal, SERVER, true);
     // A DELETE resent after its first answer was lost finds the comment gone: it is done.
     if (!response.ok && !(body === null && response.status === 404)) throw this.httpError(response, answer);
     return { status: response.status, comment: parseComment(answer) };
@@ -125,40 +80,6 @@ export class RestBackend implements CommentsBackend {
 
   private threadUrl(thread: string): string {
     return `${this.base}/threads/${encodeURIComponent(thread)}/comments`;
-  }
-
-  private async send(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    try {
-      // No cookies and no credentials: readers are pseudonymous and the server needs none.
-      return await fetch(url, { ...init, credentials: 'omit', signal: anySignal(signal, timeout) });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      if (timeout.aborted) throw new BackendError('timeout', 'The comments server did not answer in time.');
-      if (await blockedByCsp(url)) {
-        const origin = originOf(url) ?? url;
-        throw new BackendError(
-          'blocked',
-          `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
-        );
-      }
-      throw new BackendError('network', 'Could not reach the comments server.');
-    }
-  }
-
-  private async read(response: Response, signal: AbortSignal): Promise<unknown> {
-    try {
-      return await readJson(response);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      if (error instanceof InvalidResponseError)
-        throw new BackendError('invalid-response', error.message, response.status);
-      // A body that stalls until the request's time limit is a timeout, not a lost connection.
-      if (error instanceof DOMException && error.name === 'TimeoutError') {
-        throw new BackendError('timeout', 'The comments server did not answer in time.');
-      }
-      throw new BackendError('network', 'The connection to the comments server broke off.');
-    }
   }
 
   private httpError(response: Response, body: unknown): BackendError {

@@ -1,10 +1,9 @@
-import { InvalidResponseError, parseComment, truncate } from '../model/parse.js';
+import { parseComment, truncate } from '../model/parse.js';
 import type { Comment, NewComment, ThreadPage } from '../model/types.js';
 import { wpHtmlToText } from '../model/wp-html.js';
 import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
-import { blockedByCsp, watchCsp } from './csp-watch.js';
+import { fetchWithin } from './fetch-within.js';
 import { parseRetryAfter } from './rest.js';
-import { anySignal } from './signals.js';
 
 /*
  * `backend="wordpress"`: a headless or static front end on a WordPress site, talking to core's
@@ -18,8 +17,8 @@ const PER_PAGE = 100;
 const MAX_PAGES = 100;
 /** Pages asked for at once after the first: fewer round trips, without crowding a small host. */
 const PARALLEL_PAGES = 4;
-const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-const REQUEST_TIMEOUT_MS = 20_000;
+/** Who answers, in the errors' words. */
+const SITE = 'WordPress site';
 /** WordPress's default flood interval: one comment per 15 seconds from an address. */
 const FLOOD_SECONDS = 15;
 /** Only what the element shows: no email, no IP, no avatar URLs (Gravatar's carry an email hash). */
@@ -65,7 +64,6 @@ export class WordPressBackend implements CommentsBackend {
   /** `endpoint` is the site's REST root: `https://blog.example/wp-json/` or `https://blog.example/?rest_route=/`. */
   constructor(endpoint: string, baseUrl: string = document.baseURI) {
     this.root = new URL(endpoint, baseUrl);
-    watchCsp();
   }
 
   async loadPage(thread: string, _request: PageRequest, signal: AbortSignal): Promise<ThreadPage> {
@@ -109,8 +107,7 @@ export class WordPressBackend implements CommentsBackend {
       order: 'asc',
       _fields: FIELDS,
     });
-    const response = await this.send(url, { method: 'GET' }, signal);
-    const body = await this.read(response, signal);
+    const { response, body } = await fetchWithin(url, { method: 'GET' }, signal, SITE);
     if (!response.ok) throw httpError(response, body);
     if (!Array.isArray(body)) {
       throw new BackendError(
@@ -138,8 +135,7 @@ export class WordPressBackend implements CommentsBackend {
         content: asContent(comment.body),
       }),
     };
-    const response = await this.send(this.url({ _fields: FIELDS }), init, signal);
-    const body = await this.read(response, signal).catch(() => undefined);
+    const { response, body } = await fetchWithin(this.url({ _fields: FIELDS }), init, signal, SITE, true);
     if (response.ok) {
       const created = fromWordPress(body);
       return { status: created?.status === 'published' ? 201 : 202, comment: created };
@@ -175,46 +171,6 @@ export class WordPressBackend implements CommentsBackend {
     else url.pathname = `${url.pathname.replace(/\/*$/, '/')}wp/v2/comments`;
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     return url.href;
-  }
-
-  private async send(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    try {
-      // No cookies: the reader comments anonymously, as on the site's own form.
-      return await fetch(url, { ...init, credentials: 'omit', signal: anySignal(signal, timeout) });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      if (timeout.aborted) throw new BackendError('timeout', 'The WordPress site did not answer in time.');
-      if (await blockedByCsp(url)) {
-        throw new BackendError(
-          'blocked',
-          `This page's Content Security Policy does not allow connections to ${new URL(url).origin}. The site owner needs to add it to connect-src.`,
-        );
-      }
-      throw new BackendError('network', 'Could not reach the WordPress site.');
-    }
-  }
-
-  private async read(response: Response, signal: AbortSignal): Promise<unknown> {
-    try {
-      if (Number(response.headers.get('content-length')) > MAX_RESPONSE_BYTES)
-        throw new InvalidResponseError('The WordPress site sent a response too large to show.');
-      const text = await response.text();
-      if (text.length > MAX_RESPONSE_BYTES)
-        throw new InvalidResponseError('The WordPress site sent a response too large to show.');
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        return undefined;
-      }
-    } catch (error) {
-      if (signal.aborted) throw error;
-      if (error instanceof InvalidResponseError)
-        throw new BackendError('invalid-response', error.message, response.status);
-      if (error instanceof DOMException && error.name === 'TimeoutError')
-        throw new BackendError('timeout', 'The WordPress site did not answer in time.');
-      throw new BackendError('network', 'The connection to the WordPress site broke off.');
-    }
   }
 }
 

@@ -39,7 +39,10 @@ export class DraftController implements ReactiveController, DraftListener {
   /** The thread whose drafts were restored, so a later page does not restore them again. */
   #restoredFor: string | null = null;
 
-  constructor(private readonly host: DraftHost) {
+  readonly #host: DraftHost;
+
+  constructor(host: DraftHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -66,44 +69,44 @@ export class DraftController implements ReactiveController, DraftListener {
 
   /** The form moved under another comment (or the thread): that place's own draft. */
   switchTo(parentId: string | null): void {
-    this.host.load({ ...this.host.values, body: '' });
-    this.host.otherVersion = null;
+    this.#host.load({ ...this.#host.values, body: '' });
+    this.#host.otherVersion = null;
     this.#resetStatus();
     void this.#drafts()
       ?.draftFor(parentId)
       .then((draft) => {
-        if (draft && this.host.parentId === parentId && !this.host.edited) this.host.load(draft.fields);
+        if (draft && this.#host.parentId === parentId && !this.#host.edited) this.#host.load(draft.fields);
       });
   }
 
   /** The reader changed the form: save it. */
   changed(fields: CommentFields): void {
-    void this.#drafts()?.saveDraft(this.host.parentId, fields);
+    void this.#drafts()?.saveDraft(this.#host.parentId, fields);
   }
 
   /** The reader ticked or unticked "Save my name, email, and website". */
   rememberChanged(fields: CommentFields): void {
-    void this.#drafts()?.rememberIdentity(this.host.remember, identityOf(fields));
+    void this.#drafts()?.rememberIdentity(this.#host.remember, identityOf(fields));
   }
 
   /** The comment is on its way: its draft is gone; the details stay remembered if asked. */
   submitted(fields: CommentFields): void {
-    if (this.host.remember) void this.#drafts()?.rememberIdentity(true, identityOf(fields));
+    if (this.#host.remember) void this.#drafts()?.rememberIdentity(true, identityOf(fields));
     this.#resetStatus();
   }
 
   saved(draft: Draft): void {
     const drafts = this.#drafts();
-    if (!drafts || !drafts.isOwn(draft) || !drafts.matches(draft, this.host.parentId)) return;
+    if (!drafts || !drafts.isOwn(draft) || !drafts.matches(draft, this.#host.parentId)) return;
     // Screen readers hear it once per draft, not on every keystroke.
-    if (this.host.draftStatus === null) this.#api?.announce(this.#api.messages.draftSavedShort);
+    if (this.#host.draftStatus === null) this.#api?.announce(this.#api.messages.draftSavedShort);
     // Bubbles out of the section's shadow root: pages hear it from <recovery-comments>.
-    emit(this.host, 'rc-draft-saved', {
+    emit(this.#host, 'rc-draft-saved', {
       thread: draft.thread,
       parentId: draft.parentId,
       savedAt: draft.savedAt,
     });
-    this.host.draftStatus = drafts.memoryOnly
+    this.#host.draftStatus = drafts.memoryOnly
       ? { kind: 'memory-only' }
       : { kind: 'saved', time: this.#api!.formatTime(draft.savedAt) };
   }
@@ -111,15 +114,15 @@ export class DraftController implements ReactiveController, DraftListener {
   remote(change: RemoteDraftChange): void {
     const drafts = this.#drafts();
     const draft = change.draft;
-    if (!drafts || draft === null || drafts.isOwn(draft) || !drafts.matches(draft, this.host.parentId))
+    if (!drafts || draft === null || drafts.isOwn(draft) || !drafts.matches(draft, this.#host.parentId))
       return;
-    if (sameFields(draft.fields, this.host.values)) return;
-    if (this.host.edited) this.host.otherVersion = draft.fields;
-    else this.host.load(draft.fields);
+    if (sameFields(draft.fields, this.#host.values)) return;
+    if (this.#host.edited) this.#host.otherVersion = draft.fields;
+    else this.#host.load(draft.fields);
   }
 
   memoryOnly(): void {
-    this.host.draftStatus = { kind: 'memory-only' };
+    this.#host.draftStatus = { kind: 'memory-only' };
   }
 
   #drafts(): DraftSession | undefined {
@@ -132,14 +135,14 @@ export class DraftController implements ReactiveController, DraftListener {
   }
 
   #resetStatus(): void {
-    this.host.draftStatus = this.#drafts()?.memoryOnly ? { kind: 'memory-only' } : null;
+    this.#host.draftStatus = this.#drafts()?.memoryOnly ? { kind: 'memory-only' } : null;
   }
 
   /** Fills remembered details, and reopens the newest draft under its comment. */
   async #restore(api: CommentsApi): Promise<void> {
     const { drafts } = api;
     const [all, identity] = await Promise.all([drafts.draftsForThread(), drafts.identity()]);
-    const host = this.host;
+    const host = this.#host;
     if (identity) {
       host.remember = true;
       const values = host.values;

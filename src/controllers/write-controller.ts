@@ -1,5 +1,8 @@
 import { nothing, type ReactiveController } from 'lit';
+import type { BackendError } from '../backend/backend.js';
 import type { CommentAction } from '../components/comment-view.js';
+import type { describeError } from '../i18n/error-text.js';
+import type { Messages } from '../i18n/messages.js';
 import type { Comment } from '../model/types.js';
 import type { KeyValueStore } from '../offline/storage.js';
 import type { ApiBase, Writing, WritingParts } from '../write/writing.js';
@@ -17,6 +20,7 @@ import type { ReplyHost } from './reply-controller.js';
  */
 export class WriteController implements ReactiveController {
   #writing: Writing | null = null;
+  #describe: typeof describeError | null = null;
   #loading: Promise<Writing> | null = null;
   #scope: [KeyValueStore | null, OfflineScope] | null = null;
   #base: ApiBase | null = null;
@@ -69,7 +73,8 @@ export class WriteController implements ReactiveController {
   /** Fetches the writing side (once); resolves when it is running. */
   load(): Promise<Writing> {
     this.#loading ??= import('../write/writing.js').then(
-      ({ startWriting }) => {
+      ({ startWriting, describeError }) => {
+        this.#describe = describeError;
         const writing = (this.#writing = startWriting(this.host, this.parts));
         if (this.#scope) writing.configure(...this.#scope);
         if (this.#base) writing.provide(this.#base);
@@ -112,6 +117,14 @@ export class WriteController implements ReactiveController {
   syncPending(published: ReadonlySet<string>): void {
     this.#published = published;
     void this.#writing?.offline.syncPending(published);
+  }
+
+  /**
+   * A failed load in the reader's words: the wording comes with the writing side, which a failed
+   * load fetches at once; until it is here, only "could not be loaded" is said.
+   */
+  describeLoadError(error: BackendError, m: Messages, endpoint: string): string {
+    return this.#describe?.(error, m, endpoint, true) ?? '';
   }
 
   /** Reply, Retry or Edit on a comment, or the reader's own Edit and Delete; Reply may come before the form is here. */

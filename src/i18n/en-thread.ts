@@ -1,8 +1,8 @@
 import type { ThreadMessages } from './messages.js';
 
-const plural = new Intl.PluralRules('en');
+// English counts are whole numbers, and its plural rule for them is one for 1, other for the rest.
 const responses = (count: number) =>
-  plural.select(count) === 'one' ? 'One Response' : `${count.toLocaleString('en')} Responses`;
+  count === 1 ? 'One Response' : `${count.toLocaleString('en')} Responses`;
 
 /** English for reading the thread: the default, and the fallback for every other locale. */
 export const enThread: ThreadMessages = {
@@ -14,8 +14,7 @@ export const enThread: ThreadMessages = {
   retry: 'Try again',
   loadMore: 'Load more comments',
   loadingMore: 'Loading more comments…',
-  skipped: (count) =>
-    `${count} ${plural.select(count) === 'one' ? 'comment' : 'comments'} could not be shown.`,
+  skipped: (count) => `${count} ${count === 1 ? 'comment' : 'comments'} could not be shown.`,
   shownAsOf: (time, offline) =>
     `Shown as of ${time}: ${offline ? 'you are offline' : 'the comments server could not be reached'}.`,
   says: 'says:',
@@ -24,32 +23,15 @@ export const enThread: ThreadMessages = {
   inReplyTo: (name) => `in reply to ${name}`,
   replyToRemoved: 'in reply to a comment that is no longer here',
   showMoreReplies: (count) =>
-    plural.select(count) === 'one' ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`,
+    count === 1 ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`,
   anonymous: 'Anonymous',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',
   leaveReply: 'Leave a Reply',
-  sendFailed: 'Your comment could not be sent. Your text is still here.',
-  offline: 'You seem to be offline. Your text is still here; try again when you are connected.',
-  unreachable: 'Could not reach the comments server.',
-  timeout: 'The comments server did not answer in time. Your text is still here.',
-  errorInvalidResponse: 'The comments server sent an answer this page cannot read.',
-  errorServer: (status) => `The comments server had a problem (${status}).`,
-  errorBlocked: (origin) =>
-    `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,
-  rateLimited: (seconds) =>
-    seconds === null
-      ? 'Too many comments in a short time. Please wait a moment and try again.'
-      : `Too many comments in a short time. Please try again in ${Math.ceil(seconds)} seconds.`,
   configError: 'The comments section is not set up correctly:',
   configNoEndpoint: 'the endpoint attribute is missing.',
   configBadEndpoint: (endpoint) => `the endpoint "${endpoint}" is not a valid URL.`,
   configUnknownBackend: (name) => `unknown backend "${name}".`,
-  waitingForConnection: 'Waiting for a connection — it will be sent automatically.',
-  sending: 'Sending…',
-  couldNotSend: (reason) => `Couldn't send: ${reason}`,
-  retrySend: 'Retry',
-  edit: 'Edit',
   byOwner: 'Site owner',
   edited: 'edited',
 };

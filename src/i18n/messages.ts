@@ -119,7 +119,11 @@ export interface Messages {
   deleted: string;
 }
 
-/** The strings only the reply form and its drafts show: they come with the writing side. */
+/**
+ * The strings only the writing side shows (the reply form, drafts, the reader's own comments on
+ * their way) and the wording of failures (a failed load fetches the writing side at once): they
+ * come with the writing side, so the thread's first render carries none of them.
+ */
 export type WritingKey =
   | 'charactersLeft'
   | 'notifyMe'
@@ -162,7 +166,20 @@ export type WritingKey =
   | 'changeSaved'
   | 'deleted'
   | 'draftKept'
-  | 'goToDraft';
+  | 'goToDraft'
+  | 'sendFailed'
+  | 'offline'
+  | 'unreachable'
+  | 'timeout'
+  | 'errorInvalidResponse'
+  | 'errorServer'
+  | 'errorBlocked'
+  | 'rateLimited'
+  | 'waitingForConnection'
+  | 'sending'
+  | 'couldNotSend'
+  | 'retrySend'
+  | 'edit';
 
 export type WritingMessages = Pick<Messages, WritingKey>;
 export type ThreadMessages = Omit<Messages, WritingKey>;

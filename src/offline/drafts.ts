@@ -67,10 +67,12 @@ export class DraftStore {
   #channel: BroadcastChannel | null;
   #remoteListener: ((change: RemoteDraftChange) => void) | null = null;
 
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly onSaved: (draft: Draft) => void = () => {},
-  ) {
+  readonly #store: KeyValueStore;
+  readonly #onSaved: (draft: Draft) => void;
+
+  constructor(store: KeyValueStore, onSaved: (draft: Draft) => void = () => {}) {
+    this.#store = store;
+    this.#onSaved = onSaved;
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
     this.#channel?.addEventListener('message', (event: MessageEvent<RemoteDraftChange>) => {
       const change = event.data;
@@ -96,7 +98,7 @@ export class DraftStore {
   /** The drafts of one thread, newest first, after merging any rescued in localStorage. */
   async forThread(endpoint: string, thread: string): Promise<Draft[]> {
     await this.#mergeRescued();
-    const entries = await this.store.entries<unknown>(scopePrefix(PREFIX, endpoint, thread));
+    const entries = await this.#store.entries<unknown>(scopePrefix(PREFIX, endpoint, thread));
     return entries
       .map(([, value]) => value)
       .filter(isDraft)
@@ -108,7 +110,7 @@ export class DraftStore {
     const key = draftKey(endpoint, thread, parentId);
     const pending = this.#unwritten.get(key);
     if (pending) return pending;
-    const value = await this.store.get<unknown>(key);
+    const value = await this.#store.get<unknown>(key);
     return isDraft(value) ? value : undefined;
   }
 
@@ -129,16 +131,16 @@ export class DraftStore {
     const key = draftKey(endpoint, thread, parentId);
     this.#unwritten.delete(key);
     await this.#writing.get(key);
-    await this.store.delete(key);
+    await this.#store.delete(key);
     forgetRescued(key);
     this.#channel?.postMessage({ key, draft: null } satisfies RemoteDraftChange);
   }
 
   /** Deletes drafts older than `maxAgeMs`; returns how many went. */
   async prune(maxAgeMs: number, now = Date.now()): Promise<number> {
-    const entries = await this.store.entries<unknown>(PREFIX);
+    const entries = await this.#store.entries<unknown>(PREFIX);
     const old = entries.filter(([, value]) => !isDraft(value) || now - value.savedAt > maxAgeMs);
-    await Promise.all(old.map(([key]) => this.store.delete(key)));
+    await Promise.all(old.map(([key]) => this.#store.delete(key)));
     return old.length;
   }
 
@@ -160,13 +162,13 @@ export class DraftStore {
 
   async #drain(key: string): Promise<void> {
     for (let draft = this.#unwritten.get(key); draft; draft = this.#unwritten.get(key)) {
-      await this.store.set(key, draft);
+      await this.#store.set(key, draft);
       if (this.#unwritten.get(key) === draft) {
         this.#unwritten.delete(key);
         // Stored for good: a rescue copy from a hidden moment must not come back later.
-        if (!this.store.memoryOnly) forgetRescued(key);
+        if (!this.#store.memoryOnly) forgetRescued(key);
       }
-      this.onSaved(draft);
+      this.#onSaved(draft);
       this.#channel?.postMessage({ key, draft } satisfies RemoteDraftChange);
     }
   }
@@ -190,10 +192,10 @@ export class DraftStore {
         rescued = null;
       }
       if (isDraft(rescued)) {
-        const stored = await this.store.get<unknown>(key);
-        if (!isDraft(stored) || stored.savedAt < rescued.savedAt) await this.store.set(key, rescued);
+        const stored = await this.#store.get<unknown>(key);
+        if (!isDraft(stored) || stored.savedAt < rescued.savedAt) await this.#store.set(key, rescued);
       }
-      if (!this.store.memoryOnly) storage.removeItem(rescueKey);
+      if (!this.#store.memoryOnly) storage.removeItem(rescueKey);
     }
   }
 }

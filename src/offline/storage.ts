@@ -22,14 +22,11 @@ const STORE_NAME = 'kv';
 /** An IndexedDB that does not answer in this time is treated as broken (Firefox private mode hangs). */
 const TIMEOUT_MS = 1000;
 
-class StorageTimeout extends Error {
-  override name = 'StorageTimeout';
-}
-
+/** `work`, or a rejection once `ms` have passed without an answer (then the store gives up on IndexedDB). */
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StorageTimeout('IndexedDB did not answer')), ms);
+    timer = setTimeout(() => reject(new Error('IndexedDB did not answer')), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

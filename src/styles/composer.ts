@@ -23,7 +23,8 @@ export const composerStyles = [
       overflow-wrap: anywhere;
     }
     .hint,
-    .note {
+    .note,
+    .draft-status {
       color: var(--_color-muted);
       font-size: var(--_font-size-small);
     }
@@ -101,31 +102,27 @@ export const composerStyles = [
     }
     .remember input {
       inline-size: auto;
-      min-block-size: 24px;
       min-inline-size: 24px;
       margin: 0;
     }
     .remember label {
       font-weight: normal;
     }
-    .draft-status {
-      color: var(--_color-muted);
-      font-size: var(--_font-size-small);
-    }
     .draft-status.warning {
       color: var(--_color-danger);
     }
-    .quiet {
-      background: none;
-      border: none;
-      color: var(--_color-accent);
-      text-decoration: underline;
-      padding: 0.25em 0.25em;
-    }
+    .quiet,
     .cancel {
       background: none;
-      border: 1px solid var(--_color-border);
       color: var(--_color-accent);
+    }
+    .quiet {
+      border: none;
+      text-decoration: underline;
+      padding: 0.25em;
+    }
+    .cancel {
+      border: 1px solid var(--_color-border);
       padding: 0.25em 0.75em;
     }
   `,

@@ -49,11 +49,8 @@ export const tokens = css`
     min-inline-size: 24px;
     cursor: pointer;
   }
-  button:focus-visible,
-  a:focus-visible,
-  input:focus-visible,
-  textarea:focus-visible,
-  [tabindex='-1']:focus-visible {
+  /* Whatever has keyboard focus: buttons, links, fields, and a linked comment's article. */
+  :focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }

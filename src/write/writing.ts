@@ -12,6 +12,9 @@ import { draftNotice, type DraftNotice } from './draft-notice.js';
 // Keeping the thread on the device comes in this file too: it is not needed before the first render.
 export { keepThread } from '../offline/thread-cache.js';
 
+// Failed loads are worded with the writing side too: only a reader who met one needs it.
+export { describeError } from '../i18n/error-text.js';
+
 /** What the section gives the reply form; the writing side adds drafts and the ways back to it. */
 export type ApiBase = Omit<CommentsApi, 'drafts' | 'submit' | 'moveTo' | 'cancelReply'>;
 

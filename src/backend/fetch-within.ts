@@ -1,0 +1,81 @@
+import { InvalidResponseError } from '../model/parse.js';
+import { originOf } from '../model/origin.js';
+import { BackendError } from './backend.js';
+import { blockedByCsp, watchCsp } from './csp-watch.js';
+import { anySignal } from './signals.js';
+
+/** A response larger than this is refused rather than parsed: it would freeze a phone. */
+const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** How long one request may take before we call it a timeout. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * One request of a backend adapter, within the time limit, its body read as JSON (undefined
+ * when it is not JSON, or could not be read and `tolerant`), and every failure a BackendError
+ * that names `server` ("comments server", "WordPress site"). No cookies and no credentials:
+ * readers are pseudonymous, and the servers need none.
+ */
+export async function fetchWithin(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  server: string,
+  tolerant = false,
+): Promise<{ response: Response; body: unknown }> {
+  // Listening from before the first request: the violation comes as that request fails.
+  watchCsp();
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const timedOut = () => new BackendError('timeout', `The ${server} did not answer in time.`);
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: 'omit', signal: anySignal(signal, timeout) });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (timeout.aborted) throw timedOut();
+    if (await blockedByCsp(url))
+      throw new BackendError(
+        'blocked',
+        `This page's Content Security Policy does not allow connections to ${originOf(url) ?? url}. The site owner needs to add it to connect-src.`,
+      );
+    throw new BackendError('network', `Could not reach the ${server}.`);
+  }
+  try {
+    return { response, body: await readJson(response, `The ${server} sent a response too large to show.`) };
+  } catch (error) {
+    if (tolerant) return { response, body: undefined };
+    if (signal.aborted) throw error;
+    if (error instanceof InvalidResponseError)
+      throw new BackendError('invalid-response', error.message, response.status);
+    // A body that stalls until the request's time limit is a timeout, not a lost connection.
+    if (error instanceof DOMException && error.name === 'TimeoutError') throw timedOut();
+    throw new BackendError('network', `The connection to the ${server} broke off.`);
+  }
+}
+
+/** Reads a body as JSON, refusing one over the limit without buffering it whole. */
+async function readJson(response: Response, tooLarge: string): Promise<unknown> {
+  if (Number(response.headers.get('content-length')) > MAX_RESPONSE_BYTES)
+    throw new InvalidResponseError(tooLarge);
+  let text = '';
+  if (response.body) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_RESPONSE_BYTES) {
+        await reader.cancel();
+        throw new InvalidResponseError(tooLarge);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    text += decoder.decode();
+  } else text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

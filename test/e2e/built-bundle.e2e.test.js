@@ -1,0 +1,137 @@
+// @ts-check
+// End to end, what the build does to the bundle (issue 14): the styles it turns into static
+// CSSResults still style the section, and the scrolling to a linked comment, its own file, is
+// fetched only by a page that links to a comment, and still brings that comment to the top.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { startServer } from '../../server/app.js';
+import { launchChromium } from './browser.js';
+import { eventually, sleep } from './wait.js';
+
+const SCROLL_CHUNK = /\/recovery-comments-comment-scroll-.+\.js$/;
+
+describe('the built bundle', () => {
+  /** @type {Awaited<ReturnType<typeof launchChromium>>} */
+  let browser;
+  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  let server;
+
+  before(async () => {
+    assert.ok(existsSync('dist/recovery-comments.js'), 'run `npm run build` first');
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      moderation: 'off',
+      adminToken: 'e2e-built-bundle-admin',
+      staticDirs: ['demo', 'dist'],
+      seedFile: 'demo/seed.json',
+      logger: false,
+    });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * Opens the demo page at `hash`, with the scripts it fetched and its errors.
+   * @param {string} hash
+   * @param {{ width: number, height: number }} viewport
+   */
+  async function open(hash, viewport) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    /** @type {string[]} */
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(server.url + '/' + hash);
+    return { context, page, errors, scripts };
+  }
+
+  it('styles the section, its themes and the reply form', { timeout: 60_000 }, async () => {
+    // A screen tall enough that the section is in reach at once.
+    const { context, page, errors } = await open('', { width: 1000, height: 6000 });
+    try {
+      await page.locator('li[data-comment-id="c5"]').waitFor({ state: 'attached' });
+      const section = page.locator('recovery-comments');
+      // The live region is hidden to the eye (tokens.ts), the comments list unstyled (thread.ts).
+      const status = page.locator('recovery-comments [role="status"]');
+      assert.deepEqual(
+        await status.evaluate((element) => [element.clientWidth, getComputedStyle(element).position]),
+        [1, 'absolute'],
+      );
+      assert.equal(
+        await page
+          .locator('recovery-comments ol[part="thread"]')
+          .evaluate((list) => getComputedStyle(list).listStyleType),
+        'none',
+      );
+      await section.evaluate((element) => element.setAttribute('theme', 'dark'));
+      await eventually(async () =>
+        assert.deepEqual(
+          await section.evaluate((element) => {
+            const style = getComputedStyle(element);
+            return [style.colorScheme, style.color];
+          }),
+          ['dark', 'rgb(232, 230, 227)'],
+        ),
+      );
+      // The reply form's own styles (composer.ts) come with the writing side.
+      const submit = page.locator('recovery-comments rc-composer [part="submit-button"]').first();
+      await submit.waitFor();
+      assert.equal(await submit.evaluate((button) => getComputedStyle(button).fontWeight), '600');
+      assert.notEqual(
+        await submit.evaluate((button) => getComputedStyle(button).backgroundColor),
+        'rgba(0, 0, 0, 0)',
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it(
+    'fetches the scrolling code only for a link to a comment, and scrolls that comment to the top',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const plain = await open('', { width: 1000, height: 700 });
+      try {
+        await sleep(500);
+        assert.ok(
+          !plain.scripts.some((path) => SCROLL_CHUNK.test(path)),
+          `fetched: ${plain.scripts.join(', ')}`,
+        );
+      } finally {
+        await plain.context.close();
+      }
+
+      const linked = await open('#comment-c10', { width: 1000, height: 700 });
+      try {
+        const target = linked.page.locator('li[data-comment-id="c10"]');
+        await eventually(async () =>
+          assert.ok(
+            Math.abs(await target.evaluate((element) => element.getBoundingClientRect().top)) < 2,
+            'the linked comment is not at the top',
+          ),
+        );
+        assert.ok(
+          linked.scripts.some((path) => SCROLL_CHUNK.test(path)),
+          `fetched: ${linked.scripts.join(', ')}`,
+        );
+        assert.equal(await target.getAttribute('part'), 'comment comment-target');
+        assert.deepEqual(linked.errors, []);
+      } finally {
+        await linked.context.close();
+      }
+    },
+  );
+});
