@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatBody, type Segment } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
@@ -93,6 +94,31 @@ function renderStatus(comment: Comment, options: CommentViewOptions): TemplateRe
   return html`<p class="pending" part="status">${waiting ? messages.waitingForConnection : messages.sending}</p>`;
 }
 
+/** Whether a top-level comment's subtree holds the reader's own comment on its way (its node never changes). */
+const unsent = new WeakMap<ThreadNode, boolean>();
+
+/**
+ * The top-level comments with their replies, each rendered once: on later updates Lit leaves a
+ * conversation alone while its node and the words are the same, so a big thread filling in a
+ * chunk per frame costs each frame only its new comments, not every one already shown. A
+ * conversation holding something that changes under the same nodes (the reply form, the linked
+ * comment, a list the reader expanded, the reader's own comment on its way, whose wording
+ * follows the connection) is rendered again on every update. Anything else a comment shows must
+ * come from its node or the words.
+ */
+export function renderConversations(roots: readonly ThreadNode[], options: CommentViewOptions): unknown[] {
+  const live = new Set(options.expanded);
+  if (options.replyTo !== null) live.add(options.replyTo);
+  if (options.targetId !== null) live.add(options.targetId);
+  return roots.map((root) => {
+    let mine = unsent.get(root);
+    if (mine === undefined)
+      unsent.set(root, (mine = holds(root, (comment) => comment.delivery !== undefined)));
+    const changing = mine || (live.size > 0 && holds(root, (comment) => live.has(comment.id)));
+    return guard([root, options.messages, changing ? options : null], () => renderComment(root, options));
+  });
+}
+
 /** One comment and, nested inside it, its replies. Recursion is bounded by the tree's max depth. */
 export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
   const { comment } = node;
@@ -145,10 +171,13 @@ const SHOWN_OF_LONG_REPLIES = 5;
 function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
   const { children } = node;
   const id = node.comment.id;
+  // Never hidden: the open form, the linked comment, the reader's own comment on its way.
+  const needed = (comment: Comment) =>
+    comment.id === options.replyTo || comment.id === options.targetId || comment.delivery !== undefined;
   const collapsed =
     children.length > LONG_REPLIES &&
     !options.expanded.has(id) &&
-    !children.some((child) => holds(child, options));
+    !children.some((child) => holds(child, needed));
   const shown = collapsed ? children.slice(0, SHOWN_OF_LONG_REPLIES) : children;
   return html`<ol class="replies" part="replies">
       ${shown.map((child) => renderComment(child, options))}
@@ -162,14 +191,13 @@ function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateR
     }`;
 }
 
-/** Whether a hidden reply would hide something the reader needs: the open form, or the linked comment. */
-function holds(node: ThreadNode, options: CommentViewOptions): boolean {
+/** Whether a comment or any reply under it is one `wanted` picks. */
+function holds(node: ThreadNode, wanted: (comment: Comment) => boolean): boolean {
   const stack = [node];
   while (stack.length > 0) {
     const next = stack.pop()!;
-    const id = next.comment.id;
-    if (id === options.replyTo || id === options.targetId || next.comment.delivery !== undefined) return true;
-    stack.push(...next.children);
+    if (wanted(next.comment)) return true;
+    for (const child of next.children) stack.push(child);
   }
   return false;
 }
