@@ -3,10 +3,12 @@
 // 100 µs) of our element loading the bench thread of each size, from navigation until every
 // comment is in the DOM, summed by function (self time), heaviest first. Not a benchmark (the
 // profiler slows everything down); it says which work to cut, and `--save DIR` keeps the
-// .cpuprofile files for Chromium's DevTools (Performance panel → Load profile).
+// .cpuprofile files for Chromium's DevTools (Performance panel → Load profile). `--trace` also
+// loads each size once more under a Chromium trace and sums the main thread's work by kind
+// (style, layout, script, parsing, GC …), which the CPU profile lumps together as "(program)".
 //
 //   npm run build && node bench/profile.js                    # 1,000 and 5,000 comments
-//   node bench/profile.js --sizes 5000 --top 40 --save /tmp/profiles
+//   node bench/profile.js --sizes 5000 --top 40 --save /tmp/profiles --trace
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,7 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '1000,5000' },
     top: { type: 'string', default: '25' },
     save: { type: 'string' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const SIZES = options.sizes.split(',').map(Number);
@@ -81,6 +84,39 @@ function selfTimes(profile) {
   return { total: total / 1000, rows: [...byFunction].sort((a, b) => b[1] - a[1]) };
 }
 
+/**
+ * Self time per trace event name on the page's main thread, in ms, heaviest first: each complete
+ * event's duration less that of the events nested in it.
+ * @param {any[]} events
+ */
+function traceSelfTimes(events) {
+  const mains = events.filter(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain',
+  );
+  // The page's renderer is the one that ran our script.
+  const busiest = mains
+    .map((m) => ({
+      m,
+      calls: events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'FunctionCall').length,
+    }))
+    .sort((a, b) => b.calls - a.calls)[0]?.m;
+  const spans = events
+    .filter((e) => busiest && e.pid === busiest.pid && e.tid === busiest.tid && e.ph === 'X' && e.dur > 0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  /** @type {Array<{ end: number, name: string }>} */
+  const stack = [];
+  for (const span of spans) {
+    while (stack.length > 0 && /** @type {any} */ (stack.at(-1)).end <= span.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - span.dur / 1000);
+    self.set(span.name, (self.get(span.name) ?? 0) + span.dur / 1000);
+    stack.push({ end: span.ts + span.dur, name: span.name });
+  }
+  return [...self].sort((a, b) => b[1] - a[1]);
+}
+
 const bundle = readFileSync(path.join(DIST, 'recovery-comments.js'));
 const server = await startFixtureServer({
   sizes: SIZES,
@@ -95,7 +131,7 @@ try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PROFILE_INTERVAL ?? 100) });
     await page.addInitScript(installProbe, { n, contender: 'ours' });
     await cdp.send('Profiler.start');
     await page.goto(`${server.url}/bench/${n}`, { waitUntil: 'commit' });
@@ -118,6 +154,24 @@ try {
     );
     for (const [name, ms] of rows.slice(0, TOP)) console.log(`${fmt(ms, 1).padStart(8)} ms  ${name}`);
     await context.close();
+    if (!options.trace) continue;
+    const traced = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tracedPage = await traced.newPage();
+    await tracedPage.addInitScript(installProbe, { n, contender: 'ours' });
+    await browser.startTracing(tracedPage, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
+    });
+    await tracedPage.goto(`${server.url}/bench/${n}`, { waitUntil: 'commit' });
+    const tracedInDom = await tracedPage.evaluate(
+      async () => (await /** @type {any} */ (window).__bench.done).inDom,
+    );
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    console.log(
+      `\n${fmt(n)} comments, traced: all in the DOM at ${fmt(tracedInDom)} ms; main thread by kind (self ms):`,
+    );
+    for (const [name, ms] of traceSelfTimes(trace.traceEvents).slice(0, TOP))
+      console.log(`${fmt(ms, 1).padStart(8)} ms  ${name}`);
+    await traced.close();
   }
 } finally {
   await browser.close();

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { Messages } from '../i18n/messages.js';
-import { formatBody, type Segment } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
 import type { Comment } from '../model/types.js';
+import { articleOf } from './comment-article.js';
 
 /** What rendering a comment needs besides the comment itself. */
 export interface CommentViewOptions {
@@ -39,61 +39,6 @@ export function findComment(root: ParentNode, id: string): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
 }
 
-const segment = (part: Segment): TemplateResult | string =>
-  part.kind === 'link'
-    ? html`<a href=${part.href} rel="ugc nofollow noopener" target="_blank">${part.text}</a>`
-    : part.text;
-
-/**
- * The body as paragraphs; line breaks stay "\n" in the text and show through `white-space:
- * pre-line`, which spares an element and a template per line. Every piece of it is a text or
- * attribute binding, and a paragraph without links is a single text node.
- */
-export function renderBody(body: string): TemplateResult[] {
-  return formatBody(body).map((lines) => {
-    const parts: Array<string | TemplateResult> = [];
-    let text = '';
-    lines.forEach((line, i) => {
-      if (i > 0) text += '\n';
-      for (const part of line) {
-        if (part.kind === 'text') {
-          text += part.text;
-        } else {
-          parts.push(text, segment(part));
-          text = '';
-        }
-      }
-    });
-    parts.push(text);
-    // Each paragraph takes the direction of its own first letters: Arabic right to left, and so on.
-    return html`<p dir="auto">${parts.length === 1 ? text : parts}</p>`;
-  });
-}
-
-function renderAuthor(node: ThreadNode, messages: Messages): TemplateResult {
-  const { name, url } = node.comment.author;
-  const shown = name || messages.anonymous;
-  return url
-    ? html`<a class="author" part="author" dir="auto" href=${url} rel="ugc nofollow noopener" target="_blank">${shown}</a>`
-    : html`<b class="author" part="author" dir="auto">${shown}</b>`;
-}
-
-/** The line under the reader's own comment that is not published: where it is on its way. */
-function renderStatus(comment: Comment, options: CommentViewOptions): TemplateResult {
-  const { messages } = options;
-  const delivery = comment.delivery;
-  if (!delivery) return html`<p class="pending" part="status">${messages.awaitingModeration}</p>`;
-  if (delivery.state === 'failed') {
-    return html`<div class="unsent failed" part="status">
-      <p>${messages.couldNotSend(delivery.error ?? messages.sendFailed)}</p>
-      <button type="button" class="reply" part="retry-button" data-action="retry">${messages.retrySend}</button>
-      <button type="button" class="reply" part="edit-button" data-action="edit">${messages.edit}</button>
-    </div>`;
-  }
-  const waiting = delivery.state === 'queued' && !options.online;
-  return html`<p class="pending" part="status">${waiting ? messages.waitingForConnection : messages.sending}</p>`;
-}
-
 /** Whether a top-level comment's subtree holds the reader's own comment on its way (its node never changes). */
 const unsent = new WeakMap<ThreadNode, boolean>();
 
@@ -119,49 +64,20 @@ export function renderConversations(roots: readonly ThreadNode[], options: Comme
   });
 }
 
-/** One comment and, nested inside it, its replies. Recursion is bounded by the tree's max depth. */
+/**
+ * One comment and, nested inside it, its replies. Recursion is bounded by the tree's max depth.
+ * The comment's own box is plain DOM (see `articleOf`); the template holds only what moves: the
+ * highlight, the reply form and the replies.
+ */
 export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
   const { comment } = node;
-  const { messages } = options;
   const pending = comment.status === 'pending';
   const unsent = comment.delivery !== undefined;
   const target = options.targetId === comment.id;
   const parts = `comment${unsent ? ' comment-unsent' : pending ? ' comment-pending' : ''}${target ? ' comment-target' : ''}`;
-  const context = node.orphan
-    ? messages.replyToRemoved
-    : node.inReplyTo !== null
-      ? messages.inReplyTo(node.inReplyTo || messages.anonymous)
-      : null;
-  const name = comment.author.name || messages.anonymous;
-  const date = comment.createdAt === null ? '' : options.formatDate(comment.createdAt);
-  return html`<li class="comment" part=${parts} data-comment-id=${comment.id}>
-    <article tabindex="-1" part=${comment.byOwner ? 'comment-owner' : ''} aria-label=${messages.commentLabel(name, date)}>
-      <div class="meta">
-        ${renderAuthor(node, messages)}
-        ${comment.byOwner ? html`<span class="owner" part="owner-badge">${messages.byOwner}</span>` : nothing}
-        ${messages.says}
-        ${comment.createdAt === null ? nothing : html`<time part="date" datetime=${comment.createdAt}>${date}</time>`}
-      </div>
-      ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}
-      <div class="body" part="body">${renderBody(comment.body)}</div>
-      ${
-        pending
-          ? renderStatus(comment, options)
-          : html`<button
-            class="reply"
-            part="reply-button"
-            type="button"
-            aria-label=${messages.replyTo(name)}
-            aria-expanded=${options.replyTo === comment.id ? 'true' : 'false'}
-            data-action="reply"
-          >
-            ${messages.reply}
-          </button>`
-      }
-    </article>
-    ${options.replyTo === comment.id ? options.composer : nothing}
-    ${node.children.length === 0 ? nothing : renderReplies(node, options)}
-  </li>`;
+  return html`<li class="comment" part=${parts} data-comment-id=${comment.id}>${articleOf(node, options)}${
+    options.replyTo === comment.id ? options.composer : nothing
+  }${node.children.length === 0 ? nothing : renderReplies(node, options)}</li>`;
 }
 
 /** Replies longer than this list show only their first few until the reader asks for the rest. */
