@@ -9,7 +9,7 @@ import type { CommentViewOptions } from './comment-view.js';
  * An element with its attributes and children. Children given as strings become text nodes,
  * never markup, exactly as a Lit text binding; attributes go through setAttribute, as Lit's do.
  */
-function element(
+export function element(
   tag: string,
   attributes: Record<string, string>,
   ...children: Array<Node | string>

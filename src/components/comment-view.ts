@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import type { Messages } from '../i18n/messages.js';
 import type { ThreadNode } from '../model/tree.js';
 import type { Comment } from '../model/types.js';
-import { articleOf } from './comment-article.js';
+import { articleOf, element } from './comment-article.js';
 
 /** What rendering a comment needs besides the comment itself. */
 export interface CommentViewOptions {
@@ -42,14 +41,16 @@ export function findComment(root: ParentNode, id: string): HTMLElement | null {
 /** Whether a top-level comment's subtree holds the reader's own comment on its way (its node never changes). */
 const unsent = new WeakMap<ThreadNode, boolean>();
 
+/** Each still conversation's DOM, built once per node and words. */
+const still = new WeakMap<ThreadNode, { messages: Messages; li: HTMLElement }>();
+
 /**
- * The top-level comments with their replies, each rendered once: on later updates Lit leaves a
- * conversation alone while its node and the words are the same, so a big thread filling in a
- * chunk per frame costs each frame only its new comments, not every one already shown. A
- * conversation holding something that changes under the same nodes (the reply form, the linked
- * comment, a list the reader expanded, the reader's own comment on its way, whose wording
- * follows the connection) is rendered again on every update. Anything else a comment shows must
- * come from its node or the words.
+ * The top-level comments with their replies. A conversation nothing on the page can change
+ * (no reply form, linked comment, expanded list or the reader's own comment on its way in it)
+ * is built once as plain DOM and handed back as the same element on every update, which Lit
+ * leaves in place: a big thread filling in a chunk per frame costs each frame only its new
+ * comments, and none of them a template instance. A conversation with any of those is a
+ * template, rendered again on every update. The two make the same DOM (a test compares them).
  */
 export function renderConversations(roots: readonly ThreadNode[], options: CommentViewOptions): unknown[] {
   const live = new Set(options.expanded);
@@ -59,50 +60,88 @@ export function renderConversations(roots: readonly ThreadNode[], options: Comme
     let mine = unsent.get(root);
     if (mine === undefined)
       unsent.set(root, (mine = holds(root, (comment) => comment.delivery !== undefined)));
-    const changing = mine || (live.size > 0 && holds(root, (comment) => live.has(comment.id)));
-    return guard([root, options.messages, changing ? options : null], () => renderComment(root, options));
+    if (mine || (live.size > 0 && holds(root, (comment) => live.has(comment.id)))) {
+      // Its boxes move into the template's elements: the built one is no longer whole.
+      still.delete(root);
+      return renderComment(root, options);
+    }
+    let entry = still.get(root);
+    if (!entry || entry.messages !== options.messages)
+      still.set(root, (entry = { messages: options.messages, li: buildComment(root, options) }));
+    return entry.li;
   });
 }
 
-/**
- * One comment and, nested inside it, its replies. Recursion is bounded by the tree's max depth.
- * The comment's own box is plain DOM (see `articleOf`); the template holds only what moves: the
- * highlight, the reply form and the replies.
- */
-export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
-  const { comment } = node;
+/** The parts a comment's wrapper has: its kind, and whether the page links to it. */
+function partsOf(comment: Comment, options: CommentViewOptions): string {
   const pending = comment.status === 'pending';
   const unsent = comment.delivery !== undefined;
   const target = options.targetId === comment.id;
-  const parts = `comment${unsent ? ' comment-unsent' : pending ? ' comment-pending' : ''}${target ? ' comment-target' : ''}`;
-  return html`<li class="comment" part=${parts} data-comment-id=${comment.id}>${articleOf(node, options)}${
+  return `comment${unsent ? ' comment-unsent' : pending ? ' comment-pending' : ''}${target ? ' comment-target' : ''}`;
+}
+
+/**
+ * One comment and, nested inside it, its replies, as a template. Recursion is bounded by the
+ * tree's max depth. The comment's own box is plain DOM (see `articleOf`); the template holds
+ * only what moves: the highlight, the reply form and the replies.
+ */
+export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+  const { comment } = node;
+  return html`<li class="comment" part=${partsOf(comment, options)} data-comment-id=${comment.id}>${articleOf(node, options)}${
     options.replyTo === comment.id ? options.composer : nothing
   }${node.children.length === 0 ? nothing : renderReplies(node, options)}</li>`;
+}
+
+/** The same as `renderComment` makes, built once as plain DOM, for a conversation that stays still. */
+export function buildComment(node: ThreadNode, options: CommentViewOptions): HTMLElement {
+  const { comment } = node;
+  const li = element(
+    'li',
+    { class: 'comment', part: partsOf(comment, options), 'data-comment-id': comment.id },
+    articleOf(node, options),
+  );
+  if (node.children.length > 0) {
+    const { shown, hidden } = replies(node, options);
+    li.append(
+      element(
+        'ol',
+        { class: 'replies', part: 'replies' },
+        ...shown.map((child) => buildComment(child, options)),
+      ),
+    );
+    if (hidden > 0) {
+      const more = { type: 'button', class: 'more', part: 'show-more-replies', 'data-action': 'expand' };
+      li.append(' ', element('button', more, options.messages.showMoreReplies(hidden)));
+    }
+  }
+  return li;
 }
 
 /** Replies longer than this list show only their first few until the reader asks for the rest. */
 const LONG_REPLIES = 10;
 const SHOWN_OF_LONG_REPLIES = 5;
 
-function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+/** The replies a comment shows now, and how many "Show N more replies" holds back. */
+function replies(node: ThreadNode, options: CommentViewOptions): { shown: ThreadNode[]; hidden: number } {
   const { children } = node;
-  const id = node.comment.id;
   // Never hidden: the open form, the linked comment, the reader's own comment on its way.
   const needed = (comment: Comment) =>
     comment.id === options.replyTo || comment.id === options.targetId || comment.delivery !== undefined;
   const collapsed =
     children.length > LONG_REPLIES &&
-    !options.expanded.has(id) &&
+    !options.expanded.has(node.comment.id) &&
     !children.some((child) => holds(child, needed));
-  const shown = collapsed ? children.slice(0, SHOWN_OF_LONG_REPLIES) : children;
-  return html`<ol class="replies" part="replies">
-      ${shown.map((child) => renderComment(child, options))}
-    </ol>
+  return collapsed
+    ? { shown: children.slice(0, SHOWN_OF_LONG_REPLIES), hidden: children.length - SHOWN_OF_LONG_REPLIES }
+    : { shown: children, hidden: 0 };
+}
+
+function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+  const { shown, hidden } = replies(node, options);
+  return html`<ol class="replies" part="replies">${shown.map((child) => renderComment(child, options))}</ol>
     ${
-      collapsed
-        ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">
-          ${options.messages.showMoreReplies(children.length - SHOWN_OF_LONG_REPLIES)}
-        </button>`
+      hidden > 0
+        ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">${options.messages.showMoreReplies(hidden)}</button>`
         : nothing
     }`;
 }
