@@ -623,6 +623,8 @@ describe('<recovery-comments> replying', () => {
       waitForLoad: false,
     });
     await waitUntil(() => text(element).includes('could not be loaded'));
+    // The form comes with the writing side, fetched when the load failed: it may follow the error.
+    await waitUntil(() => composerOf(element)?.shadowRoot, 'the reply form is not there');
     fill(element, 'body', 'Do not lose me');
     fill(element, 'name', 'Sam');
     const queued = oneEvent(element, 'rc-queued');
