@@ -11,10 +11,11 @@ import { defineConfig, type Plugin } from 'vite';
  * badge), until the rest of the cuts land.
  * RC_BEFORE_RENDER_BUDGET and RC_EVERYTHING_BUDGET override them for measuring only.
  */
-// 16 KiB, not 15: the `render` branch (issue 14, time) builds comments as plain DOM and keeps
-// unchanged conversations across rebuilds, +0.8 KB brotli for 3× less work at 5,000 comments.
+// 16 KiB and 26 KiB, not 15 and 25: the `render` branch (issue 14, time) builds comments as
+// plain DOM and keeps unchanged conversations across rebuilds, +0.9 KB brotli for about 3× less
+// work at 5,000 comments.
 const BEFORE_RENDER_BUDGET = Number(process.env.RC_BEFORE_RENDER_BUDGET ?? 16 * 1024);
-const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 25 * 1024);
+const EVERYTHING_BUDGET = Number(process.env.RC_EVERYTHING_BUDGET ?? 26 * 1024);
 
 /** Files the bundle may load on demand besides its own writing side: languages and backends. */
 const isLanguageOrBackend = (file: string) => file.startsWith('locales/') || file.startsWith('backends/');

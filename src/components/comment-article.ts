@@ -66,10 +66,31 @@ function status(comment: Comment, options: CommentViewOptions): HTMLElement {
   return element('p', { class: 'pending', part: 'status' }, waiting ? m.waitingForConnection : m.sending);
 }
 
+/** The words and date format boxes were last built in, and the key standing for them. */
+let words = { m: {} as Messages, date: '', key: {} };
+
+/**
+ * A key that stays the same while the words and the date format do. The messages object is
+ * new when the form's English arrives with the writing side, though not one word of the thread
+ * changed: a new key then would build every comment again, just after the first render.
+ */
+export function wordsKey({ messages: m, formatDate }: CommentViewOptions): object {
+  if (words.m !== m) {
+    const { m: last, date } = words;
+    words = { m, date: formatDate('2026-01-01T00:00:00Z'), key: words.key };
+    if (
+      date !== words.date ||
+      Object.keys(last).some((name) => last[name as keyof Messages] !== m[name as keyof Messages])
+    )
+      words.key = {};
+  }
+  return words.key;
+}
+
 /** A built article, and what it was built from. */
 interface Built {
   comment: Comment;
-  messages: Messages;
+  words: object;
   context: string | null;
   article: HTMLElement;
   /** The Reply button (null on a comment that is not published). */
@@ -168,7 +189,7 @@ function build(comment: Comment, context: string | null, options: CommentViewOpt
   } else {
     reply!.setAttribute('aria-label', m.replyTo(shown));
   }
-  return { comment, messages: m, context, article, reply, status: line, said };
+  return { comment, words: wordsKey(options), context, article, reply, status: line, said };
 }
 
 /**
@@ -188,7 +209,12 @@ export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLEl
       ? m.inReplyTo(node.inReplyTo || m.anonymous)
       : null;
   let entry = built.get(comment) ?? own.get(comment.id);
-  if (!entry || entry.messages !== m || entry.context !== context || !sameBox(entry.comment, comment))
+  if (
+    !entry ||
+    entry.words !== wordsKey(options) ||
+    entry.context !== context ||
+    !sameBox(entry.comment, comment)
+  )
     entry = build(comment, context, options);
   built.set(comment, entry);
   if (clientIdOf(comment.id) !== null) own.set(comment.id, entry);

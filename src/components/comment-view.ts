@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../i18n/messages.js';
 import type { ThreadNode } from '../model/tree.js';
 import type { Comment } from '../model/types.js';
-import { articleOf, element } from './comment-article.js';
+import { articleOf, element, wordsKey } from './comment-article.js';
 
 /** What rendering a comment needs besides the comment itself. */
 export interface CommentViewOptions {
@@ -42,7 +42,7 @@ export function findComment(root: ParentNode, id: string): HTMLElement | null {
 const unsent = new WeakMap<ThreadNode, boolean>();
 
 /** Each still conversation's DOM, built once per node and words. */
-const still = new WeakMap<ThreadNode, { messages: Messages; li: HTMLElement }>();
+const still = new WeakMap<ThreadNode, { words: object; li: HTMLElement }>();
 
 /**
  * The top-level comments with their replies. A conversation nothing on the page can change
@@ -66,8 +66,8 @@ export function renderConversations(roots: readonly ThreadNode[], options: Comme
       return renderComment(root, options);
     }
     let entry = still.get(root);
-    if (!entry || entry.messages !== options.messages)
-      still.set(root, (entry = { messages: options.messages, li: buildComment(root, options) }));
+    if (!entry || entry.words !== wordsKey(options))
+      still.set(root, (entry = { words: wordsKey(options), li: buildComment(root, options) }));
     return entry.li;
   });
 }

@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
-import { buildComment, renderComment, type CommentViewOptions } from '../../src/components/comment-view.js';
+import {
+  buildComment,
+  renderComment,
+  renderConversations,
+  type CommentViewOptions,
+} from '../../src/components/comment-view.js';
 import { enThread } from '../../src/i18n/en-thread.js';
 import type { Messages } from '../../src/i18n/messages.js';
 import { buildTree } from '../../src/model/tree.js';
@@ -88,5 +93,19 @@ describe('comment view', () => {
     render(html`${renderComment(node!, { ...view, replyTo: 'a' })}`, first);
     expect(first.querySelector('article')).to.equal(box);
     expect(box.querySelector('[part="reply-button"]')!.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('keeps a built conversation when the words stay the same (the form’s English arriving), not when they change', () => {
+    const view = options();
+    const [node] = buildTree([comment('a', null, 1)], 5);
+    const ol = document.createElement('ol');
+    const [first] = renderConversations([node!], view) as HTMLElement[];
+    ol.append(first!);
+    const withForm = { ...view, messages: { ...view.messages, postComment: 'Post Comment' } as Messages };
+    expect(renderConversations([node!], withForm)[0]).to.equal(first);
+    const reworded = { ...view, messages: { ...view.messages, says: 'writes:' } };
+    const [again] = renderConversations([node!], reworded) as HTMLElement[];
+    expect(again).to.not.equal(first);
+    expect(again!.textContent).to.contain('writes:');
   });
 });
