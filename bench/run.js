@@ -7,6 +7,8 @@
 //
 //   npm run bench                                  # build, then all sizes × 5 runs
 //   node bench/run.js --sizes 100,1000 --runs 3    # a quick run on the current dist/
+//   node bench/run.js --sizes 1000,5000 --runs 3 --out /tmp/bench/RESULTS.md
+//                                                  # the same, report and chart.svg kept out of bench/
 //
 // Exit code 1 when a run failed (error or timeout); budget misses are reported, not fatal.
 import { execFileSync } from 'node:child_process';
@@ -600,7 +602,8 @@ async function main() {
       return runs.length ? median(runs.map((r) => r.inDom)) : null;
     });
   writeFileSync(
-    path.join(ROOT, 'bench', 'chart.svg'),
+    // Beside the report, so a quick run with --out elsewhere leaves bench/ as committed.
+    path.join(path.dirname(options.out), 'chart.svg'),
     timeChart({
       sizes: chartSizes,
       series: { ours: medians(results), floor: medians(peers.floor), waline: medians(peers.waline) },

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../i18n/messages.js';
-import { formatBody, type Segment } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
 import type { Comment } from '../model/types.js';
+import { articleOf, element, wordsKey } from './comment-article.js';
 
 /** What rendering a comment needs besides the comment itself. */
 export interface CommentViewOptions {
@@ -18,8 +18,12 @@ export interface CommentViewOptions {
   online: boolean;
   /** Comments whose long list of replies the reader chose to see whole. */
   expanded: ReadonlySet<string>;
-  /** The reader's own controls on a comment (Edit, Delete), from the writing side; absent until it loads. */
-  mine?: (comment: Comment) => unknown;
+  /**
+   * The reader's own controls (Edit, Delete, a refusal) under the comments in `ids`, from the
+   * writing side; absent until it loads. Their conversations stay live: the controls change
+   * with time and with the reader.
+   */
+  mine?: { ids: ReadonlySet<string>; render: (comment: Comment) => unknown };
 }
 
 /**
@@ -49,140 +53,123 @@ export function findComment(root: ParentNode, id: string): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
 }
 
-const segment = (part: Segment): TemplateResult | string =>
-  part.kind === 'link'
-    ? html`<a href=${part.href} rel="ugc nofollow noopener" target="_blank">${part.text}</a>`
-    : part.text;
+/** Whether a top-level comment's subtree holds the reader's own comment on its way (its node never changes). */
+const unsent = new WeakMap<ThreadNode, boolean>();
+
+/** Each still conversation's DOM, built once per node and words. */
+const still = new WeakMap<ThreadNode, { words: object; li: HTMLElement }>();
 
 /**
- * The body as paragraphs; line breaks stay "\n" in the text and show through `white-space:
- * pre-line`, which spares an element and a template per line. Every piece of it is a text or
- * attribute binding, and a paragraph without links is a single text node.
+ * The top-level comments with their replies. A conversation nothing on the page can change
+ * (no reply form, linked comment, expanded list, the reader's own comment on its way or one
+ * they may still edit in it)
+ * is built once as plain DOM and handed back as the same element on every update, which Lit
+ * leaves in place: a big thread filling in a chunk per frame costs each frame only its new
+ * comments, and none of them a template instance. A conversation with any of those is a
+ * template, rendered again on every update. The two make the same DOM (a test compares them).
  */
-export function renderBody(body: string): TemplateResult[] {
-  return formatBody(body).map((lines) => {
-    const parts: Array<string | TemplateResult> = [];
-    let text = '';
-    lines.forEach((line, i) => {
-      if (i > 0) text += '\n';
-      for (const part of line) {
-        if (part.kind === 'text') {
-          text += part.text;
-        } else {
-          parts.push(text, segment(part));
-          text = '';
-        }
-      }
-    });
-    parts.push(text);
-    // Each paragraph takes the direction of its own first letters: Arabic right to left, and so on.
-    return html`<p dir="auto">${parts.length === 1 ? text : parts}</p>`;
+export function renderConversations(roots: readonly ThreadNode[], options: CommentViewOptions): unknown[] {
+  const live = new Set(options.expanded);
+  if (options.replyTo !== null) live.add(options.replyTo);
+  if (options.targetId !== null) live.add(options.targetId);
+  for (const id of options.mine?.ids ?? []) live.add(id);
+  return roots.map((root) => {
+    let mine = unsent.get(root);
+    if (mine === undefined)
+      unsent.set(root, (mine = holds(root, (comment) => comment.delivery !== undefined)));
+    if (mine || (live.size > 0 && holds(root, (comment) => live.has(comment.id)))) {
+      // Its boxes move into the template's elements: the built one is no longer whole.
+      still.delete(root);
+      return renderComment(root, options);
+    }
+    let entry = still.get(root);
+    if (!entry || entry.words !== wordsKey(options))
+      still.set(root, (entry = { words: wordsKey(options), li: buildComment(root, options) }));
+    return entry.li;
   });
 }
 
-function renderAuthor(node: ThreadNode, messages: Messages): TemplateResult {
-  const { name, url } = node.comment.author;
-  const shown = name || messages.anonymous;
-  return url
-    ? html`<a class="author" part="author" dir="auto" href=${url} rel="ugc nofollow noopener" target="_blank">${shown}</a>`
-    : html`<b class="author" part="author" dir="auto">${shown}</b>`;
-}
-
-/** The line under the reader's own comment that is not published: where it is on its way. */
-function renderStatus(comment: Comment, options: CommentViewOptions): TemplateResult {
-  const { messages } = options;
-  const delivery = comment.delivery;
-  if (!delivery) return html`<p class="pending" part="status">${messages.awaitingModeration}</p>`;
-  if (delivery.state === 'failed') {
-    return html`<div class="unsent failed" part="status">
-      <p>${messages.couldNotSend(delivery.error ?? messages.sendFailed)}</p>
-      <button type="button" class="reply" part="retry-button" data-action="retry">${messages.retrySend}</button>
-      <button type="button" class="reply" part="edit-button" data-action="edit">${messages.edit}</button>
-    </div>`;
-  }
-  const waiting = delivery.state === 'queued' && !options.online;
-  return html`<p class="pending" part="status">${waiting ? messages.waitingForConnection : messages.sending}</p>`;
-}
-
-/** One comment and, nested inside it, its replies. Recursion is bounded by the tree's max depth. */
-export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
-  const { comment } = node;
-  const { messages } = options;
+/** The parts a comment's wrapper has: its kind, and whether the page links to it. */
+function partsOf(comment: Comment, options: CommentViewOptions): string {
   const pending = comment.status === 'pending';
   const unsent = comment.delivery !== undefined;
   const target = options.targetId === comment.id;
-  const parts = `comment${unsent ? ' comment-unsent' : pending ? ' comment-pending' : ''}${target ? ' comment-target' : ''}`;
-  const context = node.orphan
-    ? messages.replyToRemoved
-    : node.inReplyTo !== null
-      ? messages.inReplyTo(node.inReplyTo || messages.anonymous)
-      : null;
-  const name = comment.author.name || messages.anonymous;
-  const date = comment.createdAt === null ? '' : options.formatDate(comment.createdAt);
-  return html`<li class="comment" part=${parts} data-comment-id=${comment.id}>
-    <article tabindex="-1" part=${comment.byOwner ? 'comment-owner' : ''} aria-label=${messages.commentLabel(name, date)}>
-      <div class="meta">
-        ${renderAuthor(node, messages)}
-        ${comment.byOwner ? html`<span class="owner" part="owner-badge">${messages.byOwner}</span>` : nothing}
-        ${messages.says}
-        ${comment.createdAt === null ? nothing : html`<time part="date" datetime=${comment.createdAt}>${date}</time>`}
-        ${comment.editedAt ? html`<span class="edited" part="edited">${messages.edited}</span>` : nothing}
-      </div>
-      ${context === null ? nothing : html`<p class="context" part="context">${context}</p>`}
-      <div class="body" part="body">${renderBody(comment.body)}</div>
-      ${
-        pending
-          ? renderStatus(comment, options)
-          : html`<button
-            class="reply"
-            part="reply-button"
-            type="button"
-            aria-label=${messages.replyTo(name)}
-            aria-expanded=${options.replyTo === comment.id ? 'true' : 'false'}
-            data-action="reply"
-          >
-            ${messages.reply}
-          </button>`
-      }
-      ${options.mine?.(comment) ?? nothing}
-    </article>
-    ${options.replyTo === comment.id ? options.composer : nothing}
-    ${node.children.length === 0 ? nothing : renderReplies(node, options)}
-  </li>`;
+  return `comment${unsent ? ' comment-unsent' : pending ? ' comment-pending' : ''}${target ? ' comment-target' : ''}`;
+}
+
+/**
+ * One comment and, nested inside it, its replies, as a template. Recursion is bounded by the
+ * tree's max depth. The comment's own box is plain DOM (see `articleOf`); the template holds
+ * only what moves: the highlight, the reply form and the replies.
+ */
+export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+  const { comment } = node;
+  return html`<li class="comment" part=${partsOf(comment, options)} data-comment-id=${comment.id}>${articleOf(node, options)}${
+    options.replyTo === comment.id ? options.composer : nothing
+  }${node.children.length === 0 ? nothing : renderReplies(node, options)}</li>`;
+}
+
+/** The same as `renderComment` makes, built once as plain DOM, for a conversation that stays still. */
+export function buildComment(node: ThreadNode, options: CommentViewOptions): HTMLElement {
+  const { comment } = node;
+  const li = element(
+    'li',
+    { class: 'comment', part: partsOf(comment, options), 'data-comment-id': comment.id },
+    articleOf(node, options),
+  );
+  if (node.children.length > 0) {
+    const { shown, hidden } = replies(node, options);
+    li.append(
+      element(
+        'ol',
+        { class: 'replies', part: 'replies' },
+        ...shown.map((child) => buildComment(child, options)),
+      ),
+    );
+    if (hidden > 0) {
+      const more = { type: 'button', class: 'more', part: 'show-more-replies', 'data-action': 'expand' };
+      li.append(' ', element('button', more, options.messages.showMoreReplies(hidden)));
+    }
+  }
+  return li;
 }
 
 /** Replies longer than this list show only their first few until the reader asks for the rest. */
 const LONG_REPLIES = 10;
 const SHOWN_OF_LONG_REPLIES = 5;
 
-function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+/** The replies a comment shows now, and how many "Show N more replies" holds back. */
+function replies(node: ThreadNode, options: CommentViewOptions): { shown: ThreadNode[]; hidden: number } {
   const { children } = node;
-  const id = node.comment.id;
+  // Never hidden: the open form, the linked comment, the reader's own comment on its way.
+  const needed = (comment: Comment) =>
+    comment.id === options.replyTo || comment.id === options.targetId || comment.delivery !== undefined;
   const collapsed =
     children.length > LONG_REPLIES &&
-    !options.expanded.has(id) &&
-    !children.some((child) => holds(child, options));
-  const shown = collapsed ? children.slice(0, SHOWN_OF_LONG_REPLIES) : children;
-  return html`<ol class="replies" part="replies">
-      ${shown.map((child) => renderComment(child, options))}
-    </ol>
+    !options.expanded.has(node.comment.id) &&
+    !children.some((child) => holds(child, needed));
+  return collapsed
+    ? { shown: children.slice(0, SHOWN_OF_LONG_REPLIES), hidden: children.length - SHOWN_OF_LONG_REPLIES }
+    : { shown: children, hidden: 0 };
+}
+
+function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+  const { shown, hidden } = replies(node, options);
+  return html`<ol class="replies" part="replies">${shown.map((child) => renderComment(child, options))}</ol>
     ${
-      collapsed
-        ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">
-          ${options.messages.showMoreReplies(children.length - SHOWN_OF_LONG_REPLIES)}
-        </button>`
+      hidden > 0
+        ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">${options.messages.showMoreReplies(hidden)}</button>`
         : nothing
     }`;
 }
 
-/** Whether a hidden reply would hide something the reader needs: the open form, or the linked comment. */
-function holds(node: ThreadNode, options: CommentViewOptions): boolean {
+/** Whether a comment or any reply under it is one `wanted` picks. */
+function holds(node: ThreadNode, wanted: (comment: Comment) => boolean): boolean {
   const stack = [node];
   while (stack.length > 0) {
     const next = stack.pop()!;
-    const id = next.comment.id;
-    if (id === options.replyTo || id === options.targetId || next.comment.delivery !== undefined) return true;
-    stack.push(...next.children);
+    if (wanted(next.comment)) return true;
+    for (const child of next.children) stack.push(child);
   }
   return false;
 }

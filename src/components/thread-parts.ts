@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { BackendError } from '../backend/backend.js';
 import type { ThreadController } from '../controllers/thread-controller.js';
 import type { ThreadNode } from '../model/tree.js';
-import { renderComment, type CommentViewOptions } from './comment-view.js';
+import { renderConversations, type CommentViewOptions } from './comment-view.js';
 
 /** What rendering the thread's states needs, besides what each comment needs. */
 export interface ThreadParts extends CommentViewOptions {
@@ -42,7 +42,7 @@ export function renderThread(parts: ThreadParts): unknown {
   return html`
     ${head}
     ${thread.skipped > 0 ? html`<p class="state" part="state">${m.skipped(thread.skipped)}</p>` : nothing}
-    <ol class="thread" part="thread" @click=${parts.onClick}>${tree.map((node) => renderComment(node, parts))}</ol>
+    <ol class="thread" part="thread" @click=${parts.onClick}>${renderConversations(tree, parts)}</ol>
     ${thread.nextCursor === null ? nothing : renderMore(parts)}
   `;
 }

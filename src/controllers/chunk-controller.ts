@@ -1,14 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { chunkEnd } from '../model/chunks.js';
+import { chunkBudget, chunkEnd } from '../model/chunks.js';
 import type { ThreadNode } from '../model/tree.js';
 
 /**
- * Comments rendered per frame in a big thread: about 500 keep each task well under 200 ms here;
- * the first chunk is smaller, as its task also parses the page and builds the tree. A thread of
- * up to ONE_GO comments renders at once, which is sooner than in chunks.
+ * The first chunk of a big thread: about a screenful, as its task also parses the page and
+ * builds the tree; later chunks are sized by how fast the first ones rendered. A thread of up
+ * to ONE_GO comments renders at once, which is sooner than in chunks.
  */
-const RENDER_CHUNK = 500;
-const FIRST_CHUNK = 250;
+const FIRST_CHUNK = 100;
 const ONE_GO = 1200;
 
 /**
@@ -19,8 +18,16 @@ export class ChunkController implements ReactiveController {
   #shown = 0;
   #roots = 0;
   #frame = 0;
+  /** Comments in the chunk being rendered, and when its update began (null when none is). */
+  #chunk = 0;
+  #began: number | null = null;
+  #budget = FIRST_CHUNK;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** The clock chunks are timed with (injected by tests). */
+    private readonly now: () => number = () => performance.now(),
+  ) {
     host.addController(this);
   }
 
@@ -32,6 +39,7 @@ export class ChunkController implements ReactiveController {
   /** Starts over (a new thread): the first chunk again. */
   reset(): void {
     this.#shown = 0;
+    this.#budget = FIRST_CHUNK;
   }
 
   /**
@@ -42,13 +50,19 @@ export class ChunkController implements ReactiveController {
     this.#roots = tree.length;
     if (all) this.#shown = tree.length;
     else if (this.#shown < tree.length && this.#frame === 0) {
-      const first = this.#shown === 0;
-      const budget = !first ? RENDER_CHUNK : comments <= ONE_GO ? ONE_GO : FIRST_CHUNK;
-      this.#shown = chunkEnd(tree, this.#shown, budget);
+      const budget = this.#shown === 0 && comments <= ONE_GO ? ONE_GO : this.#budget;
+      const { end, comments: chunk } = chunkEnd(tree, this.#shown, budget);
+      this.#chunk = chunk;
+      this.#began = this.now();
+      this.#shown = end;
     }
   }
 
   hostUpdated(): void {
+    if (this.#began !== null) {
+      this.#budget = chunkBudget(this.#chunk, this.now() - this.#began);
+      this.#began = null;
+    }
     if (this.#shown >= this.#roots || this.#frame !== 0) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;

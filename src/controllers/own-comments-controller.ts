@@ -59,6 +59,13 @@ export class OwnCommentsController {
   }
 
   /** Whether Edit and Delete show on a comment: its token is here and its window is open. */
+  /** The comments `render` shows something under: those the reader may still change, and the one with a note. */
+  get marked(): ReadonlySet<string> {
+    const ids = new Set([...this.#grants.keys()].filter((id) => this.editable(id)));
+    if (this.#note) ids.add(this.#note[0]);
+    return ids;
+  }
+
   editable(id: string): boolean {
     return (this.#grants.get(id)?.until ?? 0) > Date.now();
   }

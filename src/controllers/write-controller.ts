@@ -1,6 +1,6 @@
 import { nothing, type ReactiveController } from 'lit';
 import type { BackendError } from '../backend/backend.js';
-import type { CommentAction } from '../components/comment-view.js';
+import type { CommentAction, CommentViewOptions } from '../components/comment-view.js';
 import type { describeError } from '../i18n/error-text.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Comment } from '../model/types.js';
@@ -40,9 +40,9 @@ export class WriteController implements ReactiveController {
   }
 
   /** Edit and Delete on the reader's own comments (none until loaded). */
-  get mine(): ((comment: Comment) => unknown) | undefined {
+  get mine(): CommentViewOptions['mine'] {
     const own = this.#writing?.own;
-    return own && ((comment) => own.render(comment));
+    return own && { ids: own.marked, render: (comment) => own.render(comment) };
   }
 
   /** The comment the reply form is under; null when under the thread (or not loaded). */

@@ -1,8 +1,12 @@
 import type { ThreadMessages } from './messages.js';
 
 // English counts are whole numbers, and its plural rule for them is one for 1, other for the rest.
-const responses = (count: number) =>
-  count === 1 ? 'One Response' : `${count.toLocaleString('en')} Responses`;
+/**
+ * 12,345 as English writes it. Not toLocaleString: the first number a page formats loads ICU's
+ * number data, measured at 50–200 ms on this machine, all of it before the heading can show.
+ */
+const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+const responses = (count: number) => (count === 1 ? 'One Response' : `${grouped(count)} Responses`);
 
 /** English for reading the thread: the default, and the fallback for every other locale. */
 export const enThread: ThreadMessages = {
@@ -22,8 +26,7 @@ export const enThread: ThreadMessages = {
   replyTo: (name) => `Reply to ${name}`,
   inReplyTo: (name) => `in reply to ${name}`,
   replyToRemoved: 'in reply to a comment that is no longer here',
-  showMoreReplies: (count) =>
-    count === 1 ? 'Show 1 more reply' : `Show ${count.toLocaleString('en')} more replies`,
+  showMoreReplies: (count) => (count === 1 ? 'Show 1 more reply' : `Show ${grouped(count)} more replies`),
   anonymous: 'Anonymous',
   commentLabel: (name, date) => (date ? `${name}, ${date}` : name),
   awaitingModeration: 'Your comment is awaiting moderation.',

@@ -19,14 +19,34 @@ function subtreeSize(node: ThreadNode): number {
 
 /**
  * The index after the last top-level node that fits in a chunk of about `budget` comments from
- * `start` (always at least one node, so a single huge conversation still progresses).
+ * `start` (always at least one node, so a single huge conversation still progresses), and how
+ * many comments the chunk holds.
  */
-export function chunkEnd(roots: readonly ThreadNode[], start: number, budget: number): number {
+export function chunkEnd(
+  roots: readonly ThreadNode[],
+  start: number,
+  budget: number,
+): { end: number; comments: number } {
   let end = start;
   let used = 0;
   while (end < roots.length && (end === start || used + subtreeSize(roots[end]!) <= budget)) {
     used += subtreeSize(roots[end]!);
     end++;
   }
-  return end;
+  return { end, comments: used };
+}
+
+/** What each frame's rendering aims at while a big thread fills in, in ms: well under the 200 ms a task may take, with room left for the frame's style and layout. */
+const FRAME_WORK_MS = 100;
+/** Bounds on a chunk whatever the clock says (a frame stalled by other work, a coarse timer). */
+const MIN_CHUNK = 100;
+const MAX_CHUNK = 5000;
+
+/**
+ * How many comments the next chunk may hold, from how long the last one took to render: a
+ * fast machine fills a big thread in a few frames, a slow phone in more, each frame short.
+ */
+export function chunkBudget(lastComments: number, lastMs: number): number {
+  const rate = lastComments / Math.max(lastMs, 1);
+  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.floor(rate * FRAME_WORK_MS)));
 }

@@ -56,6 +56,8 @@ export function linkify(line: string): Segment[] {
 
 /** Lays a plain-text body out: blank lines separate paragraphs, single newlines break lines. */
 export function formatBody(body: string): Paragraph[] {
+  // Most bodies are one line without a link: a thread of thousands skips the splitting for them.
+  if (!/[\r\n]|https?:\/\//i.test(body)) return body.trim() === '' ? [] : [[[{ kind: 'text', text: body }]]];
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)

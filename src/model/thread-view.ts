@@ -1,5 +1,5 @@
 import { safeHttpUrl } from './parse.js';
-import { buildTree, type ThreadNode } from './tree.js';
+import { buildTree, keepUnchanged, type ThreadNode } from './tree.js';
 import type { Comment, CommentStatus, Delivery, NewComment, SortOrder } from './types.js';
 
 const LOCAL = 'local-';
@@ -40,9 +40,14 @@ export interface ThreadView {
   tree: ThreadNode[];
 }
 
+/** No echoes: one array, so "none" is the same input however often it is asked for. */
+const NONE: readonly Comment[] = [];
+
 /**
  * A thread view builder that remembers its last inputs: the same thread, echoes, depth and
  * order give the same view without merging or building the tree again (every render asks).
+ * A new view keeps the nodes of the last one wherever nothing changed under them, so only
+ * what changed is rendered again.
  */
 export function threadViewer(): (
   thread: readonly Comment[],
@@ -52,7 +57,8 @@ export function threadViewer(): (
 ) => ThreadView {
   let last: { inputs: unknown[]; view: ThreadView } | null = null;
   return (thread, echoes, maxDepth, sort) => {
-    const inputs = [thread, echoes, maxDepth, sort];
+    // Until the writing side is in, every ask for the echoes gets a new empty array.
+    const inputs = [thread, echoes.length > 0 ? echoes : NONE, maxDepth, sort];
     if (last && inputs.every((input, i) => input === last!.inputs[i])) return last.view;
     const known = new Set(thread.map((comment) => comment.id));
     // The reader's own change to a comment (an edit on its way or held for moderation, a
@@ -62,7 +68,8 @@ export function threadViewer(): (
       ...(mine.size === 0 ? thread : thread.map((comment) => mine.get(comment.id) ?? comment)),
       ...echoes.filter((echo) => !known.has(echo.id)),
     ].filter((comment) => !comment.removed);
-    last = { inputs, view: { comments, tree: buildTree(comments, maxDepth, sort) } };
+    const tree = buildTree(comments, maxDepth, sort);
+    last = { inputs, view: { comments, tree: last ? keepUnchanged(tree, last.view.tree) : tree } };
     return last.view;
   };
 }

@@ -29,8 +29,8 @@ describe('ChunkController', () => {
     const chunks = new ChunkController(host);
     const tree = buildTree(comments(2000), 5);
     chunks.plan(tree, 2000, false);
-    expect(chunks.shown).to.equal(250);
-    for (let i = 0; i < 10 && chunks.shown < 2000; i++) {
+    expect(chunks.shown, 'about a screenful first').to.equal(100);
+    for (let i = 0; i < 20 && chunks.shown < 2000; i++) {
       host.updated();
       const before = host.updates;
       await frames(1);
@@ -65,6 +65,31 @@ describe('ChunkController', () => {
     chunks.plan(tree, 2000, true);
     chunks.reset();
     chunks.plan(tree, 2000, false);
-    expect(chunks.shown).to.equal(250);
+    expect(chunks.shown).to.equal(100);
+  });
+
+  it('sizes each later chunk by how fast the last one rendered, within bounds', async () => {
+    let now = 0;
+    const host = new FakeHost();
+    document.body.append(host);
+    const chunks = new ChunkController(host, () => now);
+    const tree = buildTree(comments(20_000), 5);
+    const frame = async (renderMs: number) => {
+      const before = chunks.shown;
+      chunks.plan(tree, 20_000, false);
+      now += renderMs;
+      host.updated();
+      await frames(1);
+      return chunks.shown - before;
+    };
+    expect(await frame(20), 'the first chunk').to.equal(100);
+    // 100 comments in 20 ms: 500 fit in the 100 ms a frame aims at.
+    expect(await frame(100)).to.equal(500);
+    // 500 in 100 ms again; then a slow frame makes the next chunk smaller, never below 100.
+    expect(await frame(1000)).to.equal(500);
+    expect(await frame(1)).to.equal(100);
+    // 100 in 1 ms would be 10,000: capped.
+    expect(await frame(1)).to.equal(5000);
+    host.remove();
   });
 });

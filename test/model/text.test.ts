@@ -11,6 +11,22 @@ describe('formatBody', () => {
     ]);
   });
 
+  it('lays out a one-line body without a link (its quick path) as the full splitting does', () => {
+    // A trailing newline sends the same body through the full path and changes nothing else.
+    for (const body of [
+      'Hello.',
+      '  spaced  ',
+      '   ',
+      '',
+      'see www.example.org',
+      'ftp://x',
+      'ok HTTPS://x.org',
+    ]) {
+      expect(formatBody(body), JSON.stringify(body)).to.deep.equal(formatBody(`${body}\n`));
+    }
+    expect(formatBody('Hello.')).to.deep.equal([[[{ kind: 'text', text: 'Hello.' }]]]);
+  });
+
   it('drops empty paragraphs', () => {
     expect(formatBody('\n\n  \n\nhi\n\n')).to.have.length(1);
   });

@@ -42,6 +42,23 @@ describe('thread view', () => {
     expect(view(thread, [comment('local-y')], 5, 'oldest')).to.not.equal(first);
   });
 
+  it('takes every empty list of echoes for the same input (the writing side gives a new one each time until it is in)', () => {
+    const view = threadViewer();
+    const thread = [comment('a')];
+    const first = view(thread, [], 5, 'oldest');
+    expect(view(thread, [], 5, 'oldest')).to.equal(first);
+  });
+
+  it('keeps the nodes of conversations an echo did not go into', () => {
+    const view = threadViewer();
+    const thread = [comment('a'), comment('b')];
+    const before = view(thread, [], 5, 'oldest').tree;
+    const after = view(thread, [comment('local-x', 'b')], 5, 'oldest').tree;
+    expect(after[0]).to.equal(before[0]);
+    expect(after[1]).to.not.equal(before[1]);
+    expect(after[1]!.children.map((node) => node.comment.id)).to.deep.equal(['local-x']);
+  });
+
   it('builds an echo with a local id, never the email, and only an http(s) website', () => {
     const safe = echoOf(request('https://sam.example.org/'), 'pending', '2026-01-01T00:00:00Z', {
       state: 'queued',

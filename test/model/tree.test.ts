@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { buildTree, findNode, type ThreadNode } from '../../src/model/tree.js';
+import { buildTree, findNode, keepUnchanged, type ThreadNode } from '../../src/model/tree.js';
 import type { Comment } from '../../src/model/types.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
@@ -95,5 +95,35 @@ describe('buildTree', () => {
     const tree = buildTree([comment('a', null, 1), comment('b', 'a', 2), comment('c', 'b', 3)], 5);
     expect(findNode(tree, 'c')?.comment.id).to.equal('c');
     expect(findNode(tree, 'zzz')).to.equal(null);
+  });
+
+  it('keeps the nodes of every conversation that did not change when the tree is built again', () => {
+    const comments = [
+      comment('a', null, 1),
+      comment('a1', 'a', 2),
+      comment('b', null, 3),
+      comment('b1', 'b', 4),
+    ];
+    const before = buildTree(comments, 5);
+    const reply = comment('b2', 'b1', 5);
+    const after = keepUnchanged(buildTree([...comments, reply], 5), before);
+    expect(flatten(after)).to.deep.equal(['a@1', 'a1@2', 'b@1', 'b1@2', 'b2@3']);
+    expect(after[0], 'a conversation nothing was added to').to.equal(before[0]);
+    expect(after[1], 'the conversation the reply went into').to.not.equal(before[1]);
+    expect(after[1]!.children[0], 'the comment replied to').to.not.equal(before[1]!.children[0]);
+    expect(after[1]!.children[0]!.children[0]!.comment).to.equal(reply);
+  });
+
+  it('keeps no node whose comment, depth or note changed', () => {
+    const comments = [comment('a', null, 1), comment('a1', 'a', 2), comment('a2', 'a1', 3)];
+    const before = buildTree(comments, 5);
+    const edited = { ...comments[2]!, body: 'edited' };
+    const changed = keepUnchanged(buildTree([comments[0]!, comments[1]!, edited], 5), before);
+    expect(changed[0]).to.not.equal(before[0]);
+    expect(changed[0]!.children[0]!.children[0]!.comment.body).to.equal('edited');
+    const shallower = keepUnchanged(buildTree(comments, 2), before);
+    expect(flatten(shallower)).to.deep.equal(['a@1', 'a1@2', 'a2@2>A1']);
+    expect(shallower[0]).to.not.equal(before[0]);
+    expect(keepUnchanged(buildTree(comments, 5), before)[0], 'nothing changed').to.equal(before[0]);
   });
 });

@@ -1,0 +1,242 @@
+import { nothing, render } from 'lit';
+import type { Messages } from '../i18n/messages.js';
+import { formatBody, type Paragraph } from '../model/text.js';
+import type { ThreadNode } from '../model/tree.js';
+import { clientIdOf } from '../model/thread-view.js';
+import type { Comment } from '../model/types.js';
+import type { CommentViewOptions } from './comment-view.js';
+
+/**
+ * An element with its attributes and children. Children given as strings become text nodes,
+ * never markup, exactly as a Lit text binding; attributes go through setAttribute, as Lit's do.
+ */
+export function element(
+  tag: string,
+  attributes: Record<string, string>,
+  ...children: Array<Node | string>
+): HTMLElement {
+  const node = document.createElement(tag);
+  for (const name in attributes) node.setAttribute(name, attributes[name]!);
+  node.append(...children);
+  return node;
+}
+
+const LINK = { rel: 'ugc nofollow noopener', target: '_blank' };
+
+/**
+ * A paragraph: its text in one text node between links. Line breaks stay "\n" in the text and
+ * show through `white-space: pre-line`, which spares an element per line. Each paragraph takes
+ * the direction of its own first letters: Arabic right to left, and so on.
+ */
+function paragraph(lines: Paragraph): HTMLElement {
+  const p = element('p', { dir: 'auto' });
+  let text = '';
+  lines.forEach((line, i) => {
+    if (i > 0) text += '\n';
+    for (const part of line) {
+      if (part.kind === 'text') {
+        text += part.text;
+      } else {
+        p.append(text, element('a', { href: part.href, ...LINK }, part.text));
+        text = '';
+      }
+    }
+  });
+  p.append(text);
+  return p;
+}
+
+/** The line under the reader's own comment that is not published: where it is on its way. */
+function status(comment: Comment, options: CommentViewOptions): HTMLElement {
+  const { messages: m } = options;
+  const delivery = comment.delivery;
+  if (!delivery) return element('p', { class: 'pending', part: 'status' }, m.awaitingModeration);
+  if (delivery.state === 'failed') {
+    const button = (part: string, action: string, label: string) =>
+      element('button', { type: 'button', class: 'reply', part, 'data-action': action }, label);
+    return element(
+      'div',
+      { class: 'unsent failed', part: 'status' },
+      element('p', {}, m.couldNotSend(delivery.error ?? m.sendFailed)),
+      button('retry-button', 'retry', m.retrySend),
+      ' ',
+      button('edit-button', 'edit', m.edit),
+    );
+  }
+  const waiting = delivery.state === 'queued' && !options.online;
+  return element('p', { class: 'pending', part: 'status' }, waiting ? m.waitingForConnection : m.sending);
+}
+
+/** The words and date format boxes were last built in, and the key standing for them. */
+let words = { m: {} as Messages, date: '', key: {} };
+
+/**
+ * A key that stays the same while the words and the date format do. The messages object is
+ * new when the form's English arrives with the writing side, though not one word of the thread
+ * changed: a new key then would build every comment again, just after the first render.
+ */
+export function wordsKey({ messages: m, formatDate }: CommentViewOptions): object {
+  if (words.m !== m) {
+    const { m: last, date } = words;
+    words = { m, date: formatDate('2026-01-01T00:00:00Z'), key: words.key };
+    if (
+      date !== words.date ||
+      Object.keys(last).some((name) => last[name as keyof Messages] !== m[name as keyof Messages])
+    )
+      words.key = {};
+  }
+  return words.key;
+}
+
+/** A built article, and what it was built from. */
+interface Built {
+  comment: Comment;
+  words: object;
+  context: string | null;
+  article: HTMLElement;
+  /** The Reply button (null on a comment that is not published). */
+  reply: HTMLElement | null;
+  status: HTMLElement | null;
+  /** The status's words, so it is only replaced (and a focused Retry lost) when they change. */
+  said: string;
+  /** Whether the reader's own controls were rendered into the article (Lit keeps them there). */
+  mine: boolean;
+}
+
+const built = new WeakMap<Comment, Built>();
+/**
+ * The reader's own comments by id: each step on their way (queued, sending, awaiting
+ * moderation) is a new comment object, and their box must stay the same element, or the focus
+ * that posting put on it is lost.
+ */
+const own = new Map<string, Built>();
+
+/** Whether a box built for `before` shows `after` (but for its status). */
+const sameBox = (before: Comment, after: Comment) =>
+  before === after ||
+  (before.id === after.id &&
+    before.body === after.body &&
+    before.status === after.status &&
+    before.createdAt === after.createdAt &&
+    before.editedAt === after.editedAt &&
+    before.author.name === after.author.name &&
+    before.author.url === after.author.url);
+
+/**
+ * What every published comment's box has, in the words of one locale: cloning it is one call,
+ * where building it is a dozen. `build` fills it in by position, so the two stay side by side.
+ */
+const prototypes = new WeakMap<Messages, HTMLElement>();
+
+function prototypeFor(m: Messages): HTMLElement {
+  let article = prototypes.get(m);
+  if (!article) {
+    const meta = element(
+      'div',
+      { class: 'meta' },
+      element('b', { class: 'author', part: 'author', dir: 'auto' }),
+      ` ${m.says} `,
+      element('time', { part: 'date' }),
+    );
+    const reply = element(
+      'button',
+      { class: 'reply', part: 'reply-button', type: 'button', 'data-action': 'reply' },
+      m.reply,
+    );
+    article = element(
+      'article',
+      { tabindex: '-1', part: '' },
+      meta,
+      element('div', { class: 'body', part: 'body' }),
+      reply,
+    );
+    prototypes.set(m, article);
+  }
+  return article;
+}
+
+function build(comment: Comment, context: string | null, options: CommentViewOptions): Built {
+  const { messages: m } = options;
+  const { name, url } = comment.author;
+  const shown = name || m.anonymous;
+  const date = comment.createdAt === null ? '' : options.formatDate(comment.createdAt);
+  const article = prototypeFor(m).cloneNode(true) as HTMLElement;
+  const meta = article.firstChild as HTMLElement;
+  const body = meta.nextSibling as HTMLElement;
+  const author = meta.firstChild as HTMLElement;
+  const time = meta.lastChild as HTMLElement;
+  let reply = article.lastChild as HTMLElement | null;
+  article.setAttribute('aria-label', m.commentLabel(shown, date));
+  if (url)
+    author.replaceWith(
+      element('a', { class: 'author', part: 'author', dir: 'auto', href: url, ...LINK }, shown),
+    );
+  else author.textContent = shown;
+  if (comment.byOwner) {
+    article.setAttribute('part', 'comment-owner');
+    meta.firstChild!.after(' ', element('span', { class: 'owner', part: 'owner-badge' }, m.byOwner));
+  }
+  if (comment.createdAt === null) time.remove();
+  else {
+    time.setAttribute('datetime', comment.createdAt);
+    time.textContent = date;
+  }
+  if (comment.editedAt) meta.append(' ', element('span', { class: 'edited', part: 'edited' }, m.edited));
+  if (context !== null) meta.after(element('p', { class: 'context', part: 'context' }, context));
+  body.append(...formatBody(comment.body).map(paragraph));
+  let line: HTMLElement | null = null;
+  let said = '';
+  if (comment.status === 'pending') {
+    line = status(comment, options);
+    said = line.textContent!;
+    reply!.replaceWith(line);
+    reply = null;
+  } else {
+    reply!.setAttribute('aria-label', m.replyTo(shown));
+  }
+  return { comment, words: wordsKey(options), context, article, reply, status: line, said, mine: false };
+}
+
+/**
+ * A comment's own box (name, date, text, Reply or where it is on its way) as plain DOM, built
+ * once per comment and words: it never changes but for the Reply button's `aria-expanded` and
+ * the status of the reader's own comment, which are set here in place. A template with live
+ * parts for each of these thousands of boxes costs a clone, a tree walk and a part per binding,
+ * several times what building them takes. The same box is handed back on every call, so the
+ * template around it leaves it in place (focus and selection stay).
+ */
+export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLElement {
+  const { comment } = node;
+  const { messages: m } = options;
+  const context = node.orphan
+    ? m.replyToRemoved
+    : node.inReplyTo !== null
+      ? m.inReplyTo(node.inReplyTo || m.anonymous)
+      : null;
+  let entry = built.get(comment) ?? own.get(comment.id);
+  if (
+    !entry ||
+    entry.words !== wordsKey(options) ||
+    entry.context !== context ||
+    !sameBox(entry.comment, comment)
+  )
+    entry = build(comment, context, options);
+  built.set(comment, entry);
+  if (clientIdOf(comment.id) !== null) own.set(comment.id, entry);
+  entry.reply?.setAttribute('aria-expanded', options.replyTo === comment.id ? 'true' : 'false');
+  if (entry.status) {
+    const line = status(comment, options);
+    if (line.textContent !== entry.said) {
+      entry.status.replaceWith(line);
+      entry.status = line;
+      entry.said = line.textContent!;
+    }
+  }
+  // The reader's own Edit and Delete, last in the box: a Lit part of their own in the article.
+  const mine = options.mine?.ids.has(comment.id) ? options.mine.render(comment) : nothing;
+  if (mine !== nothing || entry.mine) {
+    render(mine, entry.article);
+    entry.mine = mine !== nothing;
+  }
+  return entry.article;
+}
