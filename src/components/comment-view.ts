@@ -62,8 +62,7 @@ const still = new WeakMap<ThreadNode, { words: object; li: HTMLElement }>();
 /**
  * The top-level comments with their replies. A conversation nothing on the page can change
  * (no reply form, linked comment, expanded list, the reader's own comment on its way or one
- * they may still edit in it)
- * is built once as plain DOM and handed back as the same element on every update, which Lit
+ * they may still edit in it) is built once as plain DOM and handed back as the same element on every update, which Lit
  * leaves in place: a big thread filling in a chunk per frame costs each frame only its new
  * comments, and none of them a template instance. A conversation with any of those is a
  * template, rendered again on every update. The two make the same DOM (a test compares them).
