@@ -89,7 +89,7 @@ describe('ChunkController', () => {
     expect(await frame(1000)).to.equal(180);
     expect(await frame(1)).to.equal(100);
     // 100 in 1 ms would be 6,000: capped.
-    expect(await frame(1)).to.equal(5000);
+    expect(await frame(1)).to.equal(600);
     host.remove();
   });
 });
