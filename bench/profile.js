@@ -6,6 +6,8 @@
 // .cpuprofile files for Chromium's DevTools (Performance panel → Load profile). `--trace` also
 // loads each size once more under a Chromium trace and sums the main thread's work by kind
 // (style, layout, script, parsing, GC …), which the CPU profile lumps together as "(program)".
+// `--tasks N` (default 3) also breaks down the N longest stretches of busy main thread (samples
+// between two idle ones: one task, or tasks run back to back), to say what the longest task does.
 //
 //   npm run build && node bench/profile.js                    # 1,000 and 5,000 comments
 //   node bench/profile.js --sizes 5000 --top 40 --save /tmp/profiles --trace
@@ -29,10 +31,12 @@ const { values: options } = parseArgs({
     top: { type: 'string', default: '25' },
     save: { type: 'string' },
     trace: { type: 'boolean', default: false },
+    tasks: { type: 'string', default: '3' },
   },
 });
 const SIZES = options.sizes.split(',').map(Number);
 const TOP = Number(options.top);
+const TASKS = Number(options.tasks);
 
 /** @type {Map<string, SourceMapConsumer | null>} */
 const maps = new Map();
@@ -82,6 +86,55 @@ function selfTimes(profile) {
     byFunction.set(key, (byFunction.get(key) ?? 0) + count * perSample);
   }
   return { total: total / 1000, rows: [...byFunction].sort((a, b) => b[1] - a[1]) };
+}
+
+/**
+ * The longest stretches of busy main thread in a CPU profile: runs of samples with no "(idle)"
+ * sample between them, each with its self time per function and per source file, heaviest first.
+ * A stretch may be tasks run back to back; the page's long-task entries give the exact tasks.
+ * @param {any} profile
+ * @param {number} count
+ */
+function busyStretches(profile, count) {
+  /** @type {Map<number, any>} */
+  const nodes = new Map(profile.nodes.map((/** @type {any} */ node) => [node.id, node]));
+  /** @type {Array<{ start: number, ms: number, samples: Array<[number, number]> }>} */
+  const stretches = [];
+  /** @type {{ start: number, ms: number, samples: Array<[number, number]> } | null} */
+  let current = null;
+  let at = profile.startTime;
+  profile.samples.forEach((/** @type {number} */ id, /** @type {number} */ i) => {
+    const delta = profile.timeDeltas[i + 1] ?? 0;
+    at += profile.timeDeltas[i];
+    if (nodes.get(id).callFrame.functionName === '(idle)') {
+      current = null;
+      return;
+    }
+    if (current === null)
+      stretches.push((current = { start: (at - profile.startTime) / 1000, ms: 0, samples: [] }));
+    current.ms += delta / 1000;
+    current.samples.push([id, delta / 1000]);
+  });
+  return stretches
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map(({ start, ms, samples }) => {
+      /** @type {Map<string, number>} */
+      const byFunction = new Map();
+      /** @type {Map<string, number>} */
+      const byFile = new Map();
+      for (const [id, sampleMs] of samples) {
+        const { functionName, url, lineNumber, columnNumber } = nodes.get(id).callFrame;
+        const file = url ? new URL(url).pathname.slice(1) : '';
+        const where = url ? (original(file, lineNumber, columnNumber) ?? `${file}:${lineNumber + 1}`) : '';
+        const key = `${functionName || '(anonymous)'} ${where}`.trim();
+        byFunction.set(key, (byFunction.get(key) ?? 0) + sampleMs);
+        const source = where ? where.replace(/:\d+$/, '') : functionName || '(native)';
+        byFile.set(source, (byFile.get(source) ?? 0) + sampleMs);
+      }
+      const heaviest = (/** @type {Map<string, number>} */ map) => [...map].sort((a, b) => b[1] - a[1]);
+      return { start, ms, functions: heaviest(byFunction), files: heaviest(byFile) };
+    });
 }
 
 /**
@@ -153,6 +206,16 @@ try {
       `\n${fmt(n)} comments: all in the DOM at ${fmt(inDom)} ms; ${fmt(total)} ms profiled; long tasks (ms): ${tasks.join(', ')}`,
     );
     for (const [name, ms] of rows.slice(0, TOP)) console.log(`${fmt(ms, 1).padStart(8)} ms  ${name}`);
+    for (const stretch of busyStretches(profile, TASKS)) {
+      console.log(
+        `\n  Busy ${fmt(stretch.ms, 1)} ms from ${fmt(stretch.start)} ms into the profile; by source file, then by function:`,
+      );
+      for (const [name, ms] of stretch.files.slice(0, 10))
+        console.log(`  ${fmt(ms, 1).padStart(8)} ms  ${name}`);
+      console.log('  ·');
+      for (const [name, ms] of stretch.functions.slice(0, 12))
+        console.log(`  ${fmt(ms, 1).padStart(8)} ms  ${name}`);
+    }
     await context.close();
     if (!options.trace) continue;
     const traced = await browser.newContext({ viewport: { width: 1280, height: 900 } });

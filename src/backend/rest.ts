@@ -7,6 +7,7 @@ import {
   type PageRequest,
   type PostResult,
 } from './backend.js';
+import { nextTask } from '../model/next-task.js';
 import { fetchWithin } from './fetch-within.js';
 import { entityTagOf } from './revalidate.js';
 
@@ -42,6 +43,8 @@ export class RestBackend implements CommentsBackend {
     // The kept page is current. A 304 nobody asked for fails below as any answer but 2xx does.
     if (etag && response.status === 304) return null;
     if (!response.ok) throw this.httpError(response, body);
+    // Checking a big page is a task of its own, not one more slice of the one that read it.
+    await nextTask();
     try {
       return { ...parseThreadPage(body), etag: entityTagOf(response) };
     } catch (error) {

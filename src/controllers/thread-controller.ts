@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BackendError } from '../backend/backend.js';
 import type { ThreadQuery } from '../backend/resolve.js';
+import { nextTask } from '../model/next-task.js';
 import type { Comment, Offers, ThreadPage } from '../model/types.js';
 import type { KeptPage } from '../offline/kept-thread.js';
 
@@ -190,6 +191,9 @@ export class ThreadController implements ReactiveController {
         )) ??
         // 304: the kept page is current.
         kept!.page;
+      // The render that follows (the tree built, the first comments drawn) gets a task of its
+      // own, apart from the one that checked the page.
+      await nextTask();
       if (signal.aborted) return;
       this.#append(page, cursor);
       if (cursor === null) {

@@ -20,6 +20,18 @@ const timeOf = (comment: Comment): number => {
   return Number.isNaN(time) ? Number.MAX_SAFE_INTEGER : time;
 };
 
+/** What the builder knows of one comment: one record, so each pass reads it without a lookup. */
+interface Entry {
+  comment: Comment;
+  /** The comment it hangs under; null for top level. Cycles are cut before layout. */
+  parent: string | null;
+  time: number;
+  orphan: boolean;
+  children: Entry[] | null;
+}
+
+const ascending = (a: Entry, b: Entry) => a.time - b.time;
+
 /**
  * Builds the displayed tree from a flat list of comments. Never recurses and never loops
  * forever: duplicates keep the first, cycles are cut, orphans become top-level comments,
@@ -31,53 +43,43 @@ export function buildTree(
   sort: SortOrder = 'oldest',
 ): ThreadNode[] {
   const depthCap = Math.min(DEPTH_LIMIT, Math.max(1, Math.floor(maxDepth) || 1));
-  const byId = new Map<string, Comment>();
-  for (const comment of comments) if (!byId.has(comment.id)) byId.set(comment.id, comment);
-
-  // The parent each comment hangs under; null for top level. Cycles are cut below.
-  const parentOf = new Map<string, string | null>();
-  const orphans = new Set<string>();
-  for (const comment of byId.values()) {
-    const parentId = comment.parentId;
-    if (parentId !== null && !byId.has(parentId)) orphans.add(comment.id);
-    parentOf.set(comment.id, parentId !== null && byId.has(parentId) ? parentId : null);
+  const byId = new Map<string, Entry>();
+  for (const comment of comments) {
+    if (byId.has(comment.id)) continue;
+    const entry = { comment, parent: comment.parentId, time: timeOf(comment), orphan: false, children: null };
+    byId.set(comment.id, entry);
   }
-  cutCycles(parentOf, orphans);
-
-  const times = new Map<string, number>();
-  for (const comment of byId.values()) times.set(comment.id, timeOf(comment));
-  const ascending = (a: Comment, b: Comment) => times.get(a.id)! - times.get(b.id)!;
-
-  const roots: Comment[] = [];
-  const childrenOf = new Map<string, Comment[]>();
-  for (const comment of byId.values()) {
-    const parentId = parentOf.get(comment.id) ?? null;
-    if (parentId === null) {
-      roots.push(comment);
-    } else {
-      const siblings = childrenOf.get(parentId);
-      if (siblings) siblings.push(comment);
-      else childrenOf.set(parentId, [comment]);
+  for (const entry of byId.values()) {
+    if (entry.parent !== null && !byId.has(entry.parent)) {
+      entry.parent = null;
+      entry.orphan = true;
     }
   }
-  roots.sort(sort === 'newest' ? (a, b) => ascending(b, a) : ascending);
-  for (const siblings of childrenOf.values()) siblings.sort(ascending);
-  return layOut(roots, childrenOf, orphans, depthCap);
+  cutCycles(byId);
+
+  const roots: Entry[] = [];
+  for (const entry of byId.values()) {
+    if (entry.parent === null) {
+      roots.push(entry);
+    } else {
+      const parent = byId.get(entry.parent)!;
+      if (parent.children) parent.children.push(entry);
+      else parent.children = [entry];
+    }
+  }
+  roots.sort(sort === 'newest' ? (a, b) => b.time - a.time : ascending);
+  for (const entry of byId.values()) entry.children?.sort(ascending);
+  return layOut(roots, depthCap);
 }
 
 /**
  * Depth-first, in pre-order, with an explicit stack. `list` is where a node is displayed: its
  * parent's children, or, beyond the depth cap, the children of its last-level ancestor's parent.
  */
-function layOut(
-  roots: Comment[],
-  childrenOf: Map<string, Comment[]>,
-  orphans: Set<string>,
-  depthCap: number,
-): ThreadNode[] {
+function layOut(roots: Entry[], depthCap: number): ThreadNode[] {
   const top: ThreadNode[] = [];
   type Frame = {
-    comment: Comment;
+    entry: Entry;
     depth: number;
     list: ThreadNode[];
     parentNode: ThreadNode | null;
@@ -85,28 +87,28 @@ function layOut(
   };
   const stack: Frame[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {
-    stack.push({ comment: roots[i]!, depth: 1, list: top, parentNode: null, lastList: top });
+    stack.push({ entry: roots[i]!, depth: 1, list: top, parentNode: null, lastList: top });
   }
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const { comment, depth } = frame;
+    const { entry, depth } = frame;
     const beyond = depth > depthCap;
     const node: ThreadNode = {
-      comment,
+      comment: entry.comment,
       depth: Math.min(depth, depthCap),
       children: [],
       inReplyTo: beyond && frame.parentNode ? frame.parentNode.comment.author.name : null,
-      orphan: orphans.has(comment.id),
+      orphan: entry.orphan,
     };
     frame.list.push(node);
-    const children = childrenOf.get(comment.id);
+    const children = entry.children;
     if (!children) continue;
     // Children of a last-level node are shown beside it, in the same list.
     const childList = depth >= depthCap ? frame.lastList : node.children;
     const childLastList = depth + 1 >= depthCap ? childList : node.children;
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push({
-        comment: children[i]!,
+        entry: children[i]!,
         depth: depth + 1,
         list: childList,
         parentNode: node,
@@ -117,25 +119,31 @@ function layOut(
   return top;
 }
 
-/** Cuts every parent cycle by making the comment that closes it a top-level orphan. */
-function cutCycles(parentOf: Map<string, string | null>, orphans: Set<string>): void {
-  const done = new Set<string>();
-  for (const start of parentOf.keys()) {
-    if (done.has(start)) continue;
-    const path: string[] = [];
-    const onPath = new Set<string>();
+/**
+ * Cuts every parent cycle by making the comment that closes it a top-level orphan. Each walk up
+ * from a comment marks what it passes with its own number: meeting its own mark is a cycle,
+ * meeting an earlier walk's is ground already checked. One map for all walks, no set per walk.
+ */
+function cutCycles(byId: Map<string, Entry>): void {
+  const walkOf = new Map<string, number>();
+  let walk = 0;
+  for (const start of byId.keys()) {
+    if (walkOf.has(start)) continue;
+    walk++;
     let current: string | null = start;
-    while (current !== null && !done.has(current)) {
-      if (onPath.has(current)) {
-        parentOf.set(current, null);
-        orphans.add(current);
+    while (current !== null) {
+      const seen = walkOf.get(current);
+      if (seen !== undefined) {
+        if (seen === walk) {
+          const entry = byId.get(current)!;
+          entry.parent = null;
+          entry.orphan = true;
+        }
         break;
       }
-      path.push(current);
-      onPath.add(current);
-      current = parentOf.get(current) ?? null;
+      walkOf.set(current, walk);
+      current = byId.get(current)!.parent;
     }
-    for (const id of path) done.add(id);
   }
 }
 
