@@ -123,7 +123,7 @@ export class RecoveryComments extends LitElement {
   };
 
   readonly #locale = new LocaleController(this, () => this.#provide());
-  readonly #lazy = new LazyLoadController(this, () => this.#query && void this.#thread.load(this.#query));
+  readonly #lazy = new LazyLoadController(this, () => this.#query && this.#load(this.#query));
   readonly #thread = new ThreadController(
     this,
     (query, fresh) => this.#onPageLoaded(query, fresh),
@@ -318,8 +318,14 @@ export class RecoveryComments extends LitElement {
     // The outbox starts at once, wherever the section is: the reader's unsent comments come first.
     this.#write.configure(this.storage, { ...query, endpoint: this.#storeKey() });
     this.#provide();
-    if (this.#lazy.near) void this.#thread.load(query);
+    if (this.#lazy.near) this.#load(query);
     else this.#write.loadWhenIdle();
+  }
+
+  /** Asks for the thread; while it is on its way, the date format its comments need is made. */
+  #load(query: ThreadQuery): void {
+    void this.#thread.load(query);
+    setTimeout(() => this.#locale.prepareDates());
   }
 
   override render() {
