@@ -15,6 +15,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { startServer } from '../../server/app.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { launchChromium } from './browser.js';
+import { eventually, sleep } from './wait.js';
 
 const THREAD = '/posts/first-ninety-days/';
 const NAME = 'Quiet Harbor';
@@ -37,29 +38,6 @@ function demoServer(moderation) {
     seedFile: 'demo/seed.json',
     logger: false,
   });
-}
-
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs `check` until it stops throwing (then returns its result) or `timeout` ms have passed
- * (then rethrows its last error): polling, never a fixed sleep standing in for an assertion.
- * @template T
- * @param {() => Promise<T> | T} check
- * @param {number} [timeout]
- * @returns {Promise<T>}
- */
-async function eventually(check, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await sleep(100);
-  }
 }
 
 /**

@@ -8,30 +8,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../server/app.js';
 import { launchChromium } from './browser.js';
+import { eventually, sleep } from './wait.js';
 
 const THREAD = '/posts/first-ninety-days/';
-
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs `check` until it stops throwing or `timeout` ms have passed (then rethrows).
- * @template T
- * @param {() => Promise<T> | T} check
- * @param {number} [timeout]
- * @returns {Promise<T>}
- */
-async function eventually(check, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await sleep(100);
-  }
-}
 
 describe('the writing side, loaded after the thread', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
