@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { startServer } from '../../server/app.js';
 import { launchChromium } from './browser.js';
+import { demoServer } from './demo-server.js';
 import { eventually, sleep } from './wait.js';
 
 const SCROLL_CHUNK = /\/recovery-comments-comment-scroll-.+\.js$/;
@@ -14,20 +14,12 @@ const SCROLL_CHUNK = /\/recovery-comments-comment-scroll-.+\.js$/;
 describe('the built bundle', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
   let browser;
-  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  /** @type {Awaited<ReturnType<typeof demoServer>>} */
   let server;
 
   before(async () => {
     assert.ok(existsSync('dist/recovery-comments.js'), 'run `npm run build` first');
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      moderation: 'off',
-      adminToken: 'e2e-built-bundle-admin',
-      staticDirs: ['demo', 'dist'],
-      seedFile: 'demo/seed.json',
-      logger: false,
-    });
+    server = await demoServer('off', 'e2e-built-bundle-admin');
     browser = await launchChromium();
   });
   after(async () => {

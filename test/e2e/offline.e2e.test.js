@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { startServer } from '../../server/app.js';
+import { demoServer } from './demo-server.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { launchChromium } from './browser.js';
 import { eventually, sleep } from './wait.js';
@@ -26,19 +26,6 @@ const TEST_TIMEOUT = 90_000;
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').Locator} Locator */
-
-/** @param {'pre' | 'off'} moderation */
-function demoServer(moderation) {
-  return startServer({
-    port: 0,
-    host: '127.0.0.1',
-    moderation,
-    adminToken: 'e2e-offline-admin',
-    staticDirs: ['demo', 'dist'],
-    seedFile: 'demo/seed.json',
-    logger: false,
-  });
-}
 
 /**
  * Records the element's public events (they bubble and are composed) in every page of a context.
@@ -200,7 +187,7 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
 
   /** A fresh demo server and browser context, both closed after the test. */
   async function setUp(/** @type {'pre' | 'off'} */ moderation = 'off') {
-    const server = await demoServer(moderation);
+    const server = await demoServer(moderation, 'e2e-offline-admin');
     cleanups.push(() => server.close());
     const context = await browser.newContext();
     cleanups.push(() => context.close());
@@ -477,7 +464,7 @@ describe('offline-first: drafts, outbox and CSP, end to end', () => {
     { timeout: TEST_TIMEOUT },
     async () => {
       const thread = '/csp-test/';
-      const server = await demoServer('off');
+      const server = await demoServer('off', 'e2e-offline-admin');
       cleanups.push(() => server.close());
       // The proxy only counts: any request the browser makes to the API would show in its log.
       const proxy = await startFaultProxy({ target: server.url });
@@ -578,7 +565,7 @@ describe('offline-first: bugs found and fixed', () => {
   after(() => browser?.close());
 
   async function demoPage() {
-    const server = await demoServer('off');
+    const server = await demoServer('off', 'e2e-offline-admin');
     cleanups.push(() => server.close());
     const context = await browser.newContext();
     cleanups.push(() => context.close());

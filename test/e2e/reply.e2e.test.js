@@ -4,23 +4,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { startServer } from '../../server/app.js';
+import { demoServer } from './demo-server.js';
 import { launchChromium } from './browser.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token';
-
-/** @param {'pre' | 'off'} moderation */
-function demoServer(moderation) {
-  return startServer({
-    port: 0,
-    host: '127.0.0.1',
-    moderation,
-    adminToken: ADMIN_TOKEN,
-    staticDirs: ['demo', 'dist'],
-    seedFile: 'demo/seed.json',
-    logger: false,
-  });
-}
 
 describe('the demo page with the built bundle', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
@@ -58,7 +45,7 @@ describe('the demo page with the built bundle', () => {
   }
 
   it('publishes a reply to a nested comment in place, and it is still there after a reload', async () => {
-    const server = await demoServer('off');
+    const server = await demoServer('off', ADMIN_TOKEN);
     try {
       const body = `Thank you for this, it helps. (${Date.now()})`;
       const { page, errors } = await replyOnDemo(server.url + '/', 'c5', body);
@@ -87,7 +74,7 @@ describe('the demo page with the built bundle', () => {
   });
 
   it('holds a reply for moderation, then shows it in place once a moderator approves it', async () => {
-    const server = await demoServer('pre');
+    const server = await demoServer('pre', ADMIN_TOKEN);
     try {
       const body = `Waiting my turn. (${Date.now()})`;
       const { page } = await replyOnDemo(server.url + '/', 'c2', body);

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { startServer } from '../../server/app.js';
 import { launchChromium } from './browser.js';
+import { demoServer } from './demo-server.js';
 import { eventually, sleep } from './wait.js';
 
 const THREAD = '/posts/first-ninety-days/';
@@ -15,7 +15,7 @@ const THREAD = '/posts/first-ninety-days/';
 describe('the writing side, loaded after the thread', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
   let browser;
-  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  /** @type {Awaited<ReturnType<typeof demoServer>>} */
   let server;
 
   before(async () => {
@@ -24,15 +24,7 @@ describe('the writing side, loaded after the thread', () => {
       readdirSync('dist').some((name) => /^recovery-comments-write-.+\.js$/.test(name)),
       'the build has no write chunk',
     );
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      moderation: 'off',
-      adminToken: 'e2e-write-chunk-admin',
-      staticDirs: ['demo', 'dist'],
-      seedFile: 'demo/seed.json',
-      logger: false,
-    });
+    server = await demoServer('off', 'e2e-write-chunk-admin');
     browser = await launchChromium();
   });
   after(async () => {
