@@ -1,4 +1,4 @@
-import { parseApiError, parseComment, parseEditGrant, parseThreadPage, truncate } from '../model/parse.js';
+import { parseApiError, parseThreadPage, truncate } from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
 import {
   BackendError,
@@ -12,7 +12,16 @@ import { fetchWithin } from './fetch-within.js';
 import { entityTagOf } from './revalidate.js';
 
 /** Who answers, in the errors' words. */
-const SERVER = 'comments server';
+export const SERVER = 'comments server';
+
+/** The sending code, from the writing side's file; a failed download is a network error, tried again later. */
+const sending = () =>
+  import('../write/writing.js').then(
+    (send) => send,
+    (error: unknown) => {
+      throw new BackendError('network', `The comments code could not be loaded (${String(error)}).`);
+    },
+  );
 
 /** Reads Retry-After as seconds (it may also be an HTTP date). */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
@@ -42,7 +51,7 @@ export class RestBackend implements CommentsBackend {
     const { response, body } = await fetchWithin(url, { headers }, signal, SERVER);
     // The kept page is current. A 304 nobody asked for fails below as any answer but 2xx does.
     if (etag && response.status === 304) return null;
-    if (!response.ok) throw this.httpError(response, body);
+    if (!response.ok) throw httpError(response, body);
     // Checking a big page is a task of its own, not one more slice of the one that read it.
     await nextTask();
     try {
@@ -52,49 +61,30 @@ export class RestBackend implements CommentsBackend {
     }
   }
 
-  async postComment(thread: string, comment: NewComment, signal: AbortSignal): Promise<PostResult> {
-    const init: RequestInit = {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(comment),
-    };
-    const { response, body } = await fetchWithin(this.threadUrl(thread), init, signal, SERVER, true);
-    if (!response.ok) throw this.httpError(response, body);
-    return { status: response.status, comment: parseComment(body), edit: parseEditGrant(body) };
+  // Sending comes with the writing side, which is on the device before the reader can post.
+  postComment(thread: string, comment: NewComment, signal: AbortSignal): Promise<PostResult> {
+    return sending().then((send) => send.postComment(this.threadUrl(thread), comment, signal));
   }
 
-  async changeComment(
-    thread: string,
-    { id, token, body }: OwnChange,
-    signal: AbortSignal,
-  ): Promise<PostResult> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-    const init: RequestInit = { method: body === null ? 'DELETE' : 'PATCH', headers };
-    if (body !== null) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify({ body });
-    }
-    const url = `${this.threadUrl(thread)}/${encodeURIComponent(id)}`;
-    const { response, body: answer } = await fetchWithin(url, init, signal, SERVER, true);
-    // A DELETE resent after its first answer was lost finds the comment gone: it is done.
-    if (!response.ok && !(body === null && response.status === 404)) throw this.httpError(response, answer);
-    return { status: response.status, comment: parseComment(answer) };
+  changeComment(thread: string, change: OwnChange, signal: AbortSignal): Promise<PostResult> {
+    return sending().then((send) => send.changeComment(this.threadUrl(thread), change, signal));
   }
 
   private threadUrl(thread: string): string {
     return `${this.base}/threads/${encodeURIComponent(thread)}/comments`;
   }
+}
 
-  private httpError(response: Response, body: unknown): BackendError {
-    const apiError = parseApiError(body);
-    const message = apiError?.message ?? `The comments server answered with an error (${response.status}).`;
-    return new BackendError(
-      'http',
-      truncate(message, 500),
-      response.status,
-      apiError?.code ?? null,
-      apiError?.field ?? null,
-      parseRetryAfter(response.headers.get('retry-after')),
-    );
-  }
+/** The error a refused request is, with the server's own message and field when it sent them. */
+export function httpError(response: Response, body: unknown): BackendError {
+  const apiError = parseApiError(body);
+  const message = apiError?.message ?? `The comments server answered with an error (${response.status}).`;
+  return new BackendError(
+    'http',
+    truncate(message, 500),
+    response.status,
+    apiError?.code ?? null,
+    apiError?.field ?? null,
+    parseRetryAfter(response.headers.get('retry-after')),
+  );
 }

@@ -7,7 +7,8 @@ export class InvalidResponseError extends Error {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+/** Whether a JSON value is an object (not null, not an array). */
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Generous bounds: hostile servers must not make us keep megabytes per field. */
@@ -41,7 +42,8 @@ function readId(value: unknown): string | null {
   return null;
 }
 
-function readDate(value: unknown): string | null {
+/** The string when it is a date `Date.parse` reads (and not absurdly long), else null. */
+export function readDate(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 64) return null;
   return Number.isNaN(Date.parse(value)) ? null : value;
 }
@@ -68,13 +70,6 @@ export function parseComment(value: unknown): Comment | null {
     ...(value.byOwner === true && { byOwner: true }),
     ...(editedAt !== null && { editedAt }),
   };
-}
-
-/** v1.1: the POST answer's `editToken` and `editableUntil`, or null when it has none worth keeping. */
-export function parseEditGrant(value: unknown): { token: string; until: number } | null {
-  const token = isObject(value) && value.editToken;
-  const until = isObject(value) && Date.parse(readDate(value.editableUntil) ?? '');
-  return typeof token === 'string' && /^[\w-]{16,512}$/.test(token) && until ? { token, until } : null;
 }
 
 /** Validates a GET response into a page, keeping every valid comment and counting the rest. */

@@ -12,6 +12,10 @@ import { draftNotice, type DraftNotice } from './draft-notice.js';
 // Keeping the thread on the device comes in this file too: it is not needed before the first render.
 export { keepThread } from '../offline/thread-cache.js';
 
+// Sending to the REST backend comes in this file too (`rest.ts` imports it from here): only a
+// reader who writes needs it, and by then this file is on the device.
+export { changeComment, postComment } from '../backend/rest-send.js';
+
 // Failed loads are worded with the writing side too: only a reader who met one needs it.
 export { describeError } from '../i18n/error-text.js';
 

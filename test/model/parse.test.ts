@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { parseEditGrant } from '../../src/model/edit-grant.js';
 import {
   parseApiError,
   parseComment,
-  parseEditGrant,
   parseThreadPage,
   safeHttpUrl,
   truncate,

@@ -1,0 +1,52 @@
+import { parseEditGrant } from '../model/edit-grant.js';
+import { parseComment } from '../model/parse.js';
+import type { NewComment } from '../model/types.js';
+import type { OwnChange, PostResult } from './backend.js';
+import { fetchWithin } from './fetch-within.js';
+import { httpError, SERVER } from './rest.js';
+
+/**
+ * What `RestBackend` sends: a new comment, and the reader's change to their own. It comes with
+ * the writing side (`write/writing.ts` re-exports it), the only part that sends: a reader who
+ * only reads never downloads it. `url` is the thread's comments URL.
+ */
+
+/** POSTs a new comment (contract §3). */
+export async function postComment(
+  url: string,
+  comment: NewComment,
+  signal: AbortSignal,
+): Promise<PostResult> {
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(comment),
+  };
+  const { response, body } = await fetchWithin(url, init, signal, SERVER, true);
+  if (!response.ok) throw httpError(response, body);
+  return { status: response.status, comment: parseComment(body), edit: parseEditGrant(body) };
+}
+
+/** v1.1: PATCHes the reader's own comment with a new body, or DELETEs it (`body: null`). */
+export async function changeComment(
+  url: string,
+  { id, token, body }: OwnChange,
+  signal: AbortSignal,
+): Promise<PostResult> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  const init: RequestInit = { method: body === null ? 'DELETE' : 'PATCH', headers };
+  if (body !== null) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify({ body });
+  }
+  const { response, body: answer } = await fetchWithin(
+    `${url}/${encodeURIComponent(id)}`,
+    init,
+    signal,
+    SERVER,
+    true,
+  );
+  // A DELETE resent after its first answer was lost finds the comment gone: it is done.
+  if (!response.ok && !(body === null && response.status === 404)) throw httpError(response, answer);
+  return { status: response.status, comment: parseComment(answer) };
+}
