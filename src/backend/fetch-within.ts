@@ -1,7 +1,6 @@
 import { InvalidResponseError } from '../model/parse.js';
-import { originOf } from '../model/origin.js';
 import { BackendError } from './backend.js';
-import { blockedByCsp, watchCsp } from './csp-watch.js';
+import { watchCsp } from './csp-watch.js';
 import { anySignal } from './signals.js';
 
 /** A response larger than this is refused rather than parsed: it would freeze a phone. */
@@ -32,11 +31,14 @@ export async function fetchWithin(
   } catch (error) {
     if (signal.aborted) throw error;
     if (timeout.aborted) throw timedOut();
-    if (await blockedByCsp(url))
-      throw new BackendError(
-        'blocked',
-        `This page's Content Security Policy does not allow connections to ${originOf(url) ?? url}. The site owner needs to add it to connect-src.`,
-      );
+    // Telling a blocked request from a lost connection is code only a failure needs, in the
+    // writing side's file. Offline, it cannot be downloaded, and then the cause was no CSP: the
+    // bundle's own file loads wherever the policy let the bundle run and a request could go.
+    const blocked = await import('../write/writing.js').then(
+      ({ blockedError }) => blockedError(url),
+      () => null,
+    );
+    if (blocked) throw blocked;
     throw new BackendError('network', `Could not reach the ${server}.`);
   }
   try {

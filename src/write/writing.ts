@@ -15,6 +15,8 @@ export { keepThread } from '../offline/thread-cache.js';
 // Sending to the REST backend comes in this file too (`rest.ts` imports it from here): only a
 // reader who writes needs it, and by then this file is on the device.
 export { changeComment, postComment } from '../backend/rest-send.js';
+// As is telling a request the page's CSP blocked from a lost connection: only a failure needs it.
+export { blockedError } from '../backend/csp-blocked.js';
 
 // Failed loads are worded with the writing side too: only a reader who met one needs it.
 export { describeError } from '../i18n/error-text.js';
