@@ -3,7 +3,7 @@ import type { Messages } from '../i18n/messages.js';
 import { formatBody, type Paragraph } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
 import { clientIdOf } from '../model/thread-view.js';
-import type { Comment } from '../model/types.js';
+import type { Comment, Delivery } from '../model/types.js';
 import type { CommentViewOptions } from './comment-view.js';
 
 /**
@@ -46,25 +46,17 @@ function paragraph(lines: Paragraph): HTMLElement {
   return p;
 }
 
-/** The line under the reader's own comment that is not published: where it is on its way. */
+/** How the line under the reader's own comment on its way is built: the writing side's, which alone makes such comments. */
+let deliveryLine: ((delivery: Delivery, options: CommentViewOptions) => HTMLElement) | null = null;
+
+/** The writing side, as it starts, hands over how the reader's own comments on their way say where they are. */
+export const showDeliveriesWith = (build: typeof deliveryLine): void => void (deliveryLine = build);
+
+/** The line under the reader's own comment that is not published: where it is on its way, or awaiting moderation. */
 function status(comment: Comment, options: CommentViewOptions): HTMLElement {
-  const { messages: m } = options;
-  const delivery = comment.delivery;
-  if (!delivery) return element('p', { class: 'pending', part: 'status' }, m.awaitingModeration);
-  if (delivery.state === 'failed') {
-    const button = (part: string, action: string, label: string) =>
-      element('button', { type: 'button', class: 'reply', part, 'data-action': action }, label);
-    return element(
-      'div',
-      { class: 'unsent failed', part: 'status' },
-      element('p', {}, m.couldNotSend(delivery.error ?? m.sendFailed)),
-      button('retry-button', 'retry', m.retrySend),
-      ' ',
-      button('edit-button', 'edit', m.edit),
-    );
-  }
-  const waiting = delivery.state === 'queued' && !options.online;
-  return element('p', { class: 'pending', part: 'status' }, waiting ? m.waitingForConnection : m.sending);
+  return comment.delivery && deliveryLine
+    ? deliveryLine(comment.delivery, options)
+    : element('p', { class: 'pending', part: 'status' }, options.messages.awaitingModeration);
 }
 
 /** The words and date format boxes were last built in, and the key standing for them. */

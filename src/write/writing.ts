@@ -1,5 +1,7 @@
 import type { CommentsApi } from '../context.js';
+import { showDeliveriesWith } from '../components/comment-article.js';
 import { RcComposer } from '../components/composer.js';
+import { deliveryStatus } from '../components/delivery-status.js';
 import { OfflineController, type OfflineScope } from '../controllers/offline-controller.js';
 import { OwnCommentsController } from '../controllers/own-comments-controller.js';
 import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers/reply-controller.js';
@@ -53,6 +55,7 @@ export interface Writing {
 export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
   if (!customElements.get('rc-composer')) customElements.define('rc-composer', RcComposer);
   parts.locale.addEnglish(enWriting);
+  showDeliveriesWith(deliveryStatus);
   const offline: OfflineController = new OfflineController(
     host,
     (settlement) => reply.settle(settlement),
