@@ -1,12 +1,12 @@
-import { parseEditGrant } from '../model/edit-grant.js';
-import { parseComment } from '../model/parse.js';
+import { parseApiError, parseEditGrant } from '../model/parse-answer.js';
+import { parseComment, truncate } from '../model/parse.js';
 import type { NewComment } from '../model/types.js';
-import type { OwnChange, PostResult } from './backend.js';
+import { BackendError, type OwnChange, type PostResult } from './backend.js';
 import { fetchWithin } from './fetch-within.js';
-import { httpError, SERVER } from './rest.js';
+import { parseRetryAfter, SERVER } from './rest.js';
 
 /**
- * What `RestBackend` sends: a new comment, and the reader's change to their own. It comes with
+ * What `RestBackend` sends, and the errors of what the server refused: a new comment, and the reader's change to their own. It comes with
  * the writing side (`write/writing.ts` re-exports it), the only part that sends: a reader who
  * only reads never downloads it. `url` is the thread's comments URL.
  */
@@ -49,4 +49,18 @@ export async function changeComment(
   // A DELETE resent after its first answer was lost finds the comment gone: it is done.
   if (!response.ok && !(body === null && response.status === 404)) throw httpError(response, answer);
   return { status: response.status, comment: parseComment(answer) };
+}
+
+/** The error a refused request is, with the server's own message and field when it sent them. */
+export function httpError(response: Response, body: unknown): BackendError {
+  const apiError = parseApiError(body);
+  const message = apiError?.message ?? `The comments server answered with an error (${response.status}).`;
+  return new BackendError(
+    'http',
+    truncate(message, 500),
+    response.status,
+    apiError?.code ?? null,
+    apiError?.field ?? null,
+    parseRetryAfter(response.headers.get('retry-after')),
+  );
 }

@@ -1,4 +1,4 @@
-import { parseApiError, parseThreadPage, truncate } from '../model/parse.js';
+import { parseThreadPage } from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
 import {
   BackendError,
@@ -21,6 +21,16 @@ const sending = () =>
     (error: unknown) => {
       throw new BackendError('network', `The comments code could not be loaded (${String(error)}).`);
     },
+  );
+
+/**
+ * The error of a refused load, worded by the writing side's code, which a failed load fetches
+ * anyway (the server answered, so the connection is there); its status alone if it cannot come.
+ */
+const refused = (response: Response, body: unknown) =>
+  import('../write/writing.js').then(
+    ({ httpError }) => httpError(response, body),
+    () => new BackendError('http', `HTTP ${response.status}`, response.status),
   );
 
 /** Reads Retry-After as seconds (it may also be an HTTP date). */
@@ -51,7 +61,7 @@ export class RestBackend implements CommentsBackend {
     const { response, body } = await fetchWithin(url, { headers }, signal, SERVER);
     // The kept page is current. A 304 nobody asked for fails below as any answer but 2xx does.
     if (etag && response.status === 304) return null;
-    if (!response.ok) throw httpError(response, body);
+    if (!response.ok) throw await refused(response, body);
     // Checking a big page is a task of its own, not one more slice of the one that read it.
     await nextTask();
     try {
@@ -73,18 +83,4 @@ export class RestBackend implements CommentsBackend {
   private threadUrl(thread: string): string {
     return `${this.base}/threads/${encodeURIComponent(thread)}/comments`;
   }
-}
-
-/** The error a refused request is, with the server's own message and field when it sent them. */
-export function httpError(response: Response, body: unknown): BackendError {
-  const apiError = parseApiError(body);
-  const message = apiError?.message ?? `The comments server answered with an error (${response.status}).`;
-  return new BackendError(
-    'http',
-    truncate(message, 500),
-    response.status,
-    apiError?.code ?? null,
-    apiError?.field ?? null,
-    parseRetryAfter(response.headers.get('retry-after')),
-  );
 }

@@ -107,17 +107,3 @@ export function parseThreadPage(value: unknown): ThreadPage {
     ...(isObject(value.offers) && { offers: { notify: value.offers.notify === true } }),
   };
 }
-
-/** The error body of §4: `{ error: { code, message, field } }`; null when the body is not one. */
-export function parseApiError(
-  value: unknown,
-): { code: string; message: string; field: string | null } | null {
-  if (!isObject(value) || !isObject(value.error)) return null;
-  const { code, message, field } = value.error;
-  if (typeof message !== 'string' || message.trim() === '') return null;
-  return {
-    code: typeof code === 'string' ? truncate(code, 64) : 'error',
-    message: truncate(message, 500),
-    field: typeof field === 'string' ? truncate(field, 64) : null,
-  };
-}

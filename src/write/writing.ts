@@ -14,9 +14,9 @@ import { draftNotice, type DraftNotice } from './draft-notice.js';
 // Keeping the thread on the device comes in this file too: it is not needed before the first render.
 export { keepThread } from '../offline/thread-cache.js';
 
-// Sending to the REST backend comes in this file too (`rest.ts` imports it from here): only a
-// reader who writes needs it, and by then this file is on the device.
-export { changeComment, postComment } from '../backend/rest-send.js';
+// Sending to the REST backend comes in this file too (`rest.ts` imports it from here), and the
+// errors of what its server refused: only a reader who writes, or met a failure, needs them.
+export { changeComment, httpError, postComment } from '../backend/rest-send.js';
 // As is telling a request the page's CSP blocked from a lost connection: only a failure needs it.
 export { blockedError } from '../backend/csp-blocked.js';
 

@@ -1,12 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseEditGrant } from '../../src/model/edit-grant.js';
-import {
-  parseApiError,
-  parseComment,
-  parseThreadPage,
-  safeHttpUrl,
-  truncate,
-} from '../../src/model/parse.js';
+import { parseApiError, parseEditGrant } from '../../src/model/parse-answer.js';
+import { parseComment, parseThreadPage, safeHttpUrl, truncate } from '../../src/model/parse.js';
 
 const valid = {
   id: 'c1',
