@@ -1,38 +1,12 @@
-import { safeHttpUrl } from './parse.js';
 import { buildTree, keepUnchanged, type ThreadNode } from './tree.js';
-import type { Comment, CommentStatus, Delivery, NewComment, SortOrder } from './types.js';
+import type { Comment, SortOrder } from './types.js';
 
-const LOCAL = 'local-';
-
-/** The id a comment of the reader's has until the server gives it one. */
-export const localId = (clientId: string): string => LOCAL + clientId;
+/** What a local id starts with: `local-` and the comment's clientId (see `echo.ts`). */
+export const LOCAL = 'local-';
 
 /** The clientId behind a local id, or null for a comment from the server. */
 export const clientIdOf = (id: string): string | null =>
   id.startsWith(LOCAL) ? id.slice(LOCAL.length) : null;
-
-/**
- * How the reader's own comment shows before the server sends it back: unsent (with its
- * `delivery`), or accepted without a copy. The website goes through the same http(s) check as
- * everything a server sends.
- */
-export function echoOf(
-  request: NewComment,
-  status: CommentStatus,
-  createdAt: string,
-  delivery?: Delivery,
-): Comment {
-  const echo: Comment = {
-    id: localId(request.clientId),
-    parentId: request.parentId,
-    author: { name: request.author.name, url: safeHttpUrl(request.author.url) },
-    body: request.body,
-    createdAt,
-    status,
-  };
-  if (delivery) echo.delivery = delivery;
-  return echo;
-}
 
 /** What the thread shows: the comments (the server's, then the reader's own) and their tree. */
 export interface ThreadView {

@@ -177,14 +177,3 @@ export function keepUnchanged(next: ThreadNode[], previous: readonly ThreadNode[
   };
   return next.map(keep);
 }
-
-/** Finds a comment's node anywhere in the tree, without recursion. */
-export function findNode(roots: readonly ThreadNode[], id: string): ThreadNode | null {
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.comment.id === id) return node;
-    stack.push(...node.children);
-  }
-  return null;
-}

@@ -1,5 +1,5 @@
 import { BackendError, type CommentsBackend, type PostResult } from '../backend/backend.js';
-import { echoOf } from '../model/thread-view.js';
+import { echoOf } from '../model/echo.js';
 import type { Comment, NewComment } from '../model/types.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import type { KeyValueStore } from './storage.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { clientIdOf, echoOf, localId, threadViewer } from '../../src/model/thread-view.js';
+import { echoOf, localId } from '../../src/model/echo.js';
+import { clientIdOf, threadViewer } from '../../src/model/thread-view.js';
 import type { Comment, NewComment } from '../../src/model/types.js';
 
 const comment = (id: string, parentId: string | null = null): Comment => ({
