@@ -11,7 +11,10 @@ import { nextTask } from '../model/next-task.js';
 import { fetchWithin } from './fetch-within.js';
 import { entityTagOf } from './revalidate.js';
 
-/** Who answers, in the errors' words. */
+/**
+ * Who answers, in the errors' words (`rest-send.ts` says it too).
+ * @internal
+ */
 export const SERVER = 'comments server';
 
 /** The sending code, from the writing side's file; a failed download is a network error, tried again later. */
