@@ -1,4 +1,3 @@
-import { InvalidResponseError } from '../model/parse.js';
 import { BackendError } from './backend.js';
 import { watchCsp } from './csp-watch.js';
 import { anySignal } from './signals.js';
@@ -46,8 +45,7 @@ export async function fetchWithin(
   } catch (error) {
     if (tolerant) return { response, body: undefined };
     if (signal.aborted) throw error;
-    if (error instanceof InvalidResponseError)
-      throw new BackendError('invalid-response', error.message, response.status);
+    if (error instanceof BackendError) throw error;
     // A body that stalls until the request's time limit is a timeout, not a lost connection.
     if (error instanceof DOMException && error.name === 'TimeoutError') throw timedOut();
     throw new BackendError('network', `The connection to the ${server} broke off.`);
@@ -57,7 +55,7 @@ export async function fetchWithin(
 /** Reads a body as JSON, refusing one over the limit without buffering it whole. */
 async function readJson(response: Response, tooLarge: string): Promise<unknown> {
   if (Number(response.headers.get('content-length')) > MAX_RESPONSE_BYTES)
-    throw new InvalidResponseError(tooLarge);
+    throw new BackendError('invalid-response', tooLarge, response.status);
   let text = '';
   if (response.body) {
     const reader = response.body.getReader();
@@ -69,7 +67,7 @@ async function readJson(response: Response, tooLarge: string): Promise<unknown> 
       size += value.byteLength;
       if (size > MAX_RESPONSE_BYTES) {
         await reader.cancel();
-        throw new InvalidResponseError(tooLarge);
+        throw new BackendError('invalid-response', tooLarge, response.status);
       }
       text += decoder.decode(value, { stream: true });
     }

@@ -1,10 +1,5 @@
 import type { Comment, CommentStatus, ThreadPage } from './types.js';
 
-/** Raised when a response cannot be read as a thread page at all. */
-export class InvalidResponseError extends Error {
-  override name = 'InvalidResponseError';
-}
-
 type Json = Record<string, unknown>;
 
 /** Whether a JSON value is an object (not null, not an array). */
@@ -75,7 +70,8 @@ export function parseComment(value: unknown): Comment | null {
 /** Validates a GET response into a page, keeping every valid comment and counting the rest. */
 export function parseThreadPage(value: unknown): ThreadPage {
   if (!isObject(value) || !Array.isArray(value.comments)) {
-    throw new InvalidResponseError('The comments server sent a response this page cannot read.');
+    // Its reader (`rest.ts`, `kept-thread.ts`) says what it was: a server's answer, a kept page.
+    throw new TypeError('The comments server sent a response this page cannot read.');
   }
   const comments: Comment[] = [];
   const seen = new Set<string>();
