@@ -6,6 +6,8 @@ import { anySignal } from './signals.js';
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** How long one request may take before we call it a timeout. */
 const REQUEST_TIMEOUT_MS = 20_000;
+/** How long a failed request waits for the code that tells a CSP block from a lost connection. */
+const DIAGNOSIS_WAIT_MS = 3_000;
 
 /**
  * One request of a backend adapter, within the time limit, its body read as JSON (undefined
@@ -33,10 +35,14 @@ export async function fetchWithin(
     // Telling a blocked request from a lost connection is code only a failure needs, in the
     // writing side's file. Offline, it cannot be downloaded, and then the cause was no CSP: the
     // bundle's own file loads wherever the policy let the bundle run and a request could go.
-    const blocked = await import('../write/writing.js').then(
-      ({ blockedError }) => blockedError(url),
-      () => null,
-    );
+    // A connection too poor to bring it in a few seconds is no reason to keep the reader waiting.
+    const blocked = await Promise.race([
+      import('../write/writing.js').then(
+        ({ blockedError }) => blockedError(url),
+        () => null,
+      ),
+      new Promise<null>((resolve) => setTimeout(resolve, DIAGNOSIS_WAIT_MS, null)),
+    ]);
     if (blocked) throw blocked;
     throw new BackendError('network', `Could not reach the ${server}.`);
   }
