@@ -2,11 +2,12 @@
  * A fresh uuid v4 for the idempotency key. `crypto.randomUUID` exists only in secure contexts,
  * and blogs served over plain http are real, so fall back to `getRandomValues`.
  */
-export function newClientId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+export function newClientId(source: Pick<Crypto, 'getRandomValues'> & Partial<Crypto> = crypto): string {
+  if (typeof source.randomUUID === 'function') return source.randomUUID();
+  const random = source.getRandomValues(new Uint8Array(31));
+  let at = 0;
+  // Every digit random but the version (4) and the variant's two high bits (8 to b).
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (digit) =>
+    ((random[at++]! & (digit === 'x' ? 15 : 3)) | (digit === 'x' ? 0 : 8)).toString(16),
+  );
 }
