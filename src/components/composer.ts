@@ -308,7 +308,7 @@ export class RcComposer extends LitElement {
             .value=${this.#fields[name]}
             @input=${this.#onInput}
           />`;
-    return html`<p class="field field-${name}" part="field">
+    return html`<p class="field" part="field">
       <label for=${name} part="label">${label}${required ? html` <span class="mark" aria-hidden="true">*</span>` : nothing}</label>
       ${control}
       ${note ? html`<span class="note" id=${`${name}-note`}>${note}</span>` : nothing}
@@ -358,7 +358,7 @@ export class RcComposer extends LitElement {
       </p>`;
     }
     const other = this.otherVersion
-      ? html`<p class="draft-status conflict" part="draft-status">
+      ? html`<p class="draft-status" part="draft-status">
           ${m.draftChangedElsewhere}
           <button type="button" class="quiet" @click=${this.#useOtherVersion}>${m.useOtherVersion}</button>
         </p>`
