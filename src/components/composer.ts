@@ -407,7 +407,7 @@ export class RcComposer extends LitElement {
       ${this.#renderField('body', m.fieldComment, 'textarea', true, left === null ? undefined : left < 0 ? m.charactersOver(-left) : m.charactersLeft(left))}
       ${editing ? nothing : this.#renderIdentity(api, m)}
       <p class="actions">
-        <button type="submit" part="submit-button" ?disabled=${this.#busy} aria-disabled=${this.#busy ? 'true' : 'false'}>
+        <button type="submit" part="submit-button" ?disabled=${this.#busy}>
           ${this.#busy ? m.posting : editing ? m.saveEdit : m.postComment}
         </button>
         ${
