@@ -67,11 +67,6 @@ export class RcComposer extends LitElement {
     otherVersion: { attribute: false },
     remember: { attribute: false },
     api: { attribute: false },
-    fields: { state: true },
-    errors: { state: true },
-    formError: { state: true },
-    busy: { state: true },
-    discarded: { state: true },
   };
 
   /** The comment the form replies to; null when it is under the thread. */
@@ -97,12 +92,14 @@ export class RcComposer extends LitElement {
 
   /** What the comment section offers the form; set by the section. */
   api: CommentsApi | undefined = undefined;
-  private fields: CommentFields = { body: '', name: '', email: '', url: '' };
-  private errors: Partial<Record<FieldName, string>> = {};
-  private formError = '';
-  private busy = false;
+  // The form's own state is private fields, not reactive properties, whose names the bundle
+  // would carry: each change below asks for the render itself.
+  #fields: CommentFields = { body: '', name: '', email: '', url: '' };
+  #errors: Partial<Record<FieldName, string>> = {};
+  #formError = '';
+  #busy = false;
   /** The text just discarded, offered back through Undo. */
-  private discarded: CommentFields | null = null;
+  #discarded: CommentFields | null = null;
 
   readonly #drafts = new DraftController(this);
   #honeypot = '';
@@ -125,7 +122,7 @@ export class RcComposer extends LitElement {
 
   /** What the form holds now. */
   get values(): CommentFields {
-    return this.fields;
+    return this.#fields;
   }
 
   /** Whether the reader has typed since the page last filled the form. */
@@ -140,16 +137,17 @@ export class RcComposer extends LitElement {
 
   /** Fills the form (a restored draft, another parent's draft); clears errors and Undo. */
   load(fields: CommentFields): void {
-    this.fields = { ...fields };
+    this.#fields = { ...fields };
     // The DOM may hold typing Lit has not rendered yet; set it directly so it cannot survive.
     for (const name of FIELD_ORDER) {
       const control = this.#control(name) as HTMLInputElement | null;
       if (control) control.value = fields[name];
     }
     this.#dirty = false;
-    this.errors = {};
-    this.formError = '';
-    this.discarded = null;
+    this.#errors = {};
+    this.#formError = '';
+    this.#discarded = null;
+    this.requestUpdate();
   }
 
   /**
@@ -164,8 +162,9 @@ export class RcComposer extends LitElement {
   /** Shows an error from the server: on its field with a summary above the form, or above the form. */
   showError(message: string, serverField: string | null): void {
     const field = formFieldOf(serverField);
-    this.errors = field ? { [field]: message } : {};
-    this.formError = field && this.api ? this.api.messages.errorSummary(1) : message;
+    this.#errors = field ? { [field]: message } : {};
+    this.#formError = field && this.api ? this.api.messages.errorSummary(1) : message;
+    this.requestUpdate();
   }
 
   #control(name: string): HTMLElement | null {
@@ -173,21 +172,22 @@ export class RcComposer extends LitElement {
   }
 
   #change(fields: CommentFields): void {
-    this.fields = fields;
+    this.#fields = fields;
     this.#dirty = true;
     this.#drafts.changed(fields);
+    this.requestUpdate();
   }
 
   #discard(): void {
-    this.discarded = this.fields;
-    this.#change({ ...this.fields, body: '' });
+    this.#discarded = this.#fields;
+    this.#change({ ...this.#fields, body: '' });
     this.#dirty = false;
   }
 
   #undoDiscard(): void {
-    if (!this.discarded) return;
-    this.#change(this.discarded);
-    this.discarded = null;
+    if (!this.#discarded) return;
+    this.#change(this.#discarded);
+    this.#discarded = null;
     this.focusBody();
   }
 
@@ -199,11 +199,11 @@ export class RcComposer extends LitElement {
 
   #onRememberChange(event: Event): void {
     this.remember = (event.target as HTMLInputElement).checked;
-    this.#drafts.rememberChanged(this.fields);
+    this.#drafts.rememberChanged(this.#fields);
   }
 
   #onNotifyChange(event: Event): void {
-    this.#change({ ...this.fields, notify: (event.target as HTMLInputElement).checked });
+    this.#change({ ...this.#fields, notify: (event.target as HTMLInputElement).checked });
   }
 
   #onInput(event: Event): void {
@@ -213,11 +213,11 @@ export class RcComposer extends LitElement {
       this.#honeypot = input.value;
       return;
     }
-    this.discarded = null;
-    this.#change({ ...this.fields, [name]: input.value });
-    if (this.errors[name]) {
-      const { [name]: _fixed, ...rest } = this.errors;
-      this.errors = rest;
+    this.#discarded = null;
+    this.#change({ ...this.#fields, [name]: input.value });
+    if (this.#errors[name]) {
+      const { [name]: _fixed, ...rest } = this.#errors;
+      this.#errors = rest;
     }
   }
 
@@ -230,14 +230,15 @@ export class RcComposer extends LitElement {
 
   /** Marks what needs correcting and focuses the first such field; false when nothing does. */
   async #invalid(api: CommentsApi): Promise<boolean> {
-    const invalid = validateFields(this.fields, api.requireEmail);
+    const invalid = validateFields(this.#fields, api.requireEmail);
     // An edit changes the text alone: the name and the rest stay as they were posted.
     const names = FIELD_ORDER.filter((name) => invalid[name] && (!this.editing || name === 'body'));
     if (names.length === 0) return false;
-    this.errors = Object.fromEntries(
-      names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages, this.fields)]),
+    this.#errors = Object.fromEntries(
+      names.map((name) => [name, fieldErrorText(invalid[name]!, api.messages, this.#fields)]),
     );
-    this.formError = api.messages.errorSummary(names.length);
+    this.#formError = api.messages.errorSummary(names.length);
+    this.requestUpdate();
     await this.updateComplete;
     this.#control(names[0]!)?.focus();
     return true;
@@ -246,12 +247,13 @@ export class RcComposer extends LitElement {
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const api = this.api;
-    if (!api || this.busy || (await this.#invalid(api))) return;
-    this.errors = {};
-    this.formError = '';
-    this.busy = true;
+    if (!api || this.#busy || (await this.#invalid(api))) return;
+    this.#errors = {};
+    this.#formError = '';
+    this.#busy = true;
+    this.requestUpdate();
     try {
-      const fields = this.fields;
+      const fields = this.#fields;
       const outcome = await api.submit(fields, this.#honeypot);
       if (outcome.ok) {
         // Name, email and website stay for the next comment; only the text is done.
@@ -265,7 +267,8 @@ export class RcComposer extends LitElement {
         if (field) this.#control(field)?.focus();
       }
     } finally {
-      this.busy = false;
+      this.#busy = false;
+      this.requestUpdate();
     }
   }
 
@@ -276,7 +279,7 @@ export class RcComposer extends LitElement {
     required: boolean,
     note?: string,
   ) {
-    const error = this.errors[name];
+    const error = this.#errors[name];
     const describedBy = [note ? `${name}-note` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
     const invalid = error ? 'true' : 'false';
     const described = describedBy || nothing;
@@ -290,7 +293,7 @@ export class RcComposer extends LitElement {
             ?required=${required}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            .value=${this.fields[name]}
+            .value=${this.#fields[name]}
             @input=${this.#onInput}
           ></textarea>`
         : html`<input
@@ -302,10 +305,10 @@ export class RcComposer extends LitElement {
             ?required=${required}
             aria-invalid=${invalid}
             aria-describedby=${described}
-            .value=${this.fields[name]}
+            .value=${this.#fields[name]}
             @input=${this.#onInput}
           />`;
-    return html`<p class="field field-${name}" part="field">
+    return html`<p class="field" part="field">
       <label for=${name} part="label">${label}${required ? html` <span class="mark" aria-hidden="true">*</span>` : nothing}</label>
       ${control}
       ${note ? html`<span class="note" id=${`${name}-note`}>${note}</span>` : nothing}
@@ -315,13 +318,13 @@ export class RcComposer extends LitElement {
 
   /** "Email me when someone replies": only where the server offers it, usable only with an email. */
   #renderNotify(m: Messages) {
-    const noEmail = this.fields.email.trim() === '';
+    const noEmail = this.#fields.email.trim() === '';
     return html`<p class="remember">
       <input
         id="notify"
         name="notify"
         type="checkbox"
-        .checked=${!noEmail && this.fields.notify === true}
+        .checked=${!noEmail && this.#fields.notify === true}
         ?disabled=${noEmail}
         aria-describedby=${noEmail ? 'notify-note' : nothing}
         @change=${this.#onNotifyChange}
@@ -349,13 +352,13 @@ export class RcComposer extends LitElement {
   }
 
   #renderDraftStatus(m: Messages) {
-    if (this.discarded) {
+    if (this.#discarded) {
       return html`<p class="draft-status" part="draft-status">
         ${m.draftDiscarded} <button type="button" class="quiet" @click=${this.#undoDiscard}>${m.undo}</button>
       </p>`;
     }
     const other = this.otherVersion
-      ? html`<p class="draft-status conflict" part="draft-status">
+      ? html`<p class="draft-status" part="draft-status">
           ${m.draftChangedElsewhere}
           <button type="button" class="quiet" @click=${this.#useOtherVersion}>${m.useOtherVersion}</button>
         </p>`
@@ -372,7 +375,7 @@ export class RcComposer extends LitElement {
     const m = api.messages;
     const editing = this.editing;
     const replying = this.replyingTo !== undefined || editing;
-    const left = charactersLeft(this.fields.body);
+    const left = charactersLeft(this.#fields.body);
     const headed = replying || this.headed;
     return html`<form
       part="composer"
@@ -400,15 +403,15 @@ export class RcComposer extends LitElement {
       </div>
       <slot name="notice"></slot>
       <p class="hint">${m.requiredNote}</p>
-      ${this.formError ? html`<p class="form-error" part="form-error" role="alert">${this.formError}</p>` : nothing}
+      ${this.#formError ? html`<p class="form-error" part="form-error" role="alert">${this.#formError}</p>` : nothing}
       ${this.#renderField('body', m.fieldComment, 'textarea', true, left === null ? undefined : left < 0 ? m.charactersOver(-left) : m.charactersLeft(left))}
       ${editing ? nothing : this.#renderIdentity(api, m)}
       <p class="actions">
-        <button type="submit" part="submit-button" ?disabled=${this.busy} aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? m.posting : editing ? m.saveEdit : m.postComment}
+        <button type="submit" part="submit-button" ?disabled=${this.#busy}>
+          ${this.#busy ? m.posting : editing ? m.saveEdit : m.postComment}
         </button>
         ${
-          this.fields.body.trim() !== ''
+          this.#fields.body.trim() !== ''
             ? html`<button type="button" class="quiet" part="discard-button" @click=${this.#discard}>${m.discardDraft}</button>`
             : nothing
         }

@@ -3,8 +3,8 @@ import type { CommentsBackend } from '../backend/backend.js';
 import type { Comment, CommentFields, NewComment } from '../model/types.js';
 import type { DraftListener, DraftSession } from '../offline/draft-session.js';
 import { DraftStore, type Draft } from '../offline/drafts.js';
-import { PendingEchoes } from '../offline/echoes.js';
-import { IdentityStore, type Identity } from '../offline/identity.js';
+import { addPendingEcho, pendingEchoes } from '../offline/echoes.js';
+import { loadIdentity, saveIdentity, type Identity } from '../offline/identity.js';
 import {
   echoOfEntry,
   Outbox,
@@ -30,8 +30,6 @@ export interface OfflineScope {
 interface StoreParts {
   store: KeyValueStore;
   drafts: DraftStore;
-  pending: PendingEchoes;
-  identity: IdentityStore;
   release: () => void;
 }
 
@@ -51,7 +49,8 @@ export class OfflineController implements ReactiveController, DraftSession {
   #scope: OfflineScope | null = null;
   #outboxEntries: OutboxEntry[] = [];
   #pendingEchoes: Comment[] = [];
-  readonly #listeners = new Set<DraftListener>();
+  /** The reply form, hearing of its drafts. */
+  #listener: DraftListener | null = null;
   /** Aborted when the element leaves the page: removes every page listener at once. */
   #listening: AbortController | null = null;
 
@@ -126,7 +125,8 @@ export class OfflineController implements ReactiveController, DraftSession {
   async syncPending(publishedIds: ReadonlySet<string>): Promise<void> {
     const scope = this.#scope;
     if (!scope || !this.#parts) return;
-    this.#pendingEchoes = await this.#parts.pending.forThread(
+    this.#pendingEchoes = await pendingEchoes(
+      this.#parts.store,
       scope.endpoint,
       scope.thread,
       publishedIds,
@@ -138,7 +138,8 @@ export class OfflineController implements ReactiveController, DraftSession {
   /** Queues a comment (or a change to one); resolves once it is stored (on the device, or in memory). */
   async send(request: NewComment, change?: QueuedChange): Promise<OutboxEntry> {
     const scope = this.#scope;
-    if (!scope || !this.#outbox || !this.#parts) throw new Error('The comments section is not configured.');
+    // Only a caller's mistake (the section sends only once configured): a word for the console.
+    if (!scope || !this.#outbox || !this.#parts) throw new Error('unconfigured');
     const entry = await this.#outbox.enqueue(scope.thread, request, change);
     await this.#parts.drafts.delete(scope.endpoint, scope.thread, request.parentId);
     return entry;
@@ -168,7 +169,7 @@ export class OfflineController implements ReactiveController, DraftSession {
     const scope = this.#scope;
     if (scope && scope.endpoint === entry.endpoint && scope.thread === entry.thread)
       this.showPending(comment);
-    await this.#parts?.pending.add(entry.endpoint, entry.thread, comment);
+    if (this.#parts) await addPendingEcho(this.#parts.store, entry.endpoint, entry.thread, comment);
   }
 
   draftsForThread(): Promise<Draft[]> {
@@ -214,38 +215,31 @@ export class OfflineController implements ReactiveController, DraftSession {
   }
 
   identity(): Promise<Identity | null> {
-    return this.#parts?.identity.load() ?? Promise.resolve(null);
+    return this.#parts ? loadIdentity(this.#parts.store) : Promise.resolve(null);
   }
 
   rememberIdentity(remember: boolean, identity: Identity): Promise<void> {
-    const store = this.#parts?.identity;
-    if (!store) return Promise.resolve();
-    return remember ? store.save(identity) : store.forget();
+    return this.#parts ? saveIdentity(this.#parts.store, remember ? identity : null) : Promise.resolve();
   }
 
   listen(listener: DraftListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.#listener = listener;
+    return () => {
+      if (this.#listener === listener) this.#listener = null;
+    };
   }
 
   #partsFor(store: KeyValueStore): StoreParts {
     this.#memoryOnly = store.memoryOnly;
-    const drafts = new DraftStore(store, (draft) => {
-      for (const listener of this.#listeners) listener.saved(draft);
-    });
-    drafts.onRemoteChange((change) => {
-      for (const listener of this.#listeners) listener.remote(change);
-    });
+    const drafts = new DraftStore(store, () => this.#listener);
     const stopListening = store.onMemoryOnly(() => {
       this.#memoryOnly = true;
-      for (const listener of this.#listeners) listener.memoryOnly();
+      this.#listener?.memoryOnly();
       this.host.requestUpdate();
     });
     return {
       store,
       drafts,
-      pending: new PendingEchoes(store),
-      identity: new IdentityStore(store),
       release: () => {
         drafts.dispose();
         stopListening?.();

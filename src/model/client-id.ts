@@ -1,12 +1,11 @@
 /**
  * A fresh uuid v4 for the idempotency key. `crypto.randomUUID` exists only in secure contexts,
- * and blogs served over plain http are real, so fall back to `getRandomValues`.
+ * and blogs served over plain http are real; there a blob URL gives one: the File API ends each
+ * in a random UUID (https://w3c.github.io/FileAPI/#unicodeBlobURL), in any context.
  */
-export function newClientId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+export function newClientId(secure = typeof crypto.randomUUID === 'function'): string {
+  if (secure) return crypto.randomUUID();
+  const url = URL.createObjectURL(new Blob());
+  URL.revokeObjectURL(url);
+  return url.slice(-36).toLowerCase();
 }

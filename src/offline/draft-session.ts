@@ -32,6 +32,6 @@ export interface DraftSession {
   matches(draft: Draft | null, parentId: string | null): boolean;
   identity(): Promise<Identity | null>;
   rememberIdentity(remember: boolean, identity: Identity): Promise<void>;
-  /** Listens until the returned function is called. */
+  /** Listens until the returned function is called; there is one listener, the form (a new one replaces it). */
   listen(listener: DraftListener): () => void;
 }

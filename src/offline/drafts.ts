@@ -1,4 +1,5 @@
 import type { CommentFields } from '../model/types.js';
+import type { DraftListener } from './draft-session.js';
 import type { KeyValueStore } from './storage.js';
 import { scopedKey, scopePrefix } from './keys.js';
 import { localStorageOrNull } from './local-storage.js';
@@ -65,19 +66,19 @@ export class DraftStore {
   readonly #unwritten = new Map<string, Draft>();
   readonly #writing = new Map<string, Promise<void>>();
   #channel: BroadcastChannel | null;
-  #remoteListener: ((change: RemoteDraftChange) => void) | null = null;
 
   readonly #store: KeyValueStore;
-  readonly #onSaved: (draft: Draft) => void;
+  /** Who hears of drafts saved here and of those other tabs save or delete, if anyone. */
+  readonly #listener: () => DraftListener | null;
 
-  constructor(store: KeyValueStore, onSaved: (draft: Draft) => void = () => {}) {
+  constructor(store: KeyValueStore, listener: () => DraftListener | null = () => null) {
     this.#store = store;
-    this.#onSaved = onSaved;
+    this.#listener = listener;
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
     this.#channel?.addEventListener('message', (event: MessageEvent<RemoteDraftChange>) => {
       const change = event.data;
       if (change && typeof change.key === 'string' && (change.draft === null || isDraft(change.draft))) {
-        this.#remoteListener?.(change);
+        this.#listener()?.remote(change);
       }
     });
   }
@@ -87,12 +88,6 @@ export class DraftStore {
     this.#channel?.close();
     // Writes still in flight finish, but tell nobody: a closed channel throws on postMessage.
     this.#channel = null;
-    this.#remoteListener = null;
-  }
-
-  /** Listens to drafts other tabs save or delete. */
-  onRemoteChange(listener: (change: RemoteDraftChange) => void): void {
-    this.#remoteListener = listener;
   }
 
   /** The drafts of one thread, newest first, after merging any rescued in localStorage. */
@@ -168,7 +163,7 @@ export class DraftStore {
         // Stored for good: a rescue copy from a hidden moment must not come back later.
         if (!this.#store.memoryOnly) forgetRescued(key);
       }
-      this.#onSaved(draft);
+      this.#listener()?.saved(draft);
       this.#channel?.postMessage({ key, draft } satisfies RemoteDraftChange);
     }
   }

@@ -16,38 +16,42 @@ const PREFIX = 'echo|';
  * are kept on the device; each goes when the published comment (same id) arrives, or when it is
  * older than the configured age (the moderator may have rejected it).
  */
-export class PendingEchoes {
-  constructor(private readonly store: KeyValueStore) {}
 
-  /** Remembers an accepted, pending comment. */
-  async add(endpoint: string, thread: string, comment: Comment, now = Date.now()): Promise<void> {
-    await this.store.set(scopedKey(PREFIX, endpoint, thread, comment.id), {
-      comment,
-      acceptedAt: now,
-    } satisfies StoredEcho);
-  }
+/** Remembers an accepted, pending comment. */
+export async function addPendingEcho(
+  store: KeyValueStore,
+  endpoint: string,
+  thread: string,
+  comment: Comment,
+  now = Date.now(),
+): Promise<void> {
+  await store.set(scopedKey(PREFIX, endpoint, thread, comment.id), {
+    comment,
+    acceptedAt: now,
+  } satisfies StoredEcho);
+}
 
-  /**
-   * The thread's pending comments, after dropping those now published (`publishedIds`) and
-   * those older than `maxAgeMs`.
-   */
-  async forThread(
-    endpoint: string,
-    thread: string,
-    publishedIds: ReadonlySet<string>,
-    maxAgeMs: number,
-    now = Date.now(),
-  ): Promise<Comment[]> {
-    const shown: Comment[] = [];
-    for (const [key, value] of await this.store.entries<StoredEcho>(scopePrefix(PREFIX, endpoint, thread))) {
-      const comment = parseComment(value?.comment);
-      const stale = typeof value?.acceptedAt !== 'number' || now - value.acceptedAt > maxAgeMs;
-      if (comment === null || stale || publishedIds.has(comment.id)) {
-        await this.store.delete(key);
-      } else {
-        shown.push({ ...comment, status: 'pending' });
-      }
+/**
+ * The thread's pending comments, after dropping those now published (`publishedIds`) and
+ * those older than `maxAgeMs`.
+ */
+export async function pendingEchoes(
+  store: KeyValueStore,
+  endpoint: string,
+  thread: string,
+  publishedIds: ReadonlySet<string>,
+  maxAgeMs: number,
+  now = Date.now(),
+): Promise<Comment[]> {
+  const shown: Comment[] = [];
+  for (const [key, value] of await store.entries<StoredEcho>(scopePrefix(PREFIX, endpoint, thread))) {
+    const comment = parseComment(value?.comment);
+    const stale = typeof value?.acceptedAt !== 'number' || now - value.acceptedAt > maxAgeMs;
+    if (comment === null || stale || publishedIds.has(comment.id)) {
+      await store.delete(key);
+    } else {
+      shown.push({ ...comment, status: 'pending' });
     }
-    return shown;
   }
+  return shown;
 }

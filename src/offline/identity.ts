@@ -9,25 +9,18 @@ export interface Identity {
 
 const KEY = 'identity';
 
-/** Name, email and website, kept only when the reader ticks "Save my name, email, and website". */
-export class IdentityStore {
-  constructor(private readonly store: KeyValueStore) {}
+/** The remembered details, or null when the reader never ticked the box (or unticked it). */
+export async function loadIdentity(store: KeyValueStore): Promise<Identity | null> {
+  const value = await store.get<Identity>(KEY);
+  const valid =
+    value && ['name', 'email', 'url'].every((field) => typeof value[field as keyof Identity] === 'string');
+  return valid ? { name: value.name, email: value.email, url: value.url } : null;
+}
 
-  /** The remembered details, or null when the reader never ticked the box (or unticked it). */
-  async load(): Promise<Identity | null> {
-    const value = await this.store.get<Identity>(KEY);
-    const valid =
-      value && ['name', 'email', 'url'].every((field) => typeof value[field as keyof Identity] === 'string');
-    return valid ? { name: value.name, email: value.email, url: value.url } : null;
-  }
-
-  /** Remembers the details (the box is ticked). */
-  save(identity: Identity): Promise<void> {
-    return this.store.set(KEY, identity);
-  }
-
-  /** Forgets them (the box was unticked). */
-  forget(): Promise<void> {
-    return this.store.delete(KEY);
-  }
+/**
+ * Remembers name, email and website when the reader ticks "Save my name, email, and website";
+ * forgets them (null) when they untick it.
+ */
+export function saveIdentity(store: KeyValueStore, identity: Identity | null): Promise<void> {
+  return identity ? store.set(KEY, identity) : store.delete(KEY);
 }

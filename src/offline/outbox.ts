@@ -157,12 +157,8 @@ function browserTimer(callback: () => void, ms: number): () => void {
  * jittered backoff, and always with the clientId made when the reader pressed Post Comment.
  */
 export class Outbox {
-  readonly #policy: RetryPolicy;
-  readonly #now: () => number;
-  readonly #random: () => number;
-  readonly #exclusive: (name: string, work: () => Promise<void>) => Promise<void>;
-  readonly #setTimer: (callback: () => void, ms: number) => () => void;
-  readonly #isOnline: () => boolean;
+  /** The options, with the browser's clock, dice, locks and timers where a test gave none. */
+  readonly #options: Required<Omit<OutboxOptions, 'onChange' | 'onSettled'>> & OutboxOptions;
   readonly #channel: BroadcastChannel | null;
   /** Aborts the send in flight when the element leaves the page; the entry stays for the next page. */
   readonly #abort = new AbortController();
@@ -171,14 +167,16 @@ export class Outbox {
   #again = false;
   #disposed = false;
 
-  constructor(private readonly options: OutboxOptions) {
-    this.#policy = options.policy ?? DEFAULT_RETRY_POLICY;
-    this.#now = options.now ?? Date.now;
-    this.#random = options.random ?? Math.random;
-    this.#exclusive = options.exclusive ?? webLock;
-    this.#setTimer = options.setTimer ?? browserTimer;
-    this.#isOnline =
-      options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
+  constructor(options: OutboxOptions) {
+    this.#options = {
+      policy: DEFAULT_RETRY_POLICY,
+      now: Date.now,
+      random: Math.random,
+      exclusive: webLock,
+      setTimer: browserTimer,
+      isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+      ...options,
+    };
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
     this.#channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
       const message = event.data;
@@ -191,7 +189,7 @@ export class Outbox {
 
   /** This endpoint's entries, oldest first. */
   async list(): Promise<OutboxEntry[]> {
-    const entries = await this.options.store.entries<unknown>(`${PREFIX}${this.options.endpoint}|`);
+    const entries = await this.#options.store.entries<unknown>(`${PREFIX}${this.#options.endpoint}|`);
     return entries
       .map(([, value]) => value)
       .filter(isEntry)
@@ -200,10 +198,10 @@ export class Outbox {
 
   /** Stores a comment to send and starts sending. Resolves once it is stored. */
   async enqueue(thread: string, request: NewComment, change?: QueuedChange): Promise<OutboxEntry> {
-    const now = this.#now();
+    const now = this.#options.now();
     const entry: OutboxEntry = {
       ...(change && { change }),
-      endpoint: this.options.endpoint,
+      endpoint: this.#options.endpoint,
       thread,
       request,
       queuedAt: now,
@@ -212,7 +210,7 @@ export class Outbox {
       state: 'queued',
       error: null,
     };
-    await this.options.store.set(keyOf(entry), entry);
+    await this.#options.store.set(keyOf(entry), entry);
     await this.#changed(true);
     void this.replay();
     return entry;
@@ -226,7 +224,7 @@ export class Outbox {
       ...entry,
       attempts: 0,
       state: 'queued',
-      nextAttemptAt: this.#now(),
+      nextAttemptAt: this.#options.now(),
       error: null,
       blocked: false,
     });
@@ -237,7 +235,7 @@ export class Outbox {
   async take(clientId: string): Promise<OutboxEntry | undefined> {
     const entry = (await this.list()).find((candidate) => candidate.request.clientId === clientId);
     if (!entry) return undefined;
-    await this.options.store.delete(keyOf(entry));
+    await this.#options.store.delete(keyOf(entry));
     await this.#changed(true);
     return entry;
   }
@@ -252,7 +250,9 @@ export class Outbox {
     this.#running = (async () => {
       do {
         this.#again = false;
-        await this.#exclusive(`recovery-comments-outbox:${this.options.endpoint}`, () => this.#sendDue());
+        await this.#options.exclusive(`recovery-comments-outbox:${this.#options.endpoint}`, () =>
+          this.#sendDue(),
+        );
       } while (this.#again && !this.#disposed);
     })().finally(() => {
       this.#running = null;
@@ -272,10 +272,10 @@ export class Outbox {
   async #sendDue(): Promise<void> {
     // Read afresh under the lock: another tab may have sent entries since.
     for (const entry of await this.list()) {
-      if (this.#disposed || !this.#isOnline()) return;
+      if (this.#disposed || !this.#options.isOnline()) return;
       if (entry.state === 'failed') continue;
       // Strict order: nothing overtakes an earlier comment that is waiting to be retried.
-      if (entry.nextAttemptAt > this.#now()) return;
+      if (entry.nextAttemptAt > this.#options.now()) return;
       const sending: OutboxEntry = { ...entry, state: 'sending', attempts: entry.attempts + 1 };
       await this.#put(sending);
       let result: PostResult;
@@ -285,20 +285,20 @@ export class Outbox {
         // Stopped by dispose: still stored, it is sent again (same clientId) by the next page.
         if (this.#disposed) return;
         const failure = error instanceof BackendError ? error : new BackendError('network', String(error));
-        const decision = decideRetry(failure, sending.attempts, this.#policy, this.#random);
+        const decision = decideRetry(failure, sending.attempts, this.#options.policy, this.#options.random);
         if (decision.kind === 'retry') {
           await this.#put({
             ...sending,
             state: 'queued',
-            nextAttemptAt: this.#now() + decision.delayMs,
+            nextAttemptAt: this.#options.now() + decision.delayMs,
             error: failure.message,
           });
           return;
         }
         if (decision.kind === 'reject') {
           // Tell the page first, so the text is back in the form before its echo goes.
-          this.options.onSettled?.({ kind: 'rejected', entry: sending, error: failure });
-          await this.options.store.delete(keyOf(entry));
+          this.#options.onSettled?.({ kind: 'rejected', entry: sending, error: failure });
+          await this.#options.store.delete(keyOf(entry));
           await this.#changed(true);
           continue;
         }
@@ -309,20 +309,20 @@ export class Outbox {
           blocked: decision.kind === 'blocked',
         };
         await this.#put(failed);
-        this.options.onSettled?.({ kind: 'failed', entry: failed, error: failure });
+        this.#options.onSettled?.({ kind: 'failed', entry: failed, error: failure });
         continue;
       }
       // The published or pending comment is shown before its echo goes, so nothing flickers,
       // here and in the other tabs showing the same thread.
-      this.options.onSettled?.({ kind: 'sent', entry: sending, result });
-      this.#broadcast({ endpoint: this.options.endpoint, sent: { entry: sending, result } });
-      await this.options.store.delete(keyOf(entry));
+      this.#options.onSettled?.({ kind: 'sent', entry: sending, result });
+      this.#broadcast({ endpoint: this.#options.endpoint, sent: { entry: sending, result } });
+      await this.#options.store.delete(keyOf(entry));
       await this.#changed(true);
     }
   }
 
   #deliver({ thread, request, change }: OutboxEntry): Promise<PostResult> {
-    const { backend } = this.options;
+    const { backend } = this.#options;
     const signal = this.#abort.signal;
     if (!change) return backend.postComment(thread, request, signal);
     const body = change.remove ? null : request.body;
@@ -331,7 +331,7 @@ export class Outbox {
   }
 
   async #put(entry: OutboxEntry): Promise<void> {
-    await this.options.store.set(keyOf(entry), entry);
+    await this.#options.store.set(keyOf(entry), entry);
     await this.#changed(true);
   }
 
@@ -342,20 +342,23 @@ export class Outbox {
 
   async #changed(broadcast: boolean): Promise<void> {
     if (this.#disposed) return;
-    if (broadcast) this.#broadcast({ endpoint: this.options.endpoint });
-    this.options.onChange?.(await this.list());
+    if (broadcast) this.#broadcast({ endpoint: this.#options.endpoint });
+    this.#options.onChange?.(await this.list());
   }
 
   async #scheduleNext(): Promise<void> {
     this.#cancelTimer?.();
     this.#cancelTimer = null;
     // Offline, the 'online' event starts the next run; a timer would only spin.
-    if (this.#disposed || !this.#isOnline()) return;
+    if (this.#disposed || !this.#options.isOnline()) return;
     // Entries go in order, so the first one still to send decides when the next run is due.
     const head = (await this.list()).find((entry) => entry.state !== 'failed');
     if (!head) return;
     const next = head.nextAttemptAt;
     // At least a second, so a tab that lost the lock to another does not spin while it waits.
-    this.#cancelTimer = this.#setTimer(() => void this.replay(), Math.max(MIN_TIMER_MS, next - this.#now()));
+    this.#cancelTimer = this.#options.setTimer(
+      () => void this.replay(),
+      Math.max(MIN_TIMER_MS, next - this.#options.now()),
+    );
   }
 }

@@ -26,7 +26,8 @@ const TIMEOUT_MS = 1000;
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('IndexedDB did not answer')), ms);
+    // No reason given: nobody reads it (the store falls back to memory), and words cost bytes.
+    timer = setTimeout(reject, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
