@@ -11,10 +11,12 @@ try {
   const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (fresh !== committed) {
+    // exitCode, not exit(): the `finally` below must still put package.json back.
+    process.exitCode = 1;
     console.error('custom-elements.json is stale: run `npm run manifest` and commit the result.');
-    process.exit(1);
+  } else {
+    console.log('custom-elements.json is up to date.');
   }
-  console.log('custom-elements.json is up to date.');
 } finally {
   rmSync(out, { recursive: true, force: true });
   // cem may touch package.json's customElements field; keep the committed file as it was.
