@@ -1,6 +1,7 @@
 import { ENTITY_TAG } from '../backend/revalidate.js';
 import { parseThreadPage } from '../model/parse.js';
 import type { SortOrder, ThreadPage } from '../model/types.js';
+import { localStorageOrNull } from './local-storage.js';
 import type { KeyValueStore } from './storage.js';
 
 /**
@@ -32,6 +33,40 @@ export const THREAD_CACHE_VERSION = 1;
  */
 export const keptKey = (endpoint: string, thread: string, sort: SortOrder) =>
   `thread|${JSON.stringify([THREAD_CACHE_VERSION, endpoint, thread, sort])}`;
+
+/**
+ * The index of kept pages, one localStorage item: kept key -> [ETag, savedAt]. Read
+ * synchronously as a load begins, it lets the request go out at once with `If-None-Match`,
+ * instead of after the IndexedDB read of the page (which waits for the first render's work).
+ * It is written when a page is kept or forgotten (`kept-index.ts`, with the writing side).
+ */
+export const KEPT_INDEX = 'recovery-comments|kept';
+
+/** What the index is made of; unreadable or blocked, it is empty. */
+export type KeptIndex = Record<string, unknown>;
+
+/** The index as `storage` holds it; empty when missing, blocked or not an object. */
+export function readKeptIndex(storage: Storage | null): KeptIndex {
+  try {
+    const index: unknown = JSON.parse(storage?.getItem(KEPT_INDEX) ?? '{}');
+    if (index && typeof index === 'object' && !Array.isArray(index)) return index as KeptIndex;
+  } catch {
+    // Blocked, or not JSON: as if nothing were kept.
+  }
+  return {};
+}
+
+/**
+ * The ETag of the page kept under `key` as the index says, if it is fresh: what the request
+ * asks with, before the page itself is read. The page may still be missing or broken (another
+ * tab, a cleared database): a 304 then needs a plain request.
+ */
+export function keptTag(key: string, maxAgeMs: number, now = Date.now()): string | null {
+  const entry = readKeptIndex(localStorageOrNull())[key];
+  const [etag, savedAt] = Array.isArray(entry) ? (entry as unknown[]) : [];
+  const age = now - (savedAt as number);
+  return typeof etag === 'string' && ENTITY_TAG.test(etag) && age >= 0 && age <= maxAgeMs ? etag : null;
+}
 
 /**
  * The page kept under `key` in `value` when it is that one, fresh and well-formed; null
