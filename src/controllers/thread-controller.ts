@@ -218,8 +218,8 @@ export class ThreadController implements ReactiveController {
         // 304: the page kept with that ETag is current, once read; missing or another version
         // (the index is only a hint), the page is asked for again, plainly.
         const kept = await reading;
-        page = kept && etag !== null && kept.page.etag === etag ? kept.page : await ask(null);
-        if (page === null) throw new BackendError('invalid-response', 'The comments could not be read.');
+        // Plainly asked, a page always comes (or a failure): null would fail as unreadable below.
+        page = kept && etag !== null && kept.page.etag === etag ? kept.page : (await ask(null))!;
       }
       // The render that follows (the tree built, the first comments drawn) gets a task of its
       // own, apart from the one that checked the page.

@@ -1,4 +1,4 @@
-import { KEPT_INDEX, readKeptIndex } from './kept-thread.js';
+import { KEPT_INDEX } from './kept-thread.js';
 import { localStorageOrNull } from './local-storage.js';
 
 /**
@@ -7,14 +7,19 @@ import { localStorageOrNull } from './local-storage.js';
  * there. A blocked or full localStorage only means the next visit asks without the ETag.
  */
 export function noteKept(key: string, etag: string | null, savedAt: number): void {
-  const storage = localStorageOrNull();
   try {
-    const index = readKeptIndex(storage);
+    const storage = localStorageOrNull()!;
+    const read: unknown = JSON.parse(storage.getItem(KEPT_INDEX) ?? '{}');
+    // An index that is not an object (changed by hand, or by another version) starts over.
+    const index = (read && typeof read === 'object' && !Array.isArray(read) ? read : {}) as Record<
+      string,
+      unknown
+    >;
     if (etag === null && !(key in index)) return;
     if (etag === null) delete index[key];
     else index[key] = [etag, savedAt];
-    storage?.setItem(KEPT_INDEX, JSON.stringify(index));
+    storage.setItem(KEPT_INDEX, JSON.stringify(index));
   } catch {
-    // Blocked or full: requests go out without the ETag, and the kept page still shows.
+    // Blocked, full or not JSON: requests go out without the ETag, and the kept page still shows.
   }
 }

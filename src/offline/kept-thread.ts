@@ -42,30 +42,23 @@ export const keptKey = (endpoint: string, thread: string, sort: SortOrder) =>
  */
 export const KEPT_INDEX = 'recovery-comments|kept';
 
-/** What the index is made of; unreadable or blocked, it is empty. */
-export type KeptIndex = Record<string, unknown>;
-
-/** The index as `storage` holds it; empty when missing, blocked or not an object. */
-export function readKeptIndex(storage: Storage | null): KeptIndex {
-  try {
-    const index: unknown = JSON.parse(storage?.getItem(KEPT_INDEX) ?? '{}');
-    if (index && typeof index === 'object' && !Array.isArray(index)) return index as KeptIndex;
-  } catch {
-    // Blocked, or not JSON: as if nothing were kept.
-  }
-  return {};
-}
-
 /**
  * The ETag of the page kept under `key` as the index says, if it is fresh: what the request
  * asks with, before the page itself is read. The page may still be missing or broken (another
- * tab, a cleared database): a 304 then needs a plain request.
+ * tab, a cleared database): a 304 then needs a plain request. Null when the index is missing,
+ * blocked or not what it should be.
  */
 export function keptTag(key: string, maxAgeMs: number, now = Date.now()): string | null {
-  const entry = readKeptIndex(localStorageOrNull())[key];
-  const [etag, savedAt] = Array.isArray(entry) ? (entry as unknown[]) : [];
-  const age = now - (savedAt as number);
-  return typeof etag === 'string' && ENTITY_TAG.test(etag) && age >= 0 && age <= maxAgeMs ? etag : null;
+  try {
+    const [etag, savedAt] = (
+      JSON.parse(localStorageOrNull()!.getItem(KEPT_INDEX)!) as Record<string, unknown[]>
+    )[key]!;
+    const age = now - (savedAt as number);
+    if (typeof etag === 'string' && ENTITY_TAG.test(etag) && age >= 0 && age <= maxAgeMs) return etag;
+  } catch {
+    // No index, no entry, or not the shape it was written in: nothing to revalidate.
+  }
+  return null;
 }
 
 /**
