@@ -151,7 +151,9 @@ export class ThreadController implements ReactiveController {
     this.#kept = null;
     this.#answered = false;
     this.#tag = keeping?.tag(query) ?? null;
-    // The request goes out in this task; the kept page shows if it is read before the answer.
+    // The request goes out first (opening IndexedDB costs the task a few ms); the kept page is
+    // read alongside, and shows if it is read before the answer.
+    const fetching = this.#fetchPage(query, null, signal);
     this.#reading = keeping
       ? keeping.read(query).then((kept) => {
           if (signal.aborted) return null;
@@ -165,7 +167,7 @@ export class ThreadController implements ReactiveController {
           return kept;
         })
       : Promise.resolve(null);
-    await this.#fetchPage(query, null, signal);
+    await fetching;
   }
 
   /** Appends the next page, if there is one. */
@@ -203,7 +205,6 @@ export class ThreadController implements ReactiveController {
   ): Promise<void> {
     const first = cursor === null;
     const etag = first ? this.#tag : null;
-    const reading = this.#reading;
     const ask = (etag: string | null) =>
       query.backend.loadPage(
         query.thread,
@@ -217,7 +218,8 @@ export class ThreadController implements ReactiveController {
       if (page === null) {
         // 304: the page kept with that ETag is current, once read; missing or another version
         // (the index is only a hint), the page is asked for again, plainly.
-        const kept = await reading;
+        // Read after the request went out (by `load`); a newer load's is never used: aborted.
+        const kept = await this.#reading;
         // Plainly asked, a page always comes (or a failure): null would fail as unreadable below.
         page = kept && etag !== null && kept.page.etag === etag ? kept.page : (await ask(null))!;
       }
@@ -232,7 +234,7 @@ export class ThreadController implements ReactiveController {
       }
     } catch (error) {
       // Unreachable: the kept page is what is shown, once read.
-      if (first) await reading;
+      if (first) await this.#reading;
       if (signal.aborted) return;
       failed = true;
       this.#fail(error, first);
