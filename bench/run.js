@@ -461,9 +461,12 @@ async function main() {
       peers.waline.set(n, { runs: [], failures: [] });
     }
     // Round-robin over sizes, so a burst of other work on the machine spreads over all sizes.
+    // The contenders' order turns each run: the one loaded right after Waline's biggest page
+    // shares the browser with its teardown, and that must not always be the same one.
     for (let run = 1; run <= RUNS; run++) {
+      const order = CONTENDERS.map((_, i) => CONTENDERS[(i + run - 1) % CONTENDERS.length]);
       for (const n of SIZES) {
-        for (const contender of CONTENDERS) {
+        for (const contender of /** @type {import('./support/contenders.js').Contender[]} */ (order)) {
           const entry = /** @type {{ runs: Array<Record<string, any>>, failures: string[] }} */ (
             contender === 'ours' ? results.get(n) : peers[contender].get(n)
           );

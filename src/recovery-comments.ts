@@ -18,7 +18,7 @@ import { clientIdOf, threadViewer, type ThreadView } from './model/thread-view.j
 import { defaultThreadTitle } from './model/thread-id.js';
 import type { ThreadNode } from './model/tree.js';
 import type { SortOrder } from './model/types.js';
-import { keptKey, readKeptPage } from './offline/kept-thread.js';
+import { keptKey, keptTag, readKeptPage } from './offline/kept-thread.js';
 import type { KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
 
@@ -133,13 +133,17 @@ export class RecoveryComments extends LitElement {
       void reportLoadFailure(this, error, this.backend, this.endpoint);
     },
     {
+      tag: (query) => keptTag(this.#keptKey(query), this.#keptFor()),
       read: (query) => readKeptPage(this.storage, this.#keptKey(query), this.#keptFor()),
       keep: (query, page) =>
-        // From the file the writing side comes in: keeping is not needed before the first render.
-        void import('./write/writing.js').then(
-          ({ keepThread }) => keepThread(this.storage, this.#keptKey(query), page, this.#keptFor()),
-          () => {},
-        ),
+        // With the writing side, once the comments are in: keeping is not needed before.
+        void this.#chunks
+          .filled()
+          .then(() => import('./write/writing.js'))
+          .then(
+            ({ keepThread }) => keepThread(this.storage, this.#keptKey(query), page, this.#keptFor()),
+            () => {},
+          ),
     },
   );
   readonly #write: WriteController = new WriteController(this, {
@@ -165,7 +169,7 @@ export class RecoveryComments extends LitElement {
   #query: ThreadQuery | null = null;
   /** Whether the current query's first page is settled: the server's, or kept and unreachable. */
   #ready = false;
-  /** Whether any page was shown yet (the writing side is fetched then). */
+  /** Whether any page was shown yet (the writing side is fetched once it is all in). */
   #shown = false;
 
   /** Comments whose long reply lists are shown whole. */
@@ -254,8 +258,9 @@ export class RecoveryComments extends LitElement {
     }
     if (!this.#shown) {
       this.#shown = true;
-      // The writing side comes right after the comments are on screen, before they are needed.
-      void this.updateComplete.then(() => this.#write.prefetch());
+      // The writing side comes right after the last comment is in, before the reader needs it,
+      // and never competes with rendering them.
+      void this.#chunks.filled().then(() => this.#write.prefetch());
     }
     // Drafts are restored against the server's page, or the kept one once the server cannot be
     // reached: a kept page may not list the reader's latest comment, where a draft may wait.

@@ -1,5 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { RecoveryComments } from '../src/recovery-comments.js';
+import { KEPT_INDEX, keptKey } from '../src/offline/kept-thread.js';
+import type { KeyValueStore } from '../src/offline/storage.js';
 import {
   button,
   composerOf,
@@ -51,6 +53,48 @@ function watchThreadRequests(): {
     return response;
   };
   return { seen, stop: () => (window.fetch = original) };
+}
+
+/** The index entry (kept key -> [ETag, savedAt]) of a thread, as the element keeps it in localStorage. */
+const indexEntry = (endpoint: string, thread: string): unknown =>
+  (JSON.parse(localStorage.getItem(KEPT_INDEX) ?? '{}') as Record<string, unknown>)[
+    keptKey(endpoint, thread, 'oldest')
+  ];
+
+/** Mounts, waits for the server's page, and waits until it is kept (index last), then removes it. */
+async function visit(endpoint: string, thread: string, storage: KeyValueStore): Promise<void> {
+  const element = await mount({ endpoint, thread, storage });
+  await waitUntil(() => indexEntry(endpoint, thread) !== undefined, 'the page was not kept', {
+    timeout: 5000,
+  });
+  element.remove();
+}
+
+/**
+ * Runs `body` with the page's localStorage throwing as some private modes and sandboxed frames
+ * do: on reading the property, or (`'write'`) on every write, as a full one does.
+ */
+async function withBlockedLocalStorage(how: 'read' | 'write', body: () => Promise<void>): Promise<void> {
+  const own = Object.getOwnPropertyDescriptor(window, 'localStorage');
+  const setItem = Storage.prototype.setItem;
+  if (how === 'read')
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  else
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  try {
+    await body();
+  } finally {
+    if (how === 'write') Storage.prototype.setItem = setItem;
+    else if (own) Object.defineProperty(window, 'localStorage', own);
+    else delete (window as { localStorage?: Storage }).localStorage;
+  }
 }
 
 let unhandled: unknown[] = [];
@@ -176,8 +220,7 @@ describe('<recovery-comments> the thread kept on the device', () => {
     const storage = freshStore();
     const watch = watchThreadRequests();
     try {
-      const first = await mount({ endpoint, thread, storage });
-      first.remove();
+      await visit(endpoint, thread, storage);
       const second = await mount({ endpoint, thread, storage, waitForLoad: false });
       await oneEvent(second, 'rc-loaded');
       expect(shownIds(second)).to.deep.equal(['a', 'b']);
@@ -202,6 +245,176 @@ describe('<recovery-comments> the thread kept on the device', () => {
     } finally {
       watch.stop();
     }
+  });
+
+  it('asks with the ETag at once: the request is out before the kept page is read from the device', async function () {
+    this.timeout(20_000);
+    const { endpoint } = await proxy();
+    const thread = uniqueThread('kept-at-once');
+    await seed(thread, [published('a', null, 'Ann', 'Hello.', 5)], 'off');
+    const storage = freshStore();
+    await visit(endpoint, thread, storage);
+    // A device that takes its time to read (as IndexedDB does while the first render runs).
+    let reads = 0;
+    const slow: KeyValueStore = {
+      get: <T>(key: string) =>
+        new Promise<T | undefined>((resolve) => {
+          reads++;
+          setTimeout(() => resolve(storage.get<T>(key)), 300);
+        }),
+      set: (key, value) => storage.set(key, value),
+      delete: (key) => storage.delete(key),
+      entries: (prefix) => storage.entries(prefix),
+      get memoryOnly() {
+        return storage.memoryOnly;
+      },
+      onMemoryOnly: (callback) => storage.onMemoryOnly(callback),
+    };
+    const watch = watchThreadRequests();
+    try {
+      const sent: Array<string | null> = [];
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        if (/\/comments\?/.test(String(input))) sent.push(new Headers(init?.headers).get('if-none-match'));
+        return original(input, init);
+      };
+      try {
+        const again = await mount({ endpoint, thread, storage: slow, waitForLoad: false });
+        await again.updateComplete;
+        expect(reads, 'the kept page is being read').to.equal(1);
+        expect(sent, 'asked before the read came back').to.have.length(1);
+        expect(sent[0]).to.equal((indexEntry(endpoint, thread) as string[])[0]);
+        await oneEvent(again, 'rc-loaded');
+        await again.updateComplete;
+        expect(shownIds(again)).to.deep.equal(['a']);
+        expect(watch.seen.at(-1)!.status).to.equal(304);
+      } finally {
+        window.fetch = original;
+      }
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('an index that names a page the device does not have: the 304 is followed by a plain request', async function () {
+    this.timeout(20_000);
+    const { endpoint } = await proxy();
+    const thread = uniqueThread('kept-index-only');
+    await seed(
+      thread,
+      [published('a', null, 'Ann', 'Hello.', 5), published('b', 'a', 'Ben', 'Hi.', 4)],
+      'off',
+    );
+    await visit(endpoint, thread, freshStore());
+    const watch = watchThreadRequests();
+    try {
+      // Another store: the index says a page is kept, and none is (a cleared database).
+      const again = await mount({ endpoint, thread, storage: freshStore() });
+      expect(shownIds(again)).to.deep.equal(['a', 'b']);
+      expect(note(again)).to.equal(null);
+      const [revalidated, plain] = watch.seen;
+      expect(revalidated!.status).to.equal(304);
+      expect(revalidated!.ifNoneMatch).to.be.a('string');
+      expect(plain).to.deep.include({ ifNoneMatch: null, status: 200 });
+      expect(watch.seen).to.have.length(2);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('an index that names a kept page which fails its check: the 304 is followed by a plain request, the broken page never shows', async function () {
+    this.timeout(20_000);
+    const { endpoint } = await proxy();
+    const thread = uniqueThread('kept-index-broken');
+    await seed(thread, [published('a', null, 'Ann', 'Hello.', 5)], 'off');
+    const storage = freshStore();
+    await visit(endpoint, thread, storage);
+    const key = keptKey(endpoint, thread, 'oldest');
+    const kept = (await storage.get<Record<string, unknown>>(key))!;
+    // Tampered with on the device: a comment that is not the server's, and a date in the future.
+    const forged = {
+      id: 'forged',
+      parentId: null,
+      author: { name: 'Mallory', url: null },
+      body: 'Not from the server.',
+      createdAt: '2026-01-01T00:00:00Z',
+      status: 'published',
+    };
+    await storage.set(key, { ...kept, comments: [forged], savedAt: Date.now() + 86_400_000 });
+    const watch = watchThreadRequests();
+    try {
+      const again = await mount({ endpoint, thread, storage });
+      expect(shownIds(again)).to.deep.equal(['a']);
+      expect(text(again)).to.not.contain('Mallory');
+      expect(watch.seen.map((request) => request.status)).to.deep.equal([304, 200]);
+      expect(watch.seen[1]!.ifNoneMatch).to.equal(null);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('localStorage that throws on reading: the thread loads, the kept page shows offline, all without the index', async function () {
+    this.timeout(20_000);
+    const { endpoint } = await proxy();
+    const origin = new URL(endpoint).origin;
+    const thread = uniqueThread('kept-no-local-storage');
+    await seed(thread, [published('a', null, 'Ann', 'Hello.', 5)], 'off');
+    const storage = freshStore();
+    await withBlockedLocalStorage('read', async () => {
+      const first = await mount({ endpoint, thread, storage });
+      expect(shownIds(first)).to.deep.equal(['a']);
+      const key = keptKey(endpoint, thread, 'oldest');
+      await waitUntil(async () => (await storage.get(key)) !== undefined, 'the page was not kept');
+      first.remove();
+      const watch = watchThreadRequests();
+      try {
+        const again = await mount({ endpoint, thread, storage });
+        expect(shownIds(again)).to.deep.equal(['a']);
+        expect(watch.seen).to.deep.equal([{ ifNoneMatch: null, status: 200, etag: watch.seen[0]!.etag }]);
+        again.remove();
+      } finally {
+        watch.stop();
+      }
+      await setOffline(true, [origin]);
+      try {
+        await waitUntil(() => navigator.onLine === false, 'the page did not go offline');
+        const offline = await mount({ endpoint, thread, storage, waitForLoad: false });
+        await waitUntil(() => note(offline) !== null, 'no note over the kept thread', { timeout: 5000 });
+        expect(shownIds(offline)).to.deep.equal(['a']);
+      } finally {
+        await setOffline(false, [origin]);
+      }
+    });
+  });
+
+  it('localStorage that refuses every write: kept all the same, and the next visit asks plainly', async function () {
+    this.timeout(20_000);
+    const { endpoint } = await proxy();
+    const thread = uniqueThread('kept-full-local-storage');
+    await seed(thread, [published('a', null, 'Ann', 'Hello.', 5)], 'off');
+    const storage = freshStore();
+    await withBlockedLocalStorage('write', async () => {
+      const first = await mount({ endpoint, thread, storage });
+      const key = keptKey(endpoint, thread, 'oldest');
+      await waitUntil(async () => (await storage.get(key)) !== undefined, 'the page was not kept');
+      first.remove();
+      expect(indexEntry(endpoint, thread)).to.equal(undefined);
+      const watch = watchThreadRequests();
+      try {
+        await injectFaults([{ method: 'GET', path: '/comments\\?', action: { kind: 'delay', ms: 1000 } }]);
+        const again = await mount({ endpoint, thread, storage, waitForLoad: false });
+        await waitUntil(() => shownIds(again).length > 0, 'the kept comments did not show first', {
+          timeout: 900,
+        });
+        await oneEvent(again, 'rc-loaded');
+        expect(shownIds(again)).to.deep.equal(['a']);
+        expect(watch.seen.map((request) => [request.ifNoneMatch, request.status])).to.deep.equal([
+          [null, 200],
+        ]);
+      } finally {
+        watch.stop();
+      }
+    });
   });
 
   it('a thread that failed to load offline loads by itself when the connection returns', async function () {

@@ -13,6 +13,7 @@ const ONE_GO = 1200;
 /**
  * How many top-level conversations are rendered: a big thread grows by a chunk per animation
  * frame, so the page stays responsive while it fills in. The frame is cancelled on disconnect.
+ * `filled()` says when the last chunk is in, for what must not compete with rendering.
  */
 export class ChunkController implements ReactiveController {
   #shown = 0;
@@ -22,6 +23,8 @@ export class ChunkController implements ReactiveController {
   #chunk = 0;
   #began: number | null = null;
   #budget = FIRST_CHUNK;
+  /** Called once every top-level node is rendered. */
+  #onFilled: Array<() => void> = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -34,6 +37,14 @@ export class ChunkController implements ReactiveController {
   /** How many of the tree's top-level nodes to render now. */
   get shown(): number {
     return this.#shown;
+  }
+
+  /**
+   * Resolves after the next update that leaves every top-level node rendered: call it with an
+   * update pending (one that shows the thread), or it waits for the next update.
+   */
+  filled(): Promise<void> {
+    return new Promise((resolve) => this.#onFilled.push(resolve));
   }
 
   /** Starts over (a new thread): the first chunk again. */
@@ -63,7 +74,11 @@ export class ChunkController implements ReactiveController {
       this.#budget = chunkBudget(this.#chunk, this.now() - this.#began);
       this.#began = null;
     }
-    if (this.#shown >= this.#roots || this.#frame !== 0) return;
+    if (this.#shown >= this.#roots) {
+      for (const resolve of this.#onFilled.splice(0)) resolve();
+      return;
+    }
+    if (this.#frame !== 0) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       this.host.requestUpdate();

@@ -12,6 +12,8 @@ export type ThreadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Where the first page a reader has seen is kept between visits. */
 export interface ThreadKeeping {
+  /** The ETag of the page kept for this query, known at once (the page itself may be missing). */
+  tag(query: ThreadQuery): string | null;
   /** The page kept for this query, or null; never rejects. */
   read(query: ThreadQuery): Promise<KeptPage | null>;
   /** Keeps the first page, now known current, for the next visit (in the background). */
@@ -23,9 +25,9 @@ export interface ThreadKeeping {
  * outside (as Lit's `Task` exposes its own). Results of a query that has since been replaced are
  * dropped, so a slow first answer never overwrites a newer one.
  *
- * With `keeping`, the first page is kept on the device: the next visit shows it at once, then
- * refreshes it in place (revalidated with its ETag), and shows it as of when it was kept while
- * the server cannot be reached. A thread that failed, or shows a kept page, loads by itself on
+ * With `keeping`, the first page is kept on the device: the next visit asks the server at once
+ * (with the kept ETag) while the kept page is read, shows that page if it comes first, refreshes
+ * it in place, and shows it as of when it was kept while the server cannot be reached. A thread that failed, or shows a kept page, loads by itself on
  * `online`.
  */
 export class ThreadController implements ReactiveController {
@@ -38,8 +40,14 @@ export class ThreadController implements ReactiveController {
   #nextCursor: string | null = null;
   #skipped = 0;
   #offers: Offers = { notify: false };
-  /** The page kept from an earlier visit, until the server's own replaces it. */
+  /** The page kept from an earlier visit, once read; until the server's own replaces it. */
   #kept: KeptPage | null = null;
+  /** Its reading, which the first request never waits for (only a 304 or a failure does). */
+  #reading: Promise<KeptPage | null> = Promise.resolve(null);
+  /** The ETag the first page is asked with: the index's, then the shown kept page's own. */
+  #tag: string | null = null;
+  /** Whether the server sent the first page: a kept one read later is not shown before it. */
+  #answered = false;
   /** When the page shown was kept, while it is shown because refreshing it failed. */
   #asOf: number | null = null;
   /** The comments the reader added, shown until the server lists them. */
@@ -139,15 +147,27 @@ export class ThreadController implements ReactiveController {
     this.#total = this.#skipped = 0;
     this.#nextCursor = null;
     this.host.requestUpdate();
-    // No wait without keeping: the request goes out in this task.
-    const kept = (this.#kept = this.keeping && (await this.keeping.read(query)));
-    if (signal.aborted) return;
-    if (kept) {
-      this.#append(kept.page, null);
-      this.host.requestUpdate();
-      this.onPage(query, false);
-    }
-    await this.#fetchPage(query, null);
+    const keeping = this.keeping;
+    this.#kept = null;
+    this.#answered = false;
+    this.#tag = keeping?.tag(query) ?? null;
+    // The request goes out first (opening IndexedDB costs the task a few ms); the kept page is
+    // read alongside, and shows if it is read before the answer.
+    const fetching = this.#fetchPage(query, null, signal);
+    this.#reading = keeping
+      ? keeping.read(query).then((kept) => {
+          if (signal.aborted) return null;
+          if (kept && !this.#answered) {
+            this.#kept = kept;
+            this.#tag = kept.page.etag ?? null;
+            this.#append(kept.page, null);
+            this.host.requestUpdate();
+            this.onPage(query, false);
+          }
+          return kept;
+        })
+      : Promise.resolve(null);
+    await fetching;
   }
 
   /** Appends the next page, if there is one. */
@@ -177,33 +197,47 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  async #fetchPage(query: ThreadQuery, cursor: string | null): Promise<void> {
-    const request = (this.#request = new AbortController());
-    const signal = request.signal;
-    const kept = cursor === null ? this.#kept : null;
+  /** Loads a page; the first one with the kept ETag. `signal` is the load's, which `load` made. */
+  async #fetchPage(
+    query: ThreadQuery,
+    cursor: string | null,
+    signal = (this.#request = new AbortController()).signal,
+  ): Promise<void> {
+    const first = cursor === null;
+    const etag = first ? this.#tag : null;
+    const ask = (etag: string | null) =>
+      query.backend.loadPage(
+        query.thread,
+        { limit: query.pageSize, cursor, sort: query.sort, etag: etag ?? undefined },
+        signal,
+      );
     let failed = false;
     try {
-      const page =
-        (await query.backend.loadPage(
-          query.thread,
-          { limit: query.pageSize, cursor, sort: query.sort, etag: kept?.page.etag },
-          signal,
-        )) ??
-        // 304: the kept page is current.
-        kept!.page;
+      let page = await ask(etag);
+      this.#answered ||= first && page !== null;
+      if (page === null) {
+        // 304: the page kept with that ETag is current, once read; missing or another version
+        // (the index is only a hint), the page is asked for again, plainly.
+        // Read after the request went out (by `load`); a newer load's is never used: aborted.
+        const kept = await this.#reading;
+        // Plainly asked, a page always comes (or a failure): null would fail as unreadable below.
+        page = kept && etag !== null && kept.page.etag === etag ? kept.page : (await ask(null))!;
+      }
       // The render that follows (the tree built, the first comments drawn) gets a task of its
       // own, apart from the one that checked the page.
       await nextTask();
       if (signal.aborted) return;
       this.#append(page, cursor);
-      if (cursor === null) {
+      if (first) {
         this.#asOf = null;
         this.keeping?.keep(query, page);
       }
     } catch (error) {
+      // Unreachable: the kept page is what is shown, once read.
+      if (first) await this.#reading;
       if (signal.aborted) return;
       failed = true;
-      this.#fail(error, cursor === null);
+      this.#fail(error, first);
     } finally {
       if (!signal.aborted) {
         this.#request = null;
@@ -213,7 +247,7 @@ export class ThreadController implements ReactiveController {
     }
     // After the update is requested, so the host's `updateComplete` includes this page. A kept
     // first page the server could not refresh is told again: it is what the reader gets now.
-    if (!signal.aborted && (!failed || (cursor === null && this.#asOf !== null))) this.onPage(query, !failed);
+    if (!signal.aborted && (!failed || (first && this.#asOf !== null))) this.onPage(query, !failed);
   }
 
   #append(page: ThreadPage, cursor: string | null): void {

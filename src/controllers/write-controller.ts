@@ -11,8 +11,9 @@ import type { ReplyHost } from './reply-controller.js';
 
 /**
  * The writing side (reply form, drafts, outbox, echoes), downloaded apart from the thread so a
- * reader sees the comments sooner. It is fetched as soon as the first page is shown (or failed
- * to load: an offline reader still sees and can edit their unsent comments), so it is on the
+ * reader sees the comments sooner. It is fetched as soon as the first page is all in the DOM
+ * (never while its comments are still being added: it would compete with them), or failed to
+ * load (an offline reader still sees and can edit their unsent comments), so it is on the
  * device before the reader can reach for it, even if the connection drops right after. A
  * section far from the viewport fetches it once the page is idle: the outbox must still send
  * what an earlier visit queued, though the reader never scrolls to the comments.

@@ -1,6 +1,7 @@
 import { ENTITY_TAG } from '../backend/revalidate.js';
 import { parseThreadPage } from '../model/parse.js';
 import type { SortOrder, ThreadPage } from '../model/types.js';
+import { localStorageOrNull } from './local-storage.js';
 import type { KeyValueStore } from './storage.js';
 
 /**
@@ -32,6 +33,33 @@ export const THREAD_CACHE_VERSION = 1;
  */
 export const keptKey = (endpoint: string, thread: string, sort: SortOrder) =>
   `thread|${JSON.stringify([THREAD_CACHE_VERSION, endpoint, thread, sort])}`;
+
+/**
+ * The index of kept pages, one localStorage item: kept key -> [ETag, savedAt]. Read
+ * synchronously as a load begins, it lets the request go out at once with `If-None-Match`,
+ * instead of after the IndexedDB read of the page (which waits for the first render's work).
+ * It is written when a page is kept or forgotten (`kept-index.ts`, with the writing side).
+ */
+export const KEPT_INDEX = 'recovery-comments|kept';
+
+/**
+ * The ETag of the page kept under `key` as the index says, if it is fresh: what the request
+ * asks with, before the page itself is read. The page may still be missing or broken (another
+ * tab, a cleared database): a 304 then needs a plain request. Null when the index is missing,
+ * blocked or not what it should be.
+ */
+export function keptTag(key: string, maxAgeMs: number, now = Date.now()): string | null {
+  try {
+    const [etag, savedAt] = (
+      JSON.parse(localStorageOrNull()!.getItem(KEPT_INDEX)!) as Record<string, unknown[]>
+    )[key]!;
+    const age = now - (savedAt as number);
+    if (typeof etag === 'string' && ENTITY_TAG.test(etag) && age >= 0 && age <= maxAgeMs) return etag;
+  } catch {
+    // No index, no entry, or not the shape it was written in: nothing to revalidate.
+  }
+  return null;
+}
 
 /**
  * The page kept under `key` in `value` when it is that one, fresh and well-formed; null

@@ -1,3 +1,4 @@
+import { noteKept } from './kept-index.js';
 import type { StoredPage } from './kept-thread.js';
 import type { ThreadPage } from '../model/types.js';
 import { sharedDeviceStore, type KeyValueStore } from './storage.js';
@@ -40,6 +41,7 @@ export async function keepThread(
 ): Promise<void> {
   const device = store ?? sharedDeviceStore();
   const forget = async (pageKey: string) => {
+    noteKept(pageKey, null, 0);
     await device.delete(pageKey);
     await device.delete(META + pageKey);
   };
@@ -52,6 +54,8 @@ export async function keepThread(
     // The record eviction reads goes last: it only ever lists threads whose page was written.
     await device.set(key, entry);
     await device.set(META + key, [savedAt, size]);
+    // The index last: it never names a page not yet written.
+    noteKept(key, entry.etag ?? null, savedAt);
     const threads = (await device.entries<unknown>(META)).map(([metaKey, meta]) => {
       // A broken record reads as long expired.
       const [savedAt = -Infinity, size = 0] = Array.isArray(meta) ? (meta as number[]) : [];

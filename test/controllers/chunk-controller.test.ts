@@ -59,6 +59,34 @@ describe('ChunkController', () => {
     expect(host.updates, 'no update after disconnect').to.equal(before);
   });
 
+  it('says when the last chunk is in: after the update that rendered it, not before', async () => {
+    const host = new FakeHost();
+    document.body.append(host);
+    const chunks = new ChunkController(host);
+    const tree = buildTree(comments(2000), 5);
+    let filled = false;
+    void chunks.filled().then(() => (filled = true));
+    for (let i = 0; i < 20 && chunks.shown < 2000; i++) {
+      chunks.plan(tree, 2000, false);
+      host.updated();
+      await Promise.resolve();
+      expect(filled, `with ${chunks.shown} of 2000 shown`).to.equal(chunks.shown === 2000);
+      await frames(1);
+    }
+    expect(filled).to.equal(true);
+    host.remove();
+  });
+
+  it('a small thread is filled by its first update', async () => {
+    const host = new FakeHost();
+    const chunks = new ChunkController(host);
+    const filled = chunks.filled();
+    chunks.plan(buildTree(comments(30), 5), 30, false);
+    host.updated();
+    await filled;
+    expect(chunks.shown).to.equal(30);
+  });
+
   it('starts over from the first chunk after reset', () => {
     const chunks = new ChunkController(new FakeHost());
     const tree = buildTree(comments(2000), 5);

@@ -68,4 +68,23 @@ describe('LocaleController', () => {
     expect(locale.formatDate('not a date')).to.equal('not a date');
     expect(locale.formatTime(Date.UTC(2026, 0, 1, 9, 41))).to.match(/\d/);
   });
+
+  it("writes English dates as Intl does, and other locales' with Intl", async () => {
+    const iso = '2026-03-01T12:00:00Z';
+    const format = (tag: string) =>
+      new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+    const locale = new LocaleController(new FakeHost(), () => {});
+    locale.use('en-US', {});
+    expect(locale.formatDate(iso)).to.equal(format('en-US'));
+    locale.use('en-GB', {});
+    expect(locale.formatDate(iso)).to.equal(format('en-GB'));
+    locale.use('de', {});
+    await waitUntil(() => locale.locale === 'de');
+    expect(locale.formatDate(iso)).to.equal(format('de'));
+    expect(locale.formatDate('0999-06-01T12:00:00Z')).to.equal(
+      new Intl.DateTimeFormat('de', { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date('0999-06-01T12:00:00Z'),
+      ),
+    );
+  });
 });

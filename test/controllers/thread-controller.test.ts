@@ -130,17 +130,25 @@ describe('ThreadController', () => {
 
   describe('with a kept first page', () => {
     const kept = (ids: string[]) => ({ savedAt: 1234, page: { ...page(ids, null, 2), etag: '"kept"' } });
-    const keepingOf = (stored: ReturnType<typeof kept> | null) => {
+    /** The device: its index says `tag` (by default the stored page's own), its read resolves when released. */
+    const keepingOf = (stored: ReturnType<typeof kept> | null, tag = stored?.page.etag ?? null) => {
       const keptPages: ThreadPage[] = [];
+      let release = () => {};
+      const read = new Promise<typeof stored>((resolve) => (release = () => resolve(stored)));
       const keeping: ThreadKeeping = {
-        read: async () => stored,
+        tag: () => tag,
+        read: () => read,
         keep: (_query, page) => void keptPages.push(page),
       };
-      return { keeping, keptPages };
+      return { keeping, keptPages, release };
     };
-    const setup = (stored: ReturnType<typeof kept> | null) => {
+    const setup = (
+      stored: ReturnType<typeof kept> | null,
+      { tag = stored?.page.etag ?? null, held = false } = {},
+    ) => {
       const { backend, waiting } = manualBackend();
-      const { keeping, keptPages } = keepingOf(stored);
+      const { keeping, keptPages, release } = keepingOf(stored, tag);
+      if (!held) release();
       const shown: boolean[] = [];
       const errors: BackendError[] = [];
       const host = new FakeHost();
@@ -151,7 +159,7 @@ describe('ThreadController', () => {
         keeping,
       );
       const query: ThreadQuery = { backend, thread: 't', pageSize: 2, sort: 'oldest' };
-      return { thread, query, waiting, keptPages, shown, errors, host };
+      return { thread, query, waiting, keptPages, shown, errors, host, release };
     };
     const settle = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -169,6 +177,77 @@ describe('ThreadController', () => {
       expect(shown).to.deep.equal([false, true]);
       expect(keptPages.map((p) => p.etag)).to.deep.equal(['"kept"']);
       expect(thread.shownAsOf).to.equal(null);
+    });
+
+    it('asks the server at once with the ETag the index gives, before the kept page is read', async () => {
+      const { thread, query, waiting, shown, release } = setup(kept(['a', 'b']), { held: true });
+      const loading = thread.load(query);
+      expect(waiting, 'asked in the same task').to.have.length(1);
+      expect(waiting[0]!.etag).to.equal('"kept"');
+      expect(thread.comments).to.deep.equal([]);
+      release();
+      await settle();
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+      expect(shown).to.deep.equal([false]);
+      waiting.shift()!.resolve(null);
+      await loading;
+      expect(shown).to.deep.equal([false, true]);
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+    });
+
+    it('a server that answers before the kept page is read: the kept page is never shown', async () => {
+      const { thread, query, waiting, shown, release } = setup(kept(['old']), { held: true });
+      const loading = thread.load(query);
+      waiting.shift()!.resolve(page(['a', 'b'], null, 2));
+      await loading;
+      expect(shown).to.deep.equal([true]);
+      release();
+      await settle();
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+      expect(shown).to.deep.equal([true]);
+    });
+
+    it('a 304 for an ETag whose page is not on the device: asked again without it, and shown', async () => {
+      const { thread, query, waiting, shown, errors } = setup(null, { tag: '"gone"' });
+      const loading = thread.load(query);
+      expect(waiting[0]!.etag).to.equal('"gone"');
+      waiting.shift()!.resolve(null);
+      await settle();
+      expect(waiting, 'asked again').to.have.length(1);
+      expect(waiting[0]!.etag).to.equal(undefined);
+      waiting.shift()!.resolve(page(['a'], null, 1));
+      await loading;
+      expect(thread.status).to.equal('ready');
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a']);
+      expect(shown).to.deep.equal([true]);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('a 304 for an ETag the kept page does not have (another version): asked again without it', async () => {
+      const { thread, query, waiting, shown } = setup(kept(['old']), { tag: '"newer"' });
+      const loading = thread.load(query);
+      expect(waiting[0]!.etag).to.equal('"newer"');
+      waiting.shift()!.resolve(null);
+      await settle();
+      expect(waiting[0]!.etag).to.equal(undefined);
+      waiting.shift()!.resolve(page(['a', 'b'], null, 2));
+      await loading;
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+      expect(shown).to.deep.equal([false, true]);
+    });
+
+    it('unreachable with the kept page still being read: it is shown once read, as of when it was kept', async () => {
+      const { thread, query, waiting, shown, release } = setup(kept(['a']), { held: true });
+      const loading = thread.load(query);
+      waiting.shift()!.reject(new BackendError('network', 'down'));
+      await settle();
+      expect(thread.status, 'waits for the kept page').to.equal('loading');
+      release();
+      await loading;
+      expect(thread.status).to.equal('ready');
+      expect(thread.shownAsOf).to.equal(1234);
+      expect(thread.comments.map((c) => c.id)).to.deep.equal(['a']);
+      expect(shown).to.deep.equal([false, false]);
     });
 
     it("the server's page replaces it: a removed comment goes, the reader's own stays", async () => {

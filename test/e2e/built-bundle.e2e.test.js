@@ -126,4 +126,37 @@ describe('the built bundle', () => {
       }
     },
   );
+
+  it(
+    'writes English dates as Intl does, in any time zone (they are written without Intl)',
+    { timeout: 60_000 },
+    async () => {
+      // Half-hour and 45-minute offsets, and a 30-minute summer time, beside the usual ones.
+      for (const timezoneId of [
+        'America/New_York',
+        'Asia/Kolkata',
+        'Australia/Lord_Howe',
+        'Pacific/Chatham',
+      ]) {
+        const context = await browser.newContext({ viewport: { width: 1000, height: 6000 }, timezoneId });
+        try {
+          const page = await context.newPage();
+          await page.goto(server.url + '/');
+          await page.locator('li[data-comment-id="c5"]').waitFor({ state: 'attached' });
+          const dates = await page.evaluate(() => {
+            const intl = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
+            const root = /** @type {ShadowRoot} */ (document.querySelector('recovery-comments')?.shadowRoot);
+            return [...root.querySelectorAll('time[part="date"]')].map((time) => [
+              time.textContent,
+              intl.format(new Date(/** @type {string} */ (time.getAttribute('datetime')))),
+            ]);
+          });
+          assert.ok(dates.length >= 5, `${timezoneId}: only ${dates.length} dates`);
+          for (const [shown, intl] of dates) assert.equal(shown, intl, timezoneId);
+        } finally {
+          await context.close();
+        }
+      }
+    },
+  );
 });

@@ -1,11 +1,14 @@
 // @ts-check
 // End to end, the split bundle (issue 14): the thread comes in the main file, the writing side
-// (reply form, drafts, outbox) in a second file fetched as soon as the comments are shown. A
+// (reply form, drafts, outbox) in a second file fetched as soon as the last comment is in. A
 // reader whose connection drops the moment the comments appear must still be able to reply,
 // and their comment must reach the server once when the connection returns.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { startServer } from '../../server/app.js';
 import { launchChromium } from './browser.js';
 import { demoServer } from './demo-server.js';
 import { eventually, sleep } from './wait.js';
@@ -93,6 +96,116 @@ describe('the writing side, loaded after the thread', () => {
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
+      }
+    },
+  );
+
+  it(
+    'a thread that fills in over several frames: the writing side is asked for once the last comment is in, and a reader offline right then can still reply',
+    { timeout: 90_000 },
+    async () => {
+      // 50 conversations of 30 comments: more than render at once, so they come in chunks.
+      const thread = '/posts/a-long-night/';
+      /** @type {Array<{ id: string, parentId: string | null, author: { name: string }, body: string, createdAt: string }>} */
+      const comments = [];
+      for (let top = 0; top < 50; top++)
+        for (let reply = 0; reply < 30; reply++)
+          comments.push({
+            id: `t${top}-${reply}`,
+            // Three replies a comment at most, three levels deep: none is held back or flattened.
+            parentId: reply === 0 ? null : `t${top}-${Math.floor((reply - 1) / 3)}`,
+            author: { name: `Reader ${top}.${reply}` },
+            body: `Comment ${reply} of conversation ${top}.`,
+            createdAt: new Date(Date.UTC(2026, 0, 1, 0, top, reply)).toISOString(),
+          });
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-long-'));
+      writeFileSync(
+        path.join(folder, 'long.html'),
+        `<!doctype html><html lang="en"><title>A long night</title><h1>A long night</h1>
+        <recovery-comments endpoint="/api" thread="${thread}"></recovery-comments>
+        <script type="module" src="/recovery-comments.js"></script>`,
+      );
+      const long = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        moderation: 'off',
+        adminToken: 'e2e-write-chunk-long-admin',
+        staticDirs: [folder, 'dist'],
+        logger: false,
+      });
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      try {
+        await long.store.insertComments(thread, comments);
+        const page = await context.newPage();
+        /** @type {string[]} */
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        // When each batch of comments lands in the shadow root (a mutation observer runs before
+        // any promise callback queued after the same update), and how many there were.
+        await page.addInitScript(() => {
+          const seen = /** @type {Array<[number, number]>} */ ([]);
+          Object.defineProperty(window, '__filling', { value: seen });
+          customElements.whenDefined('recovery-comments').then(() => {
+            const root = /** @type {ShadowRoot} */ (document.querySelector('recovery-comments')?.shadowRoot);
+            new MutationObserver(() =>
+              seen.push([performance.now(), root.querySelectorAll('[part~="comment"]').length]),
+            ).observe(root, { childList: true, subtree: true });
+          });
+        });
+        const writingSide = page.waitForResponse((response) =>
+          /\/recovery-comments-write-.+\.js$/.test(response.url()),
+        );
+        await page.goto(`${long.url}/long.html`);
+        await page.waitForFunction(
+          () =>
+            document.querySelector('recovery-comments')?.shadowRoot?.querySelectorAll('[part~="comment"]')
+              .length === 1500,
+          null,
+          { polling: 'raf', timeout: 30_000 },
+        );
+        // Offline as soon as the writing side, asked for once the comments are in, has come.
+        await writingSide;
+        await context.setOffline(true);
+
+        const { filling, asked } = await page.evaluate(() => ({
+          filling: /** @type {Array<[number, number]>} */ (/** @type {any} */ (window).__filling),
+          asked: performance
+            .getEntriesByType('resource')
+            .filter((entry) => /\/recovery-comments-write-.+\.js$/.test(entry.name))
+            .map((entry) => entry.startTime),
+        }));
+        const counts = [...new Set(filling.map(([, count]) => count).filter((count) => count > 0))];
+        assert.ok(counts.length > 2, `rendered in one go, not in chunks: ${counts.join(', ')}`);
+        const allIn = filling.find(([, count]) => count === 1500)?.[0];
+        assert.ok(allIn !== undefined, 'never saw all 1,500 comments');
+        assert.equal(asked.length, 1, 'the writing side was not asked for exactly once');
+        assert.ok(
+          /** @type {number} */ (asked[0]) >= allIn,
+          `the writing side was asked for at ${asked[0]} ms, before the last comment was in at ${allIn} ms`,
+        );
+
+        const last = page.locator('li[data-comment-id="t49-0"] > article [part="reply-button"]');
+        await last.click();
+        const form = page.locator('li[data-comment-id="t49-0"] > rc-composer');
+        await form.waitFor();
+        const body = `Still here at the end of the thread (${Date.now()}).`;
+        await form.getByRole('textbox', { name: 'Comment', exact: true }).pressSequentially(body);
+        await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Late Reader');
+        await form.getByRole('button', { name: 'Post Comment' }).click();
+        await page.locator('li[part~="comment-unsent"]', { hasText: body }).waitFor();
+
+        await context.setOffline(false);
+        const stored = async () => {
+          const all = await long.store.listForModeration({ status: 'published', thread, limit: 2000 });
+          return all.filter((comment) => comment.body === body);
+        };
+        await eventually(async () => assert.equal((await stored()).length, 1));
+        assert.equal((await stored())[0]?.parentId, 't49-0');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+        await long.close();
+        rmSync(folder, { recursive: true, force: true });
       }
     },
   );
