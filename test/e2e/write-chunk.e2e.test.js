@@ -209,4 +209,60 @@ describe('the writing side, loaded after the thread', () => {
       }
     },
   );
+
+  it(
+    'a first load that failed with the connection (the writing side could not come either) recovers on `online`: the thread shows and a reply is sent',
+    { timeout: 90_000 },
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 6000 } });
+      try {
+        const page = await context.newPage();
+        /** @type {string[]} */
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        // The connection goes right after the page and the main file came: the thread request
+        // fails, and so does the writing side, which a failed load asks for (its wording).
+        const dropped = /\/api\/|\/recovery-comments-write-.+\.js$/;
+        /** @type {string[]} */
+        const refused = [];
+        await context.route(dropped, (route) => {
+          refused.push(new URL(route.request().url()).pathname);
+          return route.abort('internetdisconnected');
+        });
+        await page.goto(server.url + '/');
+        await page.locator('[part="state"][role="alert"]').waitFor();
+        await eventually(async () =>
+          assert.ok(
+            refused.some((path) => /\/recovery-comments-write-.+\.js$/.test(path)),
+            `refused: ${refused.join(', ')}`,
+          ),
+        );
+
+        // The connection comes back: the browser says so with `online`.
+        await context.setOffline(true);
+        await context.unroute(dropped);
+        await context.setOffline(false);
+        const shown = page.locator('li[data-comment-id="c5"]');
+        await shown.waitFor({ state: 'attached' });
+
+        // The writing side is fetched again, not remembered as failed: the form opens and sends.
+        await page.locator('li[data-comment-id="c5"] > article [part="reply-button"]').click();
+        const form = page.locator('li[data-comment-id="c5"] > rc-composer');
+        await form.waitFor();
+        const body = `Back on the network after a bad start (${Date.now()}).`;
+        await form.getByRole('textbox', { name: 'Comment', exact: true }).pressSequentially(body);
+        await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Slow Start');
+        await form.getByRole('button', { name: 'Post Comment' }).click();
+        const stored = async () => {
+          const all = await server.store.listForModeration({ status: 'published', thread: THREAD });
+          return all.filter((comment) => comment.body === body);
+        };
+        await eventually(async () => assert.equal((await stored()).length, 1));
+        assert.equal((await stored())[0]?.parentId, 'c5');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
