@@ -15,6 +15,30 @@ import { eventually, sleep } from './wait.js';
 
 const THREAD = '/posts/first-ninety-days/';
 
+/**
+ * Opens the reply form under comment `id`, types `body` key by key and posts it as `name`.
+ * @param {import('playwright-core').Page} page @param {string} id @param {string} body @param {string} name
+ */
+async function postReply(page, id, body, name) {
+  await page.locator(`li[data-comment-id="${id}"] > article [part="reply-button"]`).click();
+  const form = page.locator(`li[data-comment-id="${id}"] > rc-composer`);
+  await form.waitFor();
+  await form.getByRole('textbox', { name: 'Comment', exact: true }).pressSequentially(body);
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+}
+
+/**
+ * The published comments of `thread` whose text is `body`, as the server stored them.
+ * @param {{ store: any }} server @param {string} thread @param {string} body
+ */
+async function storedWith(server, thread, body) {
+  const all = await server.store.listForModeration({ status: 'published', thread, limit: 2000 });
+  return /** @type {Array<{ parentId: string | null }>} */ (
+    all.filter((/** @type {{ body: string }} */ comment) => comment.body === body)
+  );
+}
+
 describe('the writing side, loaded after the thread', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
   let browser;
@@ -64,20 +88,12 @@ describe('the writing side, loaded after the thread', () => {
           'the page does not know it is offline',
         );
 
-        await page.locator('li[data-comment-id="c5"] > article [part="reply-button"]').click();
-        const form = page.locator('li[data-comment-id="c5"] > rc-composer');
-        await form.waitFor();
         const body = `Written on the train as the signal went (${Date.now()}).`;
-        await form.getByRole('textbox', { name: 'Comment', exact: true }).pressSequentially(body);
-        await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Night Train');
-        await form.getByRole('button', { name: 'Post Comment' }).click();
+        await postReply(page, 'c5', body, 'Night Train');
         const echo = page.locator('li[part~="comment-unsent"]', { hasText: body });
         await echo.waitFor();
 
-        const stored = async () => {
-          const all = await server.store.listForModeration({ status: 'published', thread: THREAD });
-          return all.filter((comment) => comment.body === body);
-        };
+        const stored = () => storedWith(server, THREAD, body);
         assert.equal((await stored()).length, 0, 'sent while offline');
 
         await context.setOffline(false);
@@ -184,21 +200,12 @@ describe('the writing side, loaded after the thread', () => {
           `the writing side was asked for at ${asked[0]} ms, before the last comment was in at ${allIn} ms`,
         );
 
-        const last = page.locator('li[data-comment-id="t49-0"] > article [part="reply-button"]');
-        await last.click();
-        const form = page.locator('li[data-comment-id="t49-0"] > rc-composer');
-        await form.waitFor();
         const body = `Still here at the end of the thread (${Date.now()}).`;
-        await form.getByRole('textbox', { name: 'Comment', exact: true }).pressSequentially(body);
-        await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Late Reader');
-        await form.getByRole('button', { name: 'Post Comment' }).click();
+        await postReply(page, 't49-0', body, 'Late Reader');
         await page.locator('li[part~="comment-unsent"]', { hasText: body }).waitFor();
 
         await context.setOffline(false);
-        const stored = async () => {
-          const all = await long.store.listForModeration({ status: 'published', thread, limit: 2000 });
-          return all.filter((comment) => comment.body === body);
-        };
+        const stored = () => storedWith(long, thread, body);
         await eventually(async () => assert.equal((await stored()).length, 1));
         assert.equal((await stored())[0]?.parentId, 't49-0');
         assert.deepEqual(errors, []);
@@ -246,17 +253,9 @@ describe('the writing side, loaded after the thread', () => {
         await shown.waitFor({ state: 'attached' });
 
         // The writing side is fetched again, not remembered as failed: the form opens and sends.
-        await page.locator('li[data-comment-id="c5"] > article [part="reply-button"]').click();
-        const form = page.locator('li[data-comment-id="c5"] > rc-composer');
-        await form.waitFor();
         const body = `Back on the network after a bad start (${Date.now()}).`;
-        await form.getByRole('textbox', { name: 'Comment', exact: true }).pressSequentially(body);
-        await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Slow Start');
-        await form.getByRole('button', { name: 'Post Comment' }).click();
-        const stored = async () => {
-          const all = await server.store.listForModeration({ status: 'published', thread: THREAD });
-          return all.filter((comment) => comment.body === body);
-        };
+        await postReply(page, 'c5', body, 'Slow Start');
+        const stored = () => storedWith(server, THREAD, body);
         await eventually(async () => assert.equal((await stored()).length, 1));
         assert.equal((await stored())[0]?.parentId, 'c5');
         assert.deepEqual(errors, []);
