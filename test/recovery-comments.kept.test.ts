@@ -401,10 +401,12 @@ describe('<recovery-comments> the thread kept on the device', () => {
       expect(indexEntry(endpoint, thread)).to.equal(undefined);
       const watch = watchThreadRequests();
       try {
-        await injectFaults([{ method: 'GET', path: '/comments\\?', action: { kind: 'delay', ms: 1000 } }]);
+        // The server answers after 3 s: what shows within 2.5 s came from the device, even on a
+        // machine under load.
+        await injectFaults([{ method: 'GET', path: '/comments\\?', action: { kind: 'delay', ms: 3000 } }]);
         const again = await mount({ endpoint, thread, storage, waitForLoad: false });
         await waitUntil(() => shownIds(again).length > 0, 'the kept comments did not show first', {
-          timeout: 900,
+          timeout: 2500,
         });
         await oneEvent(again, 'rc-loaded');
         expect(shownIds(again)).to.deep.equal(['a']);
