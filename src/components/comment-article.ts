@@ -22,14 +22,15 @@ export function element(
 }
 
 const LINK = { rel: 'ugc nofollow noopener', target: '_blank' };
+/** A paragraph's element, cloned: one call where creating it and setting `dir` are two. */
+const PARAGRAPH = element('p', { dir: 'auto' });
 
 /**
  * A paragraph: its text in one text node between links. Line breaks stay "\n" in the text and
  * show through `white-space: pre-line`, which spares an element per line. Each paragraph takes
  * the direction of its own first letters: Arabic right to left, and so on.
  */
-function paragraph(lines: Paragraph): HTMLElement {
-  const p = element('p', { dir: 'auto' });
+function paragraph(lines: Paragraph, p = PARAGRAPH.cloneNode() as HTMLElement): HTMLElement {
   let text = '';
   lines.forEach((line, i) => {
     if (i > 0) text += '\n';
@@ -42,7 +43,9 @@ function paragraph(lines: Paragraph): HTMLElement {
       }
     }
   });
-  p.append(text);
+  // Most paragraphs have no link: their text is one textContent, not an append of a string.
+  if (p.firstChild) p.append(text);
+  else p.textContent = text;
   return p;
 }
 
@@ -139,7 +142,7 @@ function prototypeFor(m: Messages): HTMLElement {
       'article',
       { tabindex: '-1', part: '' },
       meta,
-      element('div', { class: 'body', part: 'body' }),
+      element('div', { class: 'body', part: 'body' }, PARAGRAPH.cloneNode()),
       reply,
     );
     prototypes.set(m, article);
@@ -175,7 +178,11 @@ function build(comment: Comment, context: string | null, options: CommentViewOpt
   }
   if (comment.editedAt) meta.append(' ', element('span', { class: 'edited', part: 'edited' }, m.edited));
   if (context !== null) meta.after(element('p', { class: 'context', part: 'context' }, context));
-  body.append(...formatBody(comment.body).map(paragraph));
+  // The first paragraph fills the prototype's; a body with none (blank) drops it.
+  const [first, ...more] = formatBody(comment.body);
+  if (first) paragraph(first, body.firstChild as HTMLElement);
+  else body.firstChild!.remove();
+  body.append(...more.map((lines) => paragraph(lines)));
   let line: HTMLElement | null = null;
   let said = '';
   if (comment.status === 'pending') {
