@@ -1,6 +1,6 @@
 import { nothing, render } from 'lit';
 import type { Messages } from '../i18n/messages.js';
-import { formatBody, type Paragraph } from '../model/text.js';
+import { linesOf, mayLink, paragraphsOf, type Paragraph } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
 import { clientIdOf } from '../model/thread-view.js';
 import type { Comment, Delivery } from '../model/types.js';
@@ -26,11 +26,11 @@ const LINK = { rel: 'ugc nofollow noopener', target: '_blank' };
 const PARAGRAPH = element('p', { dir: 'auto' });
 
 /**
- * A paragraph: its text in one text node between links. Line breaks stay "\n" in the text and
+ * A paragraph with links, filled into `p`: its text in one text node between links. Line breaks stay "\n" in the text and
  * show through `white-space: pre-line`, which spares an element per line. Each paragraph takes
  * the direction of its own first letters: Arabic right to left, and so on.
  */
-function paragraph(lines: Paragraph, p = PARAGRAPH.cloneNode() as HTMLElement): HTMLElement {
+function paragraph(lines: Paragraph, p: HTMLElement): void {
   let text = '';
   lines.forEach((line, i) => {
     if (i > 0) text += '\n';
@@ -43,10 +43,7 @@ function paragraph(lines: Paragraph, p = PARAGRAPH.cloneNode() as HTMLElement): 
       }
     }
   });
-  // Most paragraphs have no link: their text is one textContent, not an append of a string.
-  if (p.firstChild) p.append(text);
-  else p.textContent = text;
-  return p;
+  p.append(text);
 }
 
 /** How the line under the reader's own comment on its way is built: the writing side's, which alone makes such comments. */
@@ -179,10 +176,14 @@ function build(comment: Comment, context: string | null, options: CommentViewOpt
   if (comment.editedAt) meta.append(' ', element('span', { class: 'edited', part: 'edited' }, m.edited));
   if (context !== null) meta.after(element('p', { class: 'context', part: 'context' }, context));
   // The first paragraph fills the prototype's; a body with none (blank) drops it.
-  const [first, ...more] = formatBody(comment.body);
-  if (first) paragraph(first, body.firstChild as HTMLElement);
-  else body.firstChild!.remove();
-  body.append(...more.map((lines) => paragraph(lines)));
+  const texts = paragraphsOf(comment.body);
+  if (texts.length === 0) body.firstChild!.remove();
+  texts.forEach((text, i) => {
+    const p = i === 0 ? (body.firstChild as HTMLElement) : body.appendChild(PARAGRAPH.cloneNode());
+    // A paragraph without a link is its text, line breaks and all: no segments to lay out.
+    if (mayLink(text)) paragraph(linesOf(text), p as HTMLElement);
+    else p.textContent = text;
+  });
   let line: HTMLElement | null = null;
   let said = '';
   if (comment.status === 'pending') {
