@@ -1,4 +1,4 @@
-import { parseThreadPage } from '../model/parse.js';
+import { isObject, parseThreadPage } from '../model/parse.js';
 import type { NewComment, ThreadPage } from '../model/types.js';
 import {
   BackendError,
@@ -7,7 +7,7 @@ import {
   type PageRequest,
   type PostResult,
 } from './backend.js';
-import { nextTask } from '../model/next-task.js';
+import { sliceFor } from '../model/next-task.js';
 import { fetchWithin } from './fetch-within.js';
 import { entityTagOf } from './revalidate.js';
 
@@ -66,7 +66,7 @@ export class RestBackend implements CommentsBackend {
     if (etag && response.status === 304) return null;
     if (!response.ok) throw await refused(response, body);
     // Checking a big page is a task of its own, not one more slice of the one that read it.
-    await nextTask();
+    await sliceFor(isObject(body) && Array.isArray(body.comments) ? body.comments.length : 0);
     try {
       return { ...parseThreadPage(body), etag: entityTagOf(response) };
     } catch (error) {

@@ -1,6 +1,6 @@
 import { nothing, render } from 'lit';
 import type { Messages } from '../i18n/messages.js';
-import { formatBody, type Paragraph } from '../model/text.js';
+import { linesOf, mayLink, paragraphsOf, type Paragraph } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
 import { clientIdOf } from '../model/thread-view.js';
 import type { Comment, Delivery } from '../model/types.js';
@@ -22,14 +22,15 @@ export function element(
 }
 
 const LINK = { rel: 'ugc nofollow noopener', target: '_blank' };
+/** A paragraph's element, cloned: one call where creating it and setting `dir` are two. */
+const PARAGRAPH = element('p', { dir: 'auto' });
 
 /**
- * A paragraph: its text in one text node between links. Line breaks stay "\n" in the text and
+ * A paragraph with links, filled into `p`: its text in one text node between links. Line breaks stay "\n" in the text and
  * show through `white-space: pre-line`, which spares an element per line. Each paragraph takes
  * the direction of its own first letters: Arabic right to left, and so on.
  */
-function paragraph(lines: Paragraph): HTMLElement {
-  const p = element('p', { dir: 'auto' });
+function paragraph(lines: Paragraph, p: HTMLElement): void {
   let text = '';
   lines.forEach((line, i) => {
     if (i > 0) text += '\n';
@@ -43,7 +44,6 @@ function paragraph(lines: Paragraph): HTMLElement {
     }
   });
   p.append(text);
-  return p;
 }
 
 /** How the line under the reader's own comment on its way is built: the writing side's, which alone makes such comments. */
@@ -139,7 +139,7 @@ function prototypeFor(m: Messages): HTMLElement {
       'article',
       { tabindex: '-1', part: '' },
       meta,
-      element('div', { class: 'body', part: 'body' }),
+      element('div', { class: 'body', part: 'body' }, PARAGRAPH.cloneNode()),
       reply,
     );
     prototypes.set(m, article);
@@ -175,7 +175,15 @@ function build(comment: Comment, context: string | null, options: CommentViewOpt
   }
   if (comment.editedAt) meta.append(' ', element('span', { class: 'edited', part: 'edited' }, m.edited));
   if (context !== null) meta.after(element('p', { class: 'context', part: 'context' }, context));
-  body.append(...formatBody(comment.body).map(paragraph));
+  // The first paragraph fills the prototype's; a body with none (blank) drops it.
+  const texts = paragraphsOf(comment.body);
+  if (texts.length === 0) body.firstChild!.remove();
+  texts.forEach((text, i) => {
+    const p = i === 0 ? (body.firstChild as HTMLElement) : body.appendChild(PARAGRAPH.cloneNode());
+    // A paragraph without a link is its text, line breaks and all: no segments to lay out.
+    if (mayLink(text)) paragraph(linesOf(text), p as HTMLElement);
+    else p.textContent = text;
+  });
   let line: HTMLElement | null = null;
   let said = '';
   if (comment.status === 'pending') {

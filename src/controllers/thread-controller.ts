@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BackendError } from '../backend/backend.js';
 import type { ThreadQuery } from '../backend/resolve.js';
-import { nextTask } from '../model/next-task.js';
+import { sliceFor } from '../model/next-task.js';
 import type { Comment, Offers, ThreadPage } from '../model/types.js';
 import type { KeptPage } from '../offline/kept-thread.js';
 
@@ -223,9 +223,9 @@ export class ThreadController implements ReactiveController {
         // Plainly asked, a page always comes (or a failure): null would fail as unreadable below.
         page = kept && etag !== null && kept.page.etag === etag ? kept.page : (await ask(null))!;
       }
-      // The render that follows (the tree built, the first comments drawn) gets a task of its
-      // own, apart from the one that checked the page.
-      await nextTask();
+      // The render that follows (the tree built, the first comments drawn) of a big page gets a
+      // task of its own, apart from the one that checked the page.
+      await sliceFor(page.comments.length);
       if (signal.aborted) return;
       this.#append(page, cursor);
       if (first) {

@@ -54,14 +54,25 @@ export function linkify(line: string): Segment[] {
   return segments;
 }
 
-/** Lays a plain-text body out: blank lines separate paragraphs, single newlines break lines. */
-export function formatBody(body: string): Paragraph[] {
-  // Most bodies are one line without a link: a thread of thousands skips the splitting for them.
-  if (!/[\r\n]|https?:\/\//i.test(body)) return body.trim() === '' ? [] : [[[{ kind: 'text', text: body }]]];
+/** Whether a text may hold a link: what `linkify` looks for. Most comments have none. */
+export const mayLink = (text: string): boolean => /https?:\/\//i.test(text);
+
+/**
+ * A body's paragraphs, lines within one joined by "\n": blank lines separate paragraphs, and
+ * "\r\n" or "\r" is a newline.
+ */
+export function paragraphsOf(body: string): string[] {
+  // Most bodies are one line: a thread of thousands skips the splitting for them.
+  if (!/[\r\n]/.test(body)) return body.trim() === '' ? [] : [body];
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
     .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
-    .filter((paragraph) => paragraph.trim() !== '')
-    .map((paragraph) => paragraph.split('\n').map(linkify));
+    .filter((paragraph) => paragraph.trim() !== '');
 }
+
+/** A paragraph's lines, each split into text and link segments. */
+export const linesOf = (paragraph: string): Paragraph => paragraph.split('\n').map(linkify);
+
+/** Lays a plain-text body out: blank lines separate paragraphs, single newlines break lines. */
+export const formatBody = (body: string): Paragraph[] => paragraphsOf(body).map(linesOf);
