@@ -1,14 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { chunkBudget, chunkEnd } from '../model/chunks.js';
+import { ONE_TASK } from '../model/next-task.js';
 import type { ThreadNode } from '../model/tree.js';
 
 /**
  * The first chunk of a big thread: about a screenful, as its task also parses the page and
  * builds the tree; later chunks are sized by how fast the first ones rendered. A thread of up
- * to ONE_GO comments renders at once, which is sooner than in chunks.
+ * to ONE_GO comments renders at once, which is sooner than in chunks: as many as a page read,
+ * checked and rendered in one task (`next-task.ts`).
  */
 const FIRST_CHUNK = 100;
-const ONE_GO = 1200;
+const ONE_GO = ONE_TASK;
 
 /**
  * How many top-level conversations are rendered: a big thread grows by a chunk per animation
