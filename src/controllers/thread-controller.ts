@@ -27,8 +27,8 @@ export interface ThreadKeeping {
  *
  * With `keeping`, the first page is kept on the device: the next visit asks the server at once
  * (with the kept ETag) while the kept page is read, shows that page if it comes first, refreshes
- * it in place, and shows it as of when it was kept while the server cannot be reached. A thread that failed, or shows a kept page, loads by itself on
- * `online`.
+ * it in place, and shows it as of when it was kept while the server cannot be reached. A thread
+ * that failed, or shows a kept page, loads by itself on `online`.
  */
 export class ThreadController implements ReactiveController {
   #status: ThreadStatus = 'idle';
