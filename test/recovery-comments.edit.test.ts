@@ -175,6 +175,18 @@ describe('<recovery-comments> editing your own comment', () => {
     expect(wrapperOf(again, comment.id)!.querySelector(':scope > rc-composer')).to.equal(null);
   });
 
+  it('Edit opened and left (a reload, not Cancel) keeps no draft: the next visit shows the comment, not the form', async () => {
+    const { element, thread, comment, storage, endpoint } = await ownComment('own-left');
+    ownButton(element, comment.id, 'change')!.click();
+    await waitUntil(() => wrapperOf(element, comment.id)?.querySelector(':scope > rc-composer'));
+    await waitUntil(() => field(element, 'body').value === 'Day one, again.', 'not prefilled with the body');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    element.remove();
+    const again = await mount({ endpoint, thread, storage });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(wrapperOf(again, comment.id)!.querySelector(':scope > rc-composer')).to.equal(null);
+  });
+
   it('offline, the edit waits on the comment and goes out once when the connection returns', async function () {
     this.timeout(20_000);
     const { endpoint } = await proxy();

@@ -15,6 +15,8 @@ type FieldName = Exclude<keyof CommentFields, 'notify'>;
 interface HandedBack {
   fields: CommentFields;
   error: { message: string; field: string | null } | null;
+  /** Whether the fields become the place's draft (not a comment's own text opened for editing). */
+  save: boolean;
 }
 
 const FIELD_ORDER: FieldName[] = ['body', 'name', 'email', 'url'];
@@ -115,7 +117,7 @@ export class RcComposer extends LitElement {
     if (!back) return;
     this.#handedBack = null;
     this.load(back.fields);
-    this.#drafts.changed(back.fields);
+    if (back.save) this.#drafts.changed(back.fields);
     if (back.error) this.showError(back.error.message, back.error.field);
     this.focusBody();
   }
@@ -152,10 +154,15 @@ export class RcComposer extends LitElement {
 
   /**
    * Takes a comment back into the form (refused by the server, with its message, or taken out
-   * of the outbox to edit), once the form is under its `parentId`; it is saved as its draft.
+   * of the outbox to edit), once the form is under its `parentId`; it is saved as its draft
+   * unless `save` is false (a comment's own text, opened to edit, is no draft until changed).
    */
-  handBack(fields: CommentFields, error: { message: string; field: string | null } | null = null): void {
-    this.#handedBack = { fields, error };
+  handBack(
+    fields: CommentFields,
+    error: { message: string; field: string | null } | null = null,
+    save = true,
+  ): void {
+    this.#handedBack = { fields, error, save };
     this.requestUpdate();
   }
 

@@ -153,11 +153,17 @@ export class ReplyController implements ReactiveController {
       await this.#change(comment, comment.body, true);
       return;
     }
-    // The edit's own draft if the reader started one before, else the comment as it is.
+    // The edit's own draft if the reader started one before, else the comment as it is. Neither
+    // is saved again: a draft is already kept, and the comment's own text is no draft (it would
+    // reopen the form on the next visit) until the reader changes it.
     const place = editPlace(id);
     const draft = await this.parts.offline.draftFor(place);
     this.moveTo(place);
-    this.composer.handBack({ ...this.composer.values, body: draft?.fields.body ?? comment.body });
+    this.composer.handBack(
+      { ...this.composer.values, body: draft?.fields.body ?? comment.body },
+      null,
+      false,
+    );
   }
 
   /** Queues what the reader wrote as a reply to the form's place, or as the edit it is. */
