@@ -25,7 +25,8 @@ const ADMIN_TOKEN = 'test-admin-token';
 
 /**
  * Starts the reference servers (pre-moderation, the default; without; with reply notifications;
- * and one that does not allow the test page's origin) and answers the
+ * one that does not allow the test page's origin; `short`, with a 3 s edit window; `v1`, with no
+ * edit tokens) and answers the
  * tests' commands: where the servers are, seeding, and what they stored.
  * @returns {import('@web/test-runner').TestRunnerPlugin}
  */

@@ -30,16 +30,10 @@ export interface CommentViewOptions {
  * What a comment's buttons do. They carry `data-action` and are handled by one listener on the
  * thread (see `commentAction`), not one closure per comment: it matters with thousands.
  */
-export type CommentAction =
-  | 'reply'
-  | 'expand'
-  | 'retry'
-  | 'edit'
-  /** On the reader's own comments (contract v1.1): Edit, Delete, and the answers to "Delete this comment?". */
-  | 'change'
-  | 'delete'
-  | 'keep'
-  | 'confirm-delete';
+export type CommentAction = 'reply' | 'expand' | 'retry' | 'edit' | OwnAction;
+
+/** On the reader's own comments (contract v1.1): Edit, Delete, and the answers to "Delete this comment?". */
+export type OwnAction = 'change' | 'delete' | 'keep' | 'confirm-delete';
 
 /** The action of a click inside the thread, with the id of the comment it belongs to. */
 export function commentAction(event: Event): { action: CommentAction; id: string } | null {
@@ -54,7 +48,7 @@ export function findComment(root: ParentNode, id: string): HTMLElement | null {
 }
 
 /** Whether a top-level comment's subtree holds the reader's own comment on its way (its node never changes). */
-const unsent = new WeakMap<ThreadNode, boolean>();
+const holdsUnsent = new WeakMap<ThreadNode, boolean>();
 
 /** Each still conversation's DOM, built once per node and words. */
 const still = new WeakMap<ThreadNode, { words: object; li: HTMLElement }>();
@@ -73,9 +67,9 @@ export function renderConversations(roots: readonly ThreadNode[], options: Comme
   if (options.targetId !== null) live.add(options.targetId);
   for (const id of options.mine?.ids ?? []) live.add(id);
   return roots.map((root) => {
-    let mine = unsent.get(root);
+    let mine = holdsUnsent.get(root);
     if (mine === undefined)
-      unsent.set(root, (mine = holds(root, (comment) => comment.delivery !== undefined)));
+      holdsUnsent.set(root, (mine = holds(root, (comment) => comment.delivery !== undefined)));
     if (mine || (live.size > 0 && holds(root, (comment) => live.has(comment.id)))) {
       // Its boxes move into the template's elements: the built one is no longer whole.
       still.delete(root);

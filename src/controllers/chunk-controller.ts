@@ -6,11 +6,10 @@ import type { ThreadNode } from '../model/tree.js';
 /**
  * The first chunk of a big thread: about a screenful, as its task also parses the page and
  * builds the tree; later chunks are sized by how fast the first ones rendered. A thread of up
- * to ONE_GO comments renders at once, which is sooner than in chunks: as many as a page read,
+ * to ONE_TASK comments renders at once, which is sooner than in chunks: as many as a page read,
  * checked and rendered in one task (`next-task.ts`).
  */
 const FIRST_CHUNK = 100;
-const ONE_GO = ONE_TASK;
 
 /**
  * How many top-level conversations are rendered: a big thread grows by a chunk per animation
@@ -63,7 +62,7 @@ export class ChunkController implements ReactiveController {
     this.#roots = tree.length;
     if (all) this.#shown = tree.length;
     else if (this.#shown < tree.length && this.#frame === 0) {
-      const budget = this.#shown === 0 && comments <= ONE_GO ? ONE_GO : this.#budget;
+      const budget = this.#shown === 0 && comments <= ONE_TASK ? ONE_TASK : this.#budget;
       const { end, comments: chunk } = chunkEnd(tree, this.#shown, budget);
       this.#chunk = chunk;
       this.#began = this.now();

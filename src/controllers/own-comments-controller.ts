@@ -58,7 +58,6 @@ export class OwnCommentsController {
     void this.#store?.set(scopedKey(PREFIX, endpoint, thread, id), { ...grant, id } satisfies StoredGrant);
   }
 
-  /** Whether Edit and Delete show on a comment: its token is here and its window is open. */
   /** The comments `render` shows something under: those the reader may still change, and the one with a note. */
   get marked(): ReadonlySet<string> {
     const ids = new Set([...this.#grants.keys()].filter((id) => this.editable(id)));
@@ -66,6 +65,7 @@ export class OwnCommentsController {
     return ids;
   }
 
+  /** Whether Edit and Delete show on a comment: its token is here and its window is open. */
   editable(id: string): boolean {
     return (this.#grants.get(id)?.until ?? 0) > Date.now();
   }

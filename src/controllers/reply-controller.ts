@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { findComment } from '../components/comment-view.js';
+import { findComment, type OwnAction } from '../components/comment-view.js';
 import type { RcComposer } from '../components/composer.js';
 import type { SubmitOutcome } from '../context.js';
 import { emit } from '../events.js';
@@ -62,9 +62,6 @@ function createComposer(): RcComposer {
   composer.append(notice);
   return composer;
 }
-
-/** What a reader does to their own comment (contract v1.1), from its buttons. */
-export type OwnAction = 'change' | 'delete' | 'keep' | 'confirm-delete';
 
 /**
  * Replying: the one reply form and where it is (the one owner of the reply target), and a

@@ -149,7 +149,7 @@ function cutCycles(byId: Map<string, Entry>): void {
 
 /**
  * `next` with every subtree that did not change replaced by the same nodes of `previous`, so a
- * renderer that remembers nodes (one `guard` per conversation) skips them when the thread is
+ * renderer that remembers nodes (`renderConversations`, by node) skips them when the thread is
  * built again (a page more, the reader's own comment added). A node is kept when it shows the
  * same comment object at the same depth, with the same note, over kept children in the same
  * order. Recursion is bounded by the nesting, which is at most DEPTH_LIMIT.

@@ -1,3 +1,7 @@
+// The reader's own comments awaiting moderation. Only the author's browser knows them, so they
+// are kept on the device; each goes when the published comment (same id) arrives, or when it is
+// older than the configured age (the moderator may have rejected it).
+
 import { parseComment } from '../model/parse.js';
 import type { Comment } from '../model/types.js';
 import { scopedKey, scopePrefix } from './keys.js';
@@ -10,12 +14,6 @@ interface StoredEcho {
 }
 
 const PREFIX = 'echo|';
-
-/**
- * The reader's own comments awaiting moderation. Only the author's browser knows them, so they
- * are kept on the device; each goes when the published comment (same id) arrives, or when it is
- * older than the configured age (the moderator may have rejected it).
- */
 
 /** Remembers an accepted, pending comment. */
 export async function addPendingEcho(

@@ -1,3 +1,4 @@
+import { isObject } from '../model/parse.js';
 import { KEPT_INDEX } from './kept-thread.js';
 import { localStorageOrNull } from './local-storage.js';
 
@@ -11,10 +12,7 @@ export function noteKept(key: string, etag: string | null, savedAt: number): voi
     const storage = localStorageOrNull()!;
     const read: unknown = JSON.parse(storage.getItem(KEPT_INDEX) ?? '{}');
     // An index that is not an object (changed by hand, or by another version) starts over.
-    const index = (read && typeof read === 'object' && !Array.isArray(read) ? read : {}) as Record<
-      string,
-      unknown
-    >;
+    const index = isObject(read) ? read : {};
     if (etag === null && !(key in index)) return;
     if (etag === null) delete index[key];
     else index[key] = [etag, savedAt];

@@ -11,7 +11,7 @@ import { sharedDeviceStore, type KeyValueStore } from './storage.js';
  */
 
 /** Bounds of what is kept. */
-export interface ThreadCacheOptions {
+interface ThreadCacheOptions {
   /** Threads kept at most; the least recently saved go first. */
   maxThreads?: number;
   /** Characters of JSON kept at most, all threads together; a page alone above it is not kept. */
@@ -19,9 +19,9 @@ export interface ThreadCacheOptions {
   now?: () => number;
 }
 
-export const DEFAULT_MAX_THREADS = 50;
+const DEFAULT_MAX_THREADS = 50;
 /** About 8 MB as IndexedDB stores strings (two bytes a character). */
-export const DEFAULT_MAX_SIZE = 4 * 1024 * 1024;
+const DEFAULT_MAX_SIZE = 4 * 1024 * 1024;
 
 /** What eviction reads per thread, so it never loads every thread's page: [savedAt, size]. */
 const META = 'thread-meta|';

@@ -90,8 +90,8 @@ export const messages: Messages = {
   draftChangedElsewhere: 'Du hast diesen Entwurf auch in einem anderen Tab geändert.',
   useOtherVersion: 'Die andere Fassung übernehmen',
   shownAsOf: (time, offline) =>
-    `Stand: ${time}. ${offline ? 'Sie sind offline.' : 'Der Kommentar-Server ist nicht erreichbar.'}`,
-  draftKept: (name) => `Ihre noch nicht gesendete Antwort an ${name} ist gespeichert.`,
+    `Stand: ${time}. ${offline ? 'Du bist offline.' : 'Der Kommentar-Server ist nicht erreichbar.'}`,
+  draftKept: (name) => `Deine noch nicht gesendete Antwort an ${name} ist gespeichert.`,
   goToDraft: 'Dorthin',
   notifyMe: 'Mich per E-Mail benachrichtigen, wenn jemand antwortet',
   notifyNeedsEmail: 'Gib dafür deine E-Mail-Adresse ein.',
