@@ -168,7 +168,7 @@ describe('<recovery-comments> editing your own comment', () => {
     await waitUntil(() => !wrapperOf(element, comment.id)?.querySelector(':scope > rc-composer'));
     const reply = wrapperOf(element, comment.id)!.querySelector(':scope > article [part="reply-button"]');
     await waitUntil(() => root(element).activeElement === reply, 'focus did not go back to the comment');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(async () => (await storage.entries('draft|')).length === 0, 'a draft was kept');
     element.remove();
     const again = await mount({ endpoint, thread, storage });
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -181,6 +181,7 @@ describe('<recovery-comments> editing your own comment', () => {
     await waitUntil(() => wrapperOf(element, comment.id)?.querySelector(':scope > rc-composer'));
     await waitUntil(() => field(element, 'body').value === 'Day one, again.', 'not prefilled with the body');
     await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await storage.entries('draft|'), 'opening Edit kept a draft').to.deep.equal([]);
     element.remove();
     const again = await mount({ endpoint, thread, storage });
     await new Promise((resolve) => setTimeout(resolve, 200));

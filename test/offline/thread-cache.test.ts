@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Comment, ThreadPage } from '../../src/model/types.js';
-import { keptKey, keptPageOf, readKeptPage } from '../../src/offline/kept-thread.js';
+import { KEPT_INDEX, keptKey, keptPageOf, keptTag, readKeptPage } from '../../src/offline/kept-thread.js';
 import { DeviceStore, type KeyValueStore } from '../../src/offline/storage.js';
 import { keepThread } from '../../src/offline/thread-cache.js';
 import { MemoryStore } from '../helpers/memory-store.js';
@@ -74,6 +74,9 @@ class FullStore extends MemoryStore {
 }
 
 describe('the thread kept on the device', () => {
+  // The index of kept ETags lives in the page's localStorage: each test starts without one.
+  beforeEach(() => localStorage.removeItem(KEPT_INDEX));
+
   it('keeps a first page per endpoint, thread and order, and gives it back as it was, with its ETag', async () => {
     const store = new MemoryStore();
     await keepThread(store, key('/t/'), page('/t/', ['a', 'b']), MONTH);
@@ -106,7 +109,12 @@ describe('the thread kept on the device', () => {
       await keepThread(store, key(`/post-${i}/`), page(`/post-${i}/`, ['a']), MONTH, { now: time.now });
       time.advance(1000);
     }
-    for (let i = 0; i < 3; i++) expect(store.data.has(key(`/post-${i}/`)), `post ${i}`).to.equal(false);
+    for (let i = 0; i < 3; i++) {
+      expect(store.data.has(key(`/post-${i}/`)), `post ${i}`).to.equal(false);
+      // Out of the index too: the next visit must not revalidate a page that is gone.
+      expect(keptTag(key(`/post-${i}/`), MONTH, time.now()), `post ${i} in the index`).to.equal(null);
+    }
+    expect(keptTag(key('/post-52/'), MONTH, time.now())).to.equal('"tag-1"');
     for (let i = 3; i < 53; i++)
       expect(readAt(store, `/post-${i}/`, time.now()), `post ${i}`).to.not.equal(null);
     const keys = [...store.data.keys()];
@@ -124,6 +132,7 @@ describe('the thread kept on the device', () => {
       time.advance(1000);
     }
     expect(store.data.has(key('/1/'))).to.equal(false);
+    expect(keptTag(key('/1/'), MONTH, time.now()), '/1/ in the index').to.equal(null);
     expect(readAt(store, '/2/', time.now())).to.not.equal(null);
     expect(readAt(store, '/3/', time.now())).to.not.equal(null);
 
@@ -138,6 +147,23 @@ describe('the thread kept on the device', () => {
       false,
     );
     expect(readAt(store, '/2/', time.now()), 'nothing else lost for it').to.not.equal(null);
+    expect(keptTag(key('/3/'), MONTH, time.now()), '/3/ in the index').to.equal(null);
+  });
+
+  it('keptTag gives the ETag a page was kept with, only while fresh and well-formed', async () => {
+    const time = clock();
+    await keepThread(new MemoryStore(), key('/t/'), page('/t/', ['a']), MONTH, { now: time.now });
+    expect(keptTag(key('/t/'), MONTH, time.now())).to.equal('"tag-1"');
+    expect(keptTag(key('/other/'), MONTH, time.now()), 'another thread').to.equal(null);
+    expect(keptTag(key('/t/'), MONTH, time.now() + MONTH + 1), 'expired').to.equal(null);
+    expect(keptTag(key('/t/'), MONTH, time.now() - 1), 'saved in the future').to.equal(null);
+    // Whatever else the index holds (edited by hand, another version) is never sent as a header.
+    localStorage.setItem(KEPT_INDEX, JSON.stringify({ [key('/t/')]: ['"a"\r\nX-Injected: 1', time.now()] }));
+    expect(keptTag(key('/t/'), MONTH, time.now()), 'a header injection').to.equal(null);
+    localStorage.setItem(KEPT_INDEX, JSON.stringify({ [key('/t/')]: [42, time.now()] }));
+    expect(keptTag(key('/t/'), MONTH, time.now()), 'not a string').to.equal(null);
+    localStorage.setItem(KEPT_INDEX, '[not json');
+    expect(keptTag(key('/t/'), MONTH, time.now()), 'not JSON').to.equal(null);
   });
 
   it('reads nothing older than the max age, or dated in the future', async () => {
