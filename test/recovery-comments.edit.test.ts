@@ -398,7 +398,22 @@ describe('<recovery-comments> refusals lose nothing', () => {
 
 describe('<recovery-comments> on a server without edit tokens', () => {
   it('a v1 answer (no editToken): no Edit or Delete, the comment posts as before with pageUrl', async () => {
-    const { element, storage, thread } = await ownComment('own-v1', 'v1');
+    // What the POST carried, as it left the page.
+    const posted: unknown[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST' && typeof init.body === 'string') posted.push(JSON.parse(init.body));
+      return original(input, init);
+    };
+    let own: Awaited<ReturnType<typeof ownComment>>;
+    try {
+      own = await ownComment('own-v1', 'v1');
+    } finally {
+      window.fetch = original;
+    }
+    const { element, storage, thread } = own;
+    expect(posted).to.have.length(1);
+    expect((posted[0] as { pageUrl?: string }).pageUrl).to.equal(location.href.split('#')[0]);
     const listed = await listThread(thread, 'v1');
     expect(listed.comments.map((c) => c.body)).to.deep.equal(['Day one, again.']);
     const id = listed.comments[0]!.id;
