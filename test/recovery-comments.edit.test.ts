@@ -2,7 +2,18 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { DeviceStore, type KeyValueStore } from '../src/offline/storage.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
-import { button, composerOf, field, fill, freshStore, mount, post, root, wrapperOf } from './helpers/dom.js';
+import {
+  button,
+  composerOf,
+  field,
+  fill,
+  freshStore,
+  mount,
+  post,
+  root,
+  wrapperOf,
+  failOnUnhandledRejections,
+} from './helpers/dom.js';
 import {
   listThread,
   proxy,
@@ -64,17 +75,7 @@ async function ownComment(name: string, moderation: Moderation = 'off', storage 
   return { element, thread, storage, comment, endpoint };
 }
 
-// Any promise the element leaves unhandled is a bug: collect them per test.
-let unhandled: unknown[] = [];
-const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-beforeEach(() => {
-  unhandled = [];
-  addEventListener('unhandledrejection', onUnhandled);
-});
-afterEach(() => {
-  removeEventListener('unhandledrejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').to.deep.equal([]);
-});
+failOnUnhandledRejections();
 
 describe('<recovery-comments> editing your own comment', () => {
   it('keeps the token on the device only, and shows Edit and Delete on the own comment alone', async () => {

@@ -12,6 +12,7 @@ import {
   shownIds,
   text,
   wrapperOf,
+  failOnUnhandledRejections,
 } from './helpers/dom.js';
 import {
   injectFaults,
@@ -97,17 +98,8 @@ async function withBlockedLocalStorage(how: 'read' | 'write', body: () => Promis
   }
 }
 
-let unhandled: unknown[] = [];
-const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-beforeEach(async () => {
-  unhandled = [];
-  addEventListener('unhandledrejection', onUnhandled);
-  await resetProxy();
-});
-afterEach(() => {
-  removeEventListener('unhandledrejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').to.deep.equal([]);
-});
+failOnUnhandledRejections();
+beforeEach(() => resetProxy());
 
 describe('<recovery-comments> the thread kept on the device', () => {
   it('reloaded with the API offline: every comment, with the note; a reply sent offline goes once when back', async function () {

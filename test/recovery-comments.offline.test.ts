@@ -13,6 +13,7 @@ import {
   mount,
   root,
   wrapperOf,
+  failOnUnhandledRejections,
 } from './helpers/dom.js';
 import {
   injectFaults,
@@ -53,17 +54,7 @@ async function send(element: RecoveryComments, body: string, name = 'Sam') {
   return (await queued).detail.comment;
 }
 
-// Any promise the element leaves unhandled is a bug: collect them per test.
-let unhandled: unknown[] = [];
-const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-beforeEach(() => {
-  unhandled = [];
-  addEventListener('unhandledrejection', onUnhandled);
-});
-afterEach(() => {
-  removeEventListener('unhandledrejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').to.deep.equal([]);
-});
+failOnUnhandledRejections();
 
 describe('<recovery-comments> drafts', () => {
   it('reopens the reply form under the right comment with the text after a reload', async () => {

@@ -1,4 +1,4 @@
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { RcComposer } from '../../src/components/composer.js';
 import '../../src/index.js';
 import type { RecoveryComments } from '../../src/recovery-comments.js';
@@ -146,4 +146,21 @@ export async function post(element: RecoveryComments): Promise<CustomEvent> {
   const outcome = Promise.race([oneEvent(element, 'rc-submitted'), oneEvent(element, 'rc-failed')]);
   button(element, 'Post Comment').click();
   return outcome;
+}
+
+/**
+ * Fails each test of the file in which the element left a promise rejection unhandled (a bug
+ * even when what the test checks went well). Call once, at the top level of a test file.
+ */
+export function failOnUnhandledRejections(): void {
+  let unhandled: unknown[] = [];
+  const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+  beforeEach(() => {
+    unhandled = [];
+    addEventListener('unhandledrejection', onUnhandled);
+  });
+  afterEach(() => {
+    removeEventListener('unhandledrejection', onUnhandled);
+    expect(unhandled, 'unhandled rejections').to.deep.equal([]);
+  });
 }
