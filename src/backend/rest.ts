@@ -31,7 +31,7 @@ const sending = () =>
  * anyway (the server answered, so the connection is there); its status alone if it cannot come.
  */
 const refused = (response: Response, body: unknown) =>
-  import('../write/writing.js').then(
+  sending().then(
     ({ httpError }) => httpError(response, body),
     () => new BackendError('http', `HTTP ${response.status}`, response.status),
   );
