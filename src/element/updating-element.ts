@@ -2,8 +2,8 @@ import type { PropertyValues, ReactiveController, ReactiveControllerHost } from 
 
 /** How one reactive property meets its attribute: the part of Lit's declaration we use. */
 export interface PropertyOptions {
-  /** The attribute's name, or false for none; the lowercased property name by default. */
-  attribute?: string | false;
+  /** The attribute's name, or false for none; true or absent: the lowercased property name. */
+  attribute?: string | boolean;
   /** How the attribute's text becomes the value (Number: null when absent); text otherwise. */
   type?: typeof Number | typeof Boolean;
   /** Writes the value back to the attribute after each update. */
@@ -18,7 +18,7 @@ export type Styles = CSSStyleSheet | readonly Styles[];
 /** What a class's static declarations come to, worked out once per class. */
 interface ClassInfo {
   /** Property name → its declaration, with the attribute's name resolved (undefined: none). */
-  options: Map<string, PropertyOptions & { attribute?: string }>;
+  options: Map<string, Omit<PropertyOptions, 'attribute'> & { attribute: string | undefined }>;
   /** Attribute name → property name. */
   attributes: Map<string, string>;
   sheets: CSSStyleSheet[];
@@ -56,7 +56,12 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
         const { attribute, state } = declared;
         options.set(name, {
           ...declared,
-          attribute: state || attribute === false ? undefined : (attribute ?? name.toLowerCase()),
+          attribute:
+            state || attribute === false
+              ? undefined
+              : typeof attribute === 'string'
+                ? attribute
+                : name.toLowerCase(),
         });
         Object.defineProperty(ctor.prototype, name, {
           get(this: UpdatingElement) {

@@ -74,11 +74,11 @@ for (const [label, Base] of bases) {
     afterEach(() => document.body.replaceChildren());
 
     describe('properties and attributes', () => {
-      it('observes the lowercased property name, a named attribute, and none for state or attribute: false', () => {
-        const { TestElement } = defineElement({ pageSize: { type: Number } });
+      it('observes the lowercased property name (also for attribute: true), a named attribute, and none for state or attribute: false', () => {
+        const { TestElement } = defineElement({ pageSize: { type: Number }, maxAge: { attribute: true } });
         expect(
           [...(TestElement as unknown as { observedAttributes: string[] }).observedAttributes].sort(),
-        ).to.deep.equal(['item-count', 'label', 'open', 'pagesize']);
+        ).to.deep.equal(['item-count', 'label', 'maxage', 'open', 'pagesize']);
       });
 
       it('converts attributes as Lit does: Number or null, Boolean by presence, text otherwise', async () => {
