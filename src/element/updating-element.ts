@@ -92,6 +92,8 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
   /** Whether the element has updated at least once. */
   hasUpdated = false;
 
+  /** This element's class, worked out once per class. */
+  readonly #class = UpdatingElement.#classInfo(this.constructor as typeof UpdatingElement);
   readonly #values = new Map<string, unknown>();
   readonly #controllers = new Set<ReactiveController>();
   /** Changed properties and their first old value, for the pending update. */
@@ -110,16 +112,12 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
     super();
     // Own values would hide the accessors: take them now, set them through the accessors at
     // the first update.
-    for (const name of this.#info().options.keys())
+    for (const name of this.#class.options.keys())
       if (Object.hasOwn(this, name)) {
         (this.#early ??= new Map()).set(name, this[name as keyof this]);
         delete this[name as keyof this];
       }
     this.requestUpdate();
-  }
-
-  #info(): ClassInfo {
-    return UpdatingElement.#classInfo(this.constructor as typeof UpdatingElement);
   }
 
   /** Resolves after the pending update: true when no other update is pending by then. */
@@ -139,7 +137,7 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
   connectedCallback(): void {
     if (!this.renderRoot) {
       this.renderRoot = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      this.renderRoot.adoptedStyleSheets = this.#info().sheets;
+      this.renderRoot.adoptedStyleSheets = this.#class.sheets;
     }
     this.#enable(true);
     this.#controllers.forEach((controller) => controller.hostConnected?.());
@@ -150,9 +148,9 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
-    const name = this.#info().attributes.get(attribute);
+    const name = this.#class.attributes.get(attribute);
     if (name === undefined || this.#syncing === name) return;
-    const { type } = this.#info().options.get(name)!;
+    const { type } = this.#class.options.get(name)!;
     this.#syncing = name;
     (this as Record<string, unknown>)[name] =
       type === Boolean ? value !== null : type === Number && value !== null ? Number(value) : value;
@@ -168,7 +166,7 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
       if (Object.is(this[name as keyof this], oldValue)) return;
       // Before the first update Lit reports every old value as undefined.
       if (!this.#changed.has(name)) this.#changed.set(name, this.hasUpdated ? oldValue : undefined);
-      if (this.#info().options.get(name as string)?.reflect && this.#syncing !== name)
+      if (this.#class.options.get(name as string)?.reflect && this.#syncing !== name)
         this.#reflecting.add(name as string);
     }
     if (!this.#pending) this.#done = this.#enqueue();
@@ -219,7 +217,7 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
   /** Writes reflected properties to their attributes; a subclass renders after calling it. */
   update(_changed: PropertyValues): void {
     for (const name of this.#reflecting) {
-      const { attribute, type } = this.#info().options.get(name)!;
+      const { attribute, type } = this.#class.options.get(name)!;
       if (attribute === undefined) continue;
       const value = this[name as keyof this];
       const text = type === Boolean ? (value ? '' : null) : value;
