@@ -1,6 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyCss } from './scripts/minify-css.js';
 
 /**
  * Brotli budgets (issue 14) for what an English reader downloads, each file compressed on its
@@ -90,11 +91,9 @@ function sizeBudget(): Plugin {
 }
 
 /**
- * Minifies the CSS in our `css` tagged templates (src/styles/ holds nothing else), which no
- * minifier touches: comments go, runs of white space shrink, spaces around punctuation go.
- * Each becomes `unsafeCSS('…')`, the same CSSResult: they are literals of our own source with
- * nothing interpolated (the build refuses a `${…}`), so the `css` tag, whose work is checking
- * interpolated values, drops out of the bundle.
+ * Minifies the CSS text of the `sheet(…)` calls in src/styles/ (it holds nothing else), which
+ * no minifier touches (scripts/minify-css.js says how). They are literals of our own source with
+ * nothing interpolated (the build refuses a `${…}`), so the text is all there is to minify.
  */
 function minifyStyles(): Plugin {
   return {
@@ -102,18 +101,11 @@ function minifyStyles(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/styles\/[^/]+\.ts$/.test(id)) return null;
-      const minified = code.replace(/css`([^`]*)`/g, (_match, body: string) => {
-        const css = body
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/ ?([{};,>]) ?/g, '$1')
-          .replace(/: /g, ':')
-          .replace(/;}/g, '}')
-          .trim();
-        if (css.includes('${')) this.error(`${id}: a css\`\` template with a \${…} cannot be made static`);
-        return `rcStaticCss(\`${css}\`)`;
+      const minified = code.replace(/sheet\(`([^`]*)`\)/g, (_match, body: string) => {
+        if (body.includes('${')) this.error(`${id}: a sheet(\`…\`) with a \${…} cannot be minified`);
+        return `sheet(\`${minifyCss(body)}\`)`;
       });
-      return { code: `import { unsafeCSS as rcStaticCss } from 'lit';\n${minified}`, map: null };
+      return { code: minified, map: null };
     },
   };
 }

@@ -1,10 +1,10 @@
-import { css } from 'lit';
+import { sheet } from './sheet.js';
 import { tokens } from './tokens.js';
 
 /** Styles of `<rc-composer>`. The tokens are re-read here because each shadow root needs them. */
 export const composerStyles = [
   tokens,
-  css`
+  sheet(`
     form {
       margin-block: var(--_space);
       padding-block: calc(var(--_space) * 0.5);
@@ -125,5 +125,5 @@ export const composerStyles = [
       border: 1px solid var(--_color-border);
       padding: 0.25em 0.75em;
     }
-  `,
+  `),
 ];

@@ -1,10 +1,10 @@
-import { css } from 'lit';
+import { sheet } from './sheet.js';
 import { tokens } from './tokens.js';
 
 /** Styles of `<recovery-comments>`: heading, reply tree, states. */
 export const threadStyles = [
   tokens,
-  css`
+  sheet(`
     :host {
       max-inline-size: var(--rc-max-width, none);
     }
@@ -141,5 +141,5 @@ export const threadStyles = [
     .more-row {
       margin-block: var(--_space);
     }
-  `,
+  `),
 ];

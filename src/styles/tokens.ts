@@ -1,10 +1,10 @@
-import { css } from 'lit';
+import { sheet } from './sheet.js';
 
 /**
  * The public design tokens, read once into private `--_*` variables on `:host`; everything
  * inside uses only the private ones. Defaults inherit the page's font and colour.
  */
-export const tokens = css`
+export const tokens = sheet(`
   :host {
     --_color-text: var(--rc-color-text, currentColor);
     --_color-muted: var(--rc-color-muted, color-mix(in srgb, currentColor 72%, transparent));
@@ -71,4 +71,4 @@ export const tokens = css`
       animation: none !important;
     }
   }
-`;
+`);

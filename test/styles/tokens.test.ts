@@ -4,7 +4,9 @@ import { threadStyles } from '../../src/styles/thread.js';
 import { mount, root } from '../helpers/dom.js';
 import { server, uniqueThread } from '../helpers/server.js';
 
-const cssOf = (styles: Array<{ cssText: string }>) => styles.map((sheet) => sheet.cssText).join('\n');
+/** The text of constructable sheets, as the browser parsed it. */
+const cssOf = (styles: CSSStyleSheet[]) =>
+  styles.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
 
 /** Private tokens defined (`--_x:`) and used (`var(--_x`) in a style sheet. */
 function privateTokens(css: string) {
