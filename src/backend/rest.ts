@@ -9,6 +9,7 @@ import {
 } from './backend.js';
 import { sliceFor } from '../model/next-task.js';
 import { fetchWithin } from './fetch-within.js';
+import { onDemand } from './lazy.js';
 import { entityTagOf } from './revalidate.js';
 
 /**
@@ -18,13 +19,7 @@ import { entityTagOf } from './revalidate.js';
 export const SERVER = 'comments server';
 
 /** The sending code, from the writing side's file; a failed download is a network error, tried again later. */
-const sending = () =>
-  import('../write/writing.js').then(
-    (send) => send,
-    (error: unknown) => {
-      throw new BackendError('network', `The comments code could not be loaded (${String(error)}).`);
-    },
-  );
+const sending = onDemand(() => import('../write/writing.js'));
 
 /**
  * The error of a refused load, worded by the writing side's code, which a failed load fetches

@@ -49,23 +49,17 @@ export function buildTree(
     const entry = { comment, parent: comment.parentId, time: timeOf(comment), orphan: false, children: null };
     byId.set(comment.id, entry);
   }
-  for (const entry of byId.values()) {
-    if (entry.parent !== null && !byId.has(entry.parent)) {
-      entry.parent = null;
-      entry.orphan = true;
-    }
-  }
   cutCycles(byId);
 
   const roots: Entry[] = [];
   for (const entry of byId.values()) {
-    if (entry.parent === null) {
+    const parent = entry.parent === null ? undefined : byId.get(entry.parent);
+    if (!parent) {
+      // A parent that is not in the thread makes an orphan, shown at the top.
+      entry.orphan ||= entry.parent !== null;
       roots.push(entry);
-    } else {
-      const parent = byId.get(entry.parent)!;
-      if (parent.children) parent.children.push(entry);
-      else parent.children = [entry];
-    }
+    } else if (parent.children) parent.children.push(entry);
+    else parent.children = [entry];
   }
   roots.sort(sort === 'newest' ? (a, b) => b.time - a.time : ascending);
   for (const entry of byId.values()) entry.children?.sort(ascending);
@@ -142,7 +136,8 @@ function cutCycles(byId: Map<string, Entry>): void {
         break;
       }
       walkOf.set(current, walk);
-      current = byId.get(current)!.parent;
+      // A parent that is not in the thread ends the walk: no cycle goes through it.
+      current = byId.get(current)?.parent ?? null;
     }
   }
 }
