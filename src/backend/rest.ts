@@ -31,15 +31,6 @@ const refused = (response: Response, body: unknown) =>
     () => new BackendError('http', `HTTP ${response.status}`, response.status),
   );
 
-/** Reads Retry-After as seconds (it may also be an HTTP date). */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
-  if (header === null || header.trim() === '') return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
 /** The default backend: the HTTP contract v1 of the README. */
 export class RestBackend implements CommentsBackend {
   private readonly base: string;

@@ -18,7 +18,7 @@ export { keepThread } from '../offline/thread-cache.js';
 
 // Sending to the REST backend comes in this file too (`rest.ts` imports it from here), and the
 // errors of what its server refused: only a reader who writes, or met a failure, needs them.
-export { changeComment, httpError, postComment } from '../backend/rest-send.js';
+export { changeComment, httpError, parseRetryAfter, postComment } from '../backend/rest-send.js';
 // As is telling a request the page's CSP blocked from a lost connection: only a failure needs it.
 export { blockedError } from '../backend/csp-blocked.js';
 
