@@ -1,6 +1,6 @@
 import { originOf } from '../model/origin.js';
 import { BackendError } from './backend.js';
-import { blockedOrigins } from './csp-watch.js';
+import { blockedUrls } from './csp-watch.js';
 
 /**
  * The error a failed request to `url` is when the page's Content Security Policy blocked it
@@ -11,7 +11,7 @@ export async function blockedError(url: string): Promise<BackendError | null> {
   // The violation is reported in a task of its own, which may come just after the fetch fails.
   await new Promise((resolve) => setTimeout(resolve, 30));
   const origin = originOf(url);
-  return origin !== null && blockedOrigins.has(origin)
+  return origin !== null && [...blockedUrls].some((blocked) => originOf(blocked) === origin)
     ? new BackendError(
         'blocked',
         `This page's Content Security Policy does not allow connections to ${origin}. The site owner needs to add it to connect-src.`,

@@ -1,4 +1,5 @@
-import type { BackendError } from './backend.js';
+import { emit } from '../events.js';
+import type { BackendError, CommentsBackend } from './backend.js';
 
 /** How long the health probe may take: it only adds words to an error already shown. */
 const PROBE_TIMEOUT_MS = 5_000;
@@ -25,4 +26,18 @@ export async function ownerHint(error: BackendError, endpoint: string): Promise<
   const health = `${api.href.replace(/\/+$/, '')}/health`;
   if ((await probe(health, 'cors')) || !(await probe(health, 'no-cors'))) return null;
   return `The comments server at ${endpoint} answered, but not to this page: add ${location.origin} to its --origin.`;
+}
+
+/** `rc-error` for a failed load, with the owner's hint (also written to the console) when there is one. */
+export async function reportWithHint(
+  host: HTMLElement,
+  error: BackendError,
+  backend: string | CommentsBackend,
+  endpoint: string,
+): Promise<void> {
+  // The hints are the reference server's: the REST backend's.
+  const rest = typeof backend === 'string' && (backend || 'rest') === 'rest';
+  const hint = rest ? await ownerHint(error, endpoint) : null;
+  if (hint !== null) console.warn(`<recovery-comments>: ${hint}`);
+  emit(host, 'rc-error', { message: error.message, status: error.status, ...(hint !== null && { hint }) });
 }

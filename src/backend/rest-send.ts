@@ -3,7 +3,7 @@ import { parseComment, truncate } from '../model/parse.js';
 import type { NewComment } from '../model/types.js';
 import { BackendError, type OwnChange, type PostResult } from './backend.js';
 import { fetchWithin } from './fetch-within.js';
-import { parseRetryAfter, SERVER } from './rest.js';
+import { SERVER } from './rest.js';
 
 /**
  * What `RestBackend` sends, and the errors of what the server refused: a new comment, and the reader's change to their own. It comes with
@@ -63,4 +63,16 @@ export function httpError(response: Response, body: unknown): BackendError {
     apiError?.field ?? null,
     parseRetryAfter(response.headers.get('retry-after')),
   );
+}
+
+/**
+ * Reads Retry-After as seconds (it may also be an HTTP date). Only a refused request needs it:
+ * it comes with the writing side, which the WordPress backend asks for it too.
+ */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }

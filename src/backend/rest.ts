@@ -9,6 +9,7 @@ import {
 } from './backend.js';
 import { sliceFor } from '../model/next-task.js';
 import { fetchWithin } from './fetch-within.js';
+import { onDemand } from './lazy.js';
 import { entityTagOf } from './revalidate.js';
 
 /**
@@ -18,13 +19,7 @@ import { entityTagOf } from './revalidate.js';
 export const SERVER = 'comments server';
 
 /** The sending code, from the writing side's file; a failed download is a network error, tried again later. */
-const sending = () =>
-  import('../write/writing.js').then(
-    (send) => send,
-    (error: unknown) => {
-      throw new BackendError('network', `The comments code could not be loaded (${String(error)}).`);
-    },
-  );
+const sending = onDemand(() => import('../write/writing.js'));
 
 /**
  * The error of a refused load, worded by the writing side's code, which a failed load fetches
@@ -35,15 +30,6 @@ const refused = (response: Response, body: unknown) =>
     ({ httpError }) => httpError(response, body),
     () => new BackendError('http', `HTTP ${response.status}`, response.status),
   );
-
-/** Reads Retry-After as seconds (it may also be an HTTP date). */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
-  if (header === null || header.trim() === '') return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
-}
 
 /** The default backend: the HTTP contract v1 of the README. */
 export class RestBackend implements CommentsBackend {

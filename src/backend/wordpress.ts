@@ -3,7 +3,6 @@ import type { Comment, NewComment, ThreadPage } from '../model/types.js';
 import { wpHtmlToText } from '../model/wp-html.js';
 import { BackendError, type CommentsBackend, type PageRequest, type PostResult } from './backend.js';
 import { fetchWithin } from './fetch-within.js';
-import { parseRetryAfter } from './rest.js';
 
 /*
  * `backend="wordpress"`: a headless or static front end on a WordPress site, talking to core's
@@ -108,7 +107,7 @@ export class WordPressBackend implements CommentsBackend {
       _fields: FIELDS,
     });
     const { response, body } = await fetchWithin(url, { method: 'GET' }, signal, SITE);
-    if (!response.ok) throw httpError(response, body);
+    if (!response.ok) throw await httpError(response, body);
     if (!Array.isArray(body)) {
       throw new BackendError(
         'invalid-response',
@@ -152,7 +151,7 @@ export class WordPressBackend implements CommentsBackend {
         code,
       );
     }
-    const error = httpError(response, body);
+    const error = await httpError(response, body);
     if (code === 'comment_flood') {
       // WordPress answers 400, but waiting is all it asks: retried like any rate limit.
       throw new BackendError('http', error.message, 429, code, null, FLOOD_SECONDS);
@@ -185,8 +184,16 @@ function postId(thread: string): string {
   );
 }
 
-/** A WordPress error answer (`{ code, message, data: { status } }`) as a BackendError. */
-function httpError(response: Response, body: unknown): BackendError {
+/**
+ * A WordPress error answer (`{ code, message, data: { status } }`) as a BackendError. Its
+ * Retry-After is read by the writing side's code (`rest-send.ts`), which a refused load fetches
+ * anyway and a refused comment already has; none is read if that code cannot come.
+ */
+async function httpError(response: Response, body: unknown): Promise<BackendError> {
+  const retryAfter = await import('../write/writing.js').then(
+    ({ parseRetryAfter }) => parseRetryAfter(response.headers.get('retry-after')),
+    () => null,
+  );
   const message =
     isObject(body) && typeof body.message === 'string' && body.message.trim() !== '' ? body.message : null;
   const code = isObject(body) && typeof body.code === 'string' ? truncate(body.code, 64) : null;
@@ -210,6 +217,6 @@ function httpError(response: Response, body: unknown): BackendError {
     response.status,
     code,
     field,
-    parseRetryAfter(response.headers.get('retry-after')),
+    retryAfter,
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { englishDate, writesEnglishDates } from '../i18n/en-date.js';
 import { enThread } from '../i18n/en-thread.js';
-import { directionOf, loadMessages, primaryLanguage } from '../i18n/locales.js';
+import { loadLocale, primaryLanguage, type ShippedLocale } from '../i18n/locales.js';
 import type { Messages, WritingMessages } from '../i18n/messages.js';
 
 /**
@@ -17,7 +17,8 @@ export class LocaleController {
   #locale = 'en';
   #requested: string | null = null;
   #overrides: Partial<Messages> = {};
-  #localeMessages: Messages | null = null;
+  /** The shipped locale being spoken; null for English. */
+  #shipped: ShippedLocale | null = null;
   /** Counts requests, so a slow locale file never replaces one asked for later. */
   #request = 0;
   #dateFormat: Intl.DateTimeFormat | null = null;
@@ -40,14 +41,14 @@ export class LocaleController {
   }
 
   get dir(): 'ltr' | 'rtl' {
-    return directionOf(this.#locale);
+    return this.#shipped?.dir ?? 'ltr';
   }
 
   /** Speaks `tag`, with the owner's `overrides` over the locale's own words. */
   use(tag: string, overrides: Partial<Messages>): void {
     if (overrides !== this.#overrides) {
       this.#overrides = overrides;
-      if (tag === this.#requested) this.#apply(this.#localeMessages, this.#locale);
+      if (tag === this.#requested) this.#apply(this.#shipped, this.#locale);
     }
     if (tag === this.#requested) return;
     this.#requested = tag;
@@ -56,15 +57,15 @@ export class LocaleController {
       this.#apply(null, tag);
       return;
     }
-    void loadMessages(tag).then((messages) => {
-      if (request === this.#request) this.#apply(messages, messages ? tag : 'en');
+    void loadLocale(tag).then((shipped) => {
+      if (request === this.#request) this.#apply(shipped, shipped ? tag : 'en');
     });
   }
 
   /** The reply form's English, which comes with the writing side. */
   addEnglish(writing: WritingMessages): void {
     this.#english = { ...enThread, ...writing };
-    this.#apply(this.#localeMessages, this.#locale);
+    this.#apply(this.#shipped, this.#locale);
   }
 
   /** A date and time in the locale ("1 December 2026 at 09:41"); the string itself when it is no date. */
@@ -99,11 +100,11 @@ export class LocaleController {
     return this.#timeFormat.format(ms);
   }
 
-  #apply(messages: Messages | null, locale: string): void {
+  #apply(shipped: ShippedLocale | null, locale: string): void {
     if (locale !== this.#locale) this.#dateFormat = this.#timeFormat = null;
     this.#locale = locale;
-    this.#localeMessages = messages;
-    this.#text = { ...this.#english, ...messages, ...this.#overrides } as Messages;
+    this.#shipped = shipped;
+    this.#text = { ...this.#english, ...shipped?.messages, ...this.#overrides } as Messages;
     this.onChange();
     this.host.requestUpdate();
   }

@@ -227,7 +227,8 @@ export class ThreadController implements ReactiveController {
       // task of its own, apart from the one that checked the page.
       await sliceFor(page.comments.length);
       if (signal.aborted) return;
-      this.#append(page, cursor);
+      // A 304 for the kept page shown: what is shown is current, and not built again.
+      if (page !== this.#kept?.page) this.#append(page, cursor);
       if (first) {
         this.#asOf = null;
         this.keeping?.keep(query, page);

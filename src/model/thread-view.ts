@@ -1,4 +1,4 @@
-import { buildTree, keepUnchanged, type ThreadNode } from './tree.js';
+import { buildTree, type ThreadNode } from './tree.js';
 import type { Comment, SortOrder } from './types.js';
 
 /** What a local id starts with: `local-` and the comment's clientId (see `echo.ts`). */
@@ -17,11 +17,25 @@ export interface ThreadView {
 /** No echoes: one array, so "none" is the same input however often it is asked for. */
 const NONE: readonly Comment[] = [];
 
+/** Gives a tree built again the nodes of the last one wherever nothing changed under them. */
+export type NodeKeeper = (next: ThreadNode[], previous: readonly ThreadNode[]) => ThreadNode[];
+
+let keepNodes: NodeKeeper | null = null;
+
+/**
+ * Called by the writing side with `keepUnchanged` (`keep-unchanged.ts`), which comes with it:
+ * before it, a tree is built again only by a page more (its button is there once the thread
+ * is, and so is the writing side soon after) or a change of settings, which keeps few nodes.
+ */
+export const keepNodesWith = (keeper: NodeKeeper): void => {
+  keepNodes = keeper;
+};
+
 /**
  * A thread view builder that remembers its last inputs: the same thread, echoes, depth and
  * order give the same view without merging or building the tree again (every render asks).
- * A new view keeps the nodes of the last one wherever nothing changed under them, so only
- * what changed is rendered again.
+ * A new view keeps the nodes of the last one wherever nothing changed under them (once the
+ * writing side gave `keepNodesWith` its keeper), so only what changed is rendered again.
  */
 export function threadViewer(): (
   thread: readonly Comment[],
@@ -43,7 +57,7 @@ export function threadViewer(): (
       ...echoes.filter((echo) => !known.has(echo.id)),
     ].filter((comment) => !comment.removed);
     const tree = buildTree(comments, maxDepth, sort);
-    last = { inputs, view: { comments, tree: last ? keepUnchanged(tree, last.view.tree) : tree } };
+    last = { inputs, view: { comments, tree: last && keepNodes ? keepNodes(tree, last.view.tree) : tree } };
     return last.view;
   };
 }

@@ -49,23 +49,17 @@ export function buildTree(
     const entry = { comment, parent: comment.parentId, time: timeOf(comment), orphan: false, children: null };
     byId.set(comment.id, entry);
   }
-  for (const entry of byId.values()) {
-    if (entry.parent !== null && !byId.has(entry.parent)) {
-      entry.parent = null;
-      entry.orphan = true;
-    }
-  }
   cutCycles(byId);
 
   const roots: Entry[] = [];
   for (const entry of byId.values()) {
-    if (entry.parent === null) {
+    const parent = entry.parent === null ? undefined : byId.get(entry.parent);
+    if (!parent) {
+      // A parent that is not in the thread makes an orphan, shown at the top.
+      entry.orphan ||= entry.parent !== null;
       roots.push(entry);
-    } else {
-      const parent = byId.get(entry.parent)!;
-      if (parent.children) parent.children.push(entry);
-      else parent.children = [entry];
-    }
+    } else if (parent.children) parent.children.push(entry);
+    else parent.children = [entry];
   }
   roots.sort(sort === 'newest' ? (a, b) => b.time - a.time : ascending);
   for (const entry of byId.values()) entry.children?.sort(ascending);
@@ -142,38 +136,8 @@ function cutCycles(byId: Map<string, Entry>): void {
         break;
       }
       walkOf.set(current, walk);
-      current = byId.get(current)!.parent;
+      // A parent that is not in the thread ends the walk: no cycle goes through it.
+      current = byId.get(current)?.parent ?? null;
     }
   }
-}
-
-/**
- * `next` with every subtree that did not change replaced by the same nodes of `previous`, so a
- * renderer that remembers nodes (`renderConversations`, by node) skips them when the thread is
- * built again (a page more, the reader's own comment added). A node is kept when it shows the
- * same comment object at the same depth, with the same note, over kept children in the same
- * order. Recursion is bounded by the nesting, which is at most DEPTH_LIMIT.
- */
-export function keepUnchanged(next: ThreadNode[], previous: readonly ThreadNode[]): ThreadNode[] {
-  const before = new Map<string, ThreadNode>();
-  const stack = [...previous];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    before.set(node.comment.id, node);
-    for (const child of node.children) stack.push(child);
-  }
-  const keep = (node: ThreadNode): ThreadNode => {
-    const children = node.children.map(keep);
-    const old = before.get(node.comment.id);
-    const same =
-      old !== undefined &&
-      old.comment === node.comment &&
-      old.depth === node.depth &&
-      old.inReplyTo === node.inReplyTo &&
-      old.orphan === node.orphan &&
-      old.children.length === children.length &&
-      children.every((child, i) => child === old.children[i]);
-    return same ? old : { ...node, children };
-  };
-  return next.map(keep);
 }

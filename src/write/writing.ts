@@ -7,6 +7,8 @@ import { OwnCommentsController } from '../controllers/own-comments-controller.js
 import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers/reply-controller.js';
 import { enWriting } from '../i18n/en-writing.js';
 import { editedId } from '../model/edit-place.js';
+import { keepUnchanged } from '../model/keep-unchanged.js';
+import { keepNodesWith } from '../model/thread-view.js';
 import type { Comment } from '../model/types.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
 import { draftNotice, type DraftNotice } from './draft-notice.js';
@@ -16,7 +18,7 @@ export { keepThread } from '../offline/thread-cache.js';
 
 // Sending to the REST backend comes in this file too (`rest.ts` imports it from here), and the
 // errors of what its server refused: only a reader who writes, or met a failure, needs them.
-export { changeComment, httpError, postComment } from '../backend/rest-send.js';
+export { changeComment, httpError, parseRetryAfter, postComment } from '../backend/rest-send.js';
 // As is telling a request the page's CSP blocked from a lost connection: only a failure needs it.
 export { blockedError } from '../backend/csp-blocked.js';
 
@@ -56,6 +58,7 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
   if (!customElements.get('rc-composer')) customElements.define('rc-composer', RcComposer);
   parts.locale.addEnglish(enWriting);
   showDeliveriesWith(deliveryStatus);
+  keepNodesWith(keepUnchanged);
   const offline: OfflineController = new OfflineController(
     host,
     (settlement) => reply.settle(settlement),

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseRetryAfter, RestBackend } from '../../src/backend/rest.js';
+import { parseRetryAfter } from '../../src/backend/rest-send.js';
+import { RestBackend } from '../../src/backend/rest.js';
 import { server, uniqueThread, published, seed } from '../helpers/server.js';
 
 describe('RestBackend', () => {

@@ -3,6 +3,7 @@ import { BackendError } from '../../src/backend/backend.js';
 import { fromWordPress, WordPressBackend } from '../../src/backend/wordpress.js';
 import type { RecoveryComments } from '../../src/recovery-comments.js';
 import { freshStore, text } from '../helpers/dom.js';
+import { injectFaults, proxy, resetProxy } from '../helpers/server.js';
 
 // The adapter against a real WordPress is tested in test/wordpress/headless-backend.test.js;
 // these are its pure parts.
@@ -61,6 +62,36 @@ describe('WordPressBackend', () => {
     expect(error).to.be.instanceOf(BackendError);
     expect((error as BackendError).message).to.contain('thread="…" set to the WordPress post ID');
     expect((error as BackendError).code).to.equal('rc_thread_not_a_post_id');
+  });
+
+  it("reads a refused request's Retry-After (with the writing side's code) and the site's own words", async () => {
+    const { endpoint } = await proxy();
+    try {
+      await injectFaults([
+        {
+          method: 'GET',
+          path: '/wp/v2/comments',
+          action: {
+            kind: 'respond',
+            status: 503,
+            headers: { 'Retry-After': '7' },
+            body: { code: 'site_busy', message: 'Busy &#8211; try later.' },
+          },
+        },
+      ]);
+      const wordpress = new WordPressBackend(endpoint);
+      const refused = await wordpress
+        .loadPage('12', { limit: 10, cursor: null, sort: 'oldest' }, new AbortController().signal)
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(refused).to.be.instanceOf(BackendError);
+      expect(refused).to.include({ kind: 'http', status: 503, code: 'site_busy', retryAfter: 7 });
+      expect((refused as BackendError).message).to.equal('Busy – try later.');
+    } finally {
+      await resetProxy();
+    }
   });
 
   it('is what backend="wordpress" on the element uses, and says when thread is not a post ID', async () => {

@@ -179,6 +179,21 @@ describe('ThreadController', () => {
       expect(thread.shownAsOf).to.equal(null);
     });
 
+    it('a 304 for the kept page shown leaves what is shown as it is: the same comments, not built again', async () => {
+      const { thread, query, waiting, shown, host } = setup(kept(['a', 'b']));
+      const loading = thread.load(query);
+      await settle();
+      const comments = thread.comments;
+      expect(comments.map((c) => c.id)).to.deep.equal(['a', 'b']);
+      waiting.shift()!.resolve(null);
+      await loading;
+      expect(shown).to.deep.equal([false, true]);
+      // The same array: the thread view, which remembers its input, builds no tree for it.
+      expect(thread.comments).to.equal(comments);
+      expect(thread.status).to.equal('ready');
+      expect(host.updates).to.be.greaterThan(0);
+    });
+
     it('asks the server at once with the ETag the index gives, before the kept page is read', async () => {
       const { thread, query, waiting, shown, release } = setup(kept(['a', 'b']), { held: true });
       const loading = thread.load(query);

@@ -8,7 +8,7 @@ import { messages as pl } from '../../src/i18n/locales/pl.js';
 import { messages as pt } from '../../src/i18n/locales/pt.js';
 import { messages as uk } from '../../src/i18n/locales/uk.js';
 import type { Messages } from '../../src/i18n/messages.js';
-import { SHIPPED_LOCALES } from '../../src/i18n/locales.js';
+import { SHIPPED_LOCALES } from '../../src/i18n/locales/index.js';
 import { countLanguage, countWording } from '../../src/count/wording.js';
 
 const CATALOGS: Record<string, Messages> = { en, ar, de, es, fr, pl, pt, uk };

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
-import { SHIPPED_LOCALES } from '../../src/i18n/locales.js';
+import { SHIPPED_LOCALES } from '../../src/i18n/locales/index.js';
 import { messages as ar } from '../../src/i18n/locales/ar.js';
 import { messages as de } from '../../src/i18n/locales/de.js';
 import { messages as es } from '../../src/i18n/locales/es.js';

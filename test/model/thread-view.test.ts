@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { echoOf, localId } from '../../src/model/echo.js';
-import { clientIdOf, threadViewer } from '../../src/model/thread-view.js';
+import { keepUnchanged } from '../../src/model/keep-unchanged.js';
+import { clientIdOf, keepNodesWith, threadViewer } from '../../src/model/thread-view.js';
 import type { Comment, NewComment } from '../../src/model/types.js';
 
 const comment = (id: string, parentId: string | null = null): Comment => ({
@@ -50,7 +51,18 @@ describe('thread view', () => {
     expect(view(thread, [], 5, 'oldest')).to.equal(first);
   });
 
+  it('builds every node anew until the writing side gives it the keeper (a page more before it came)', () => {
+    // Runs first: the keeper is the module's, given once by the writing side.
+    const view = threadViewer();
+    const thread = [comment('a'), comment('b')];
+    const before = view(thread, [], 5, 'oldest').tree;
+    const after = view([...thread, comment('c')], [], 5, 'oldest').tree;
+    expect(after.map((node) => node.comment.id)).to.deep.equal(['a', 'b', 'c']);
+    expect(after[0]).to.not.equal(before[0]);
+  });
+
   it('keeps the nodes of conversations an echo did not go into', () => {
+    keepNodesWith(keepUnchanged);
     const view = threadViewer();
     const thread = [comment('a'), comment('b')];
     const before = view(thread, [], 5, 'oldest').tree;

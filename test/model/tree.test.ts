@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { findNode } from '../../src/model/find-node.js';
-import { buildTree, keepUnchanged, type ThreadNode } from '../../src/model/tree.js';
+import { keepUnchanged } from '../../src/model/keep-unchanged.js';
+import { buildTree, type ThreadNode } from '../../src/model/tree.js';
 import type { Comment } from '../../src/model/types.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
