@@ -113,7 +113,10 @@ function minifyStyles(): Plugin {
         if (css.includes('${')) this.error(`${id}: a css\`\` template with a \${…} cannot be made static`);
         return `rcStaticCss(\`${css}\`)`;
       });
-      return { code: `import { unsafeCSS as rcStaticCss } from 'lit';\n${minified}`, map: null };
+      return {
+        code: `import { unsafeCSS as rcStaticCss } from '@lit/reactive-element';\n${minified}`,
+        map: null,
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 import { tokens } from './tokens.js';
 
 /** Styles of `<rc-composer>`. The tokens are re-read here because each shadow root needs them. */

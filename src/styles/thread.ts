@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 import { tokens } from './tokens.js';
 
 /** Styles of `<recovery-comments>`: heading, reply tree, states. */

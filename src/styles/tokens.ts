@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * The public design tokens, read once into private `--_*` variables on `:host`; everything
