@@ -162,7 +162,7 @@ export function replies(
 }
 
 /** Whether a comment or any reply under it is one `wanted` picks. */
-export function holds(node: ThreadNode, wanted: (comment: Comment) => boolean): boolean {
+function holds(node: ThreadNode, wanted: (comment: Comment) => boolean): boolean {
   const stack = [node];
   while (stack.length > 0) {
     const next = stack.pop()!;
