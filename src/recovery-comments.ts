@@ -110,7 +110,7 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
  */
 export class RecoveryComments extends ReactiveElement {
   // Members in Shoelace's order: styles, properties, controllers and private fields, state,
-  // public properties, lifecycle, private methods, public methods, render.
+  // public properties, lifecycle, private methods, public methods, update (the DOM).
   static override styles = threadStyles;
 
   // Plain static properties instead of decorators: the decorator helpers cost every reader bytes.
