@@ -4,7 +4,7 @@ import { reportLoadFailure } from './backend/load-failure.js';
 import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
 import { commentAction, findComment } from './components/comment-view.js';
 import { element } from './components/comment-article.js';
-import { placeNodes, say } from './components/place-nodes.js';
+import { placeNodes, say, setAttribute } from './components/place-nodes.js';
 import { ThreadStates, type ThreadParts } from './components/thread-parts.js';
 import { ChunkController } from './controllers/chunk-controller.js';
 import { LazyLoadController } from './controllers/lazy-load-controller.js';
@@ -359,8 +359,8 @@ export class RecoveryComments extends ReactiveElement {
     const replyOpen = replyTo !== null && comments.some((comment) => comment.id === replyTo);
     const asOf = this.#thread.shownAsOf;
     const { section, heading, status, kept } = (this.#shell ??= this.#build());
-    section.lang = this.#locale.locale;
-    section.dir = this.#locale.dir;
+    setAttribute(section, 'lang', this.#locale.locale);
+    setAttribute(section, 'dir', this.#locale.dir);
     say(heading, counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply);
     say(status, this.announcement);
     if (asOf !== null)

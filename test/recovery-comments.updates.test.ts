@@ -112,4 +112,45 @@ describe('<recovery-comments> keeps the reply form as the reader left it', () =>
       element.remove();
     }
   });
+
+  it('touches no node, attribute or text of the section in an update that changes nothing, with the form under a comment', async () => {
+    const element = document.createElement('recovery-comments');
+    element.backend = backend;
+    element.storage = freshStore();
+    const loaded = oneEvent(element, 'rc-loaded');
+    document.body.append(element);
+    try {
+      await loaded;
+      await formShown(element);
+      wrapperOf(element, 'c1')!
+        .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
+        .click();
+      await waitUntil(
+        () => wrapperOf(element, 'c1')!.querySelector(':scope > rc-composer'),
+        'the form never moved',
+      );
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await element.updateComplete;
+      // No node moved (focus would go), no text replaced (it would be announced again), no attribute set.
+      const observer = new MutationObserver(() => {});
+      observer.observe(root(element), {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+      element.requestUpdate();
+      await element.updateComplete;
+      const changes = observer
+        .takeRecords()
+        .map(
+          (record) =>
+            `${record.type} ${record.attributeName ?? ''} on ${(record.target as Element).localName ?? '#text'}`,
+        );
+      observer.disconnect();
+      expect(changes).to.deep.equal([]);
+    } finally {
+      element.remove();
+    }
+  });
 });

@@ -22,3 +22,12 @@ export function placeNodes(parent: Node, nodes: readonly Node[]): void {
 export function say(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
+
+/**
+ * Sets an attribute, only when it differs, as Lit's bindings do: by the DOM standard, setting
+ * one even to the value it has is a change (observers see it; a browser may restyle what is
+ * under it, the whole thread for the section's `dir` and `lang`).
+ */
+export function setAttribute(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}

@@ -42,7 +42,12 @@ export class ThreadStates {
     if (thread.status === 'error') {
       // The reader's own unsent comments still show below the error.
       const failed = this.#make('failed', () =>
-        element('div', ALERT, element('p', {}), this.#button('retry', 'reload')),
+        element(
+          'div',
+          ALERT,
+          element('p', {}),
+          element('button', { class: 'retry', type: 'button', 'data-action': 'reload' }),
+        ),
       );
       say(failed.firstChild!, `${m.loadError} ${thread.error ? parts.describe(thread.error) : ''}`);
       say(failed.lastChild!, m.retry);
@@ -63,8 +68,9 @@ export class ThreadStates {
 
   /** The row with "Load more", and what went wrong loading more. */
   #more({ messages: m, thread, describe }: ThreadParts): HTMLElement {
-    const button = this.#button('more', 'more');
-    button.setAttribute('part', 'load-more');
+    const button = this.#make('more-button', () =>
+      element('button', { class: 'more', part: 'load-more', type: 'button', 'data-action': 'more' }),
+    );
     button.toggleAttribute('disabled', thread.loadingMore);
     say(button, thread.loadingMore ? m.loadingMore : m.loadMore);
     const row = this.#make('more-row', () => element('div', { class: 'more-row' }));
@@ -73,12 +79,6 @@ export class ThreadStates {
       : null;
     placeNodes(row, failed ? [failed, button] : [button]);
     return row;
-  }
-
-  #button(kind: string, action: string): HTMLElement {
-    return this.#make(`${kind}-button`, () =>
-      element('button', { class: kind, type: 'button', 'data-action': action }),
-    );
   }
 
   /** The element of one kind, with its text. */

@@ -1,6 +1,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { articleOf } from '../components/comment-article.js';
 import { partsOf, replies, type CommentViewOptions } from '../components/comment-view.js';
+import { setAttribute } from '../components/place-nodes.js';
 import type { OwnCommentsController } from '../controllers/own-comments-controller.js';
 import type { ThreadNode } from '../model/tree.js';
 
@@ -21,9 +22,10 @@ export function liveConversations(): NonNullable<CommentViewOptions['live']> {
     if (!li?.parentNode) {
       nodes.set(comment.id, (li = document.createElement('li')));
       li.className = 'comment';
+      li.setAttribute('part', '');
+      li.dataset.commentId = comment.id;
     }
-    li.setAttribute('part', partsOf(comment, options));
-    li.dataset.commentId = comment.id;
+    setAttribute(li, 'part', partsOf(comment, options));
     render(contents(root, options), li);
     return li;
   };
