@@ -132,7 +132,8 @@ describe('<recovery-comments> keeps the reply form as the reader left it', () =>
       await new Promise((resolve) => requestAnimationFrame(resolve));
       await element.updateComplete;
       // No node moved (focus would go), no text replaced (it would be announced again), no attribute set.
-      const observer = new MutationObserver(() => {});
+      const records: MutationRecord[] = [];
+      const observer = new MutationObserver((seen) => records.push(...seen));
       observer.observe(root(element), {
         subtree: true,
         childList: true,
@@ -141,13 +142,11 @@ describe('<recovery-comments> keeps the reply form as the reader left it', () =>
       });
       element.requestUpdate();
       await element.updateComplete;
-      const changes = observer
-        .takeRecords()
-        .map(
-          (record) =>
-            `${record.type} ${record.attributeName ?? ''} on ${(record.target as Element).localName ?? '#text'}`,
-        );
+      records.push(...observer.takeRecords());
       observer.disconnect();
+      const changes = records.map(
+        (record) => `${record.type} ${record.attributeName ?? ''} on ${record.target.nodeName}`,
+      );
       expect(changes).to.deep.equal([]);
     } finally {
       element.remove();

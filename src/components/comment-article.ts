@@ -4,6 +4,7 @@ import type { ThreadNode } from '../model/tree.js';
 import { clientIdOf } from '../model/thread-view.js';
 import type { Comment, Delivery } from '../model/types.js';
 import type { CommentViewOptions } from './comment-view.js';
+import { setAttribute } from './place-nodes.js';
 
 /**
  * An element with its attributes and children. Children given as strings become text nodes,
@@ -222,7 +223,8 @@ export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLEl
     entry = build(comment, context, options);
   built.set(comment, entry);
   if (clientIdOf(comment.id) !== null) own.set(comment.id, entry);
-  entry.reply?.setAttribute('aria-expanded', options.replyTo === comment.id ? 'true' : 'false');
+  if (entry.reply)
+    setAttribute(entry.reply, 'aria-expanded', options.replyTo === comment.id ? 'true' : 'false');
   if (entry.status) {
     const line = status(comment, options);
     if (line.textContent !== entry.said) {
