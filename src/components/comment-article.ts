@@ -1,10 +1,10 @@
-import { nothing, render } from 'lit';
 import type { Messages } from '../i18n/messages.js';
 import { linesOf, mayLink, paragraphsOf, type Paragraph } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
 import { clientIdOf } from '../model/thread-view.js';
 import type { Comment, Delivery } from '../model/types.js';
 import type { CommentViewOptions } from './comment-view.js';
+import { setAttribute } from './place-nodes.js';
 
 /**
  * An element with its attributes and children. Children given as strings become text nodes,
@@ -91,7 +91,7 @@ interface Built {
   status: HTMLElement | null;
   /** The status's words, so it is only replaced (and a focused Retry lost) when they change. */
   said: string;
-  /** Whether the reader's own controls were rendered into the article (Lit keeps them there). */
+  /** Whether the reader's own controls were put into the article (they stay until taken away). */
   mine: boolean;
 }
 
@@ -202,8 +202,8 @@ function build(comment: Comment, context: string | null, options: CommentViewOpt
  * once per comment and words: it never changes but for the Reply button's `aria-expanded` and
  * the status of the reader's own comment, which are set here in place. A template with live
  * parts for each of these thousands of boxes costs a clone, a tree walk and a part per binding,
- * several times what building them takes. The same box is handed back on every call, so the
- * template around it leaves it in place (focus and selection stay).
+ * several times what building them takes. The same box is handed back on every call, so a
+ * conversation built around it again, or the writing side's template, keeps the same element.
  */
 export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLElement {
   const { comment } = node;
@@ -223,7 +223,8 @@ export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLEl
     entry = build(comment, context, options);
   built.set(comment, entry);
   if (clientIdOf(comment.id) !== null) own.set(comment.id, entry);
-  entry.reply?.setAttribute('aria-expanded', options.replyTo === comment.id ? 'true' : 'false');
+  if (entry.reply)
+    setAttribute(entry.reply, 'aria-expanded', options.replyTo === comment.id ? 'true' : 'false');
   if (entry.status) {
     const line = status(comment, options);
     if (line.textContent !== entry.said) {
@@ -232,11 +233,9 @@ export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLEl
       entry.said = line.textContent!;
     }
   }
-  // The reader's own Edit and Delete, last in the box: a Lit part of their own in the article.
-  const mine = options.mine?.ids.has(comment.id) ? options.mine.render(comment) : nothing;
-  if (mine !== nothing || entry.mine) {
-    render(mine, entry.article);
-    entry.mine = mine !== nothing;
-  }
+  // The reader's own Edit and Delete, last in the box: put there by the writing side, and taken
+  // away by it when the comment no longer has them.
+  const mine = options.mine;
+  if (mine && (entry.mine || mine.ids.has(comment.id))) entry.mine = mine.render(comment, entry.article);
   return entry.article;
 }
