@@ -1,9 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
+import { html, nothing, render } from 'lit-html';
 import type { CommentsApi } from '../context.js';
 import { DraftController, type DraftStatus } from '../controllers/draft-controller.js';
 import type { Messages } from '../i18n/messages.js';
 import type { CommentFields } from '../model/types.js';
 import { charactersLeft, formFieldOf, validateFields, type FieldError } from '../model/validate.js';
+import { UpdatingElement } from '../element/updating-element.js';
 import { composerStyles } from '../styles/composer.js';
 
 export type { DraftStatus } from '../controllers/draft-controller.js';
@@ -56,7 +58,7 @@ function fieldErrorText(error: FieldError, messages: Messages, fields: CommentFi
  * @csspart discard-button - "Discard draft".
  * @csspart draft-status - "Draft saved on this device", or that it is kept only in this window.
  */
-export class RcComposer extends LitElement {
+export class RcComposer extends UpdatingElement {
   static override styles = composerStyles;
 
   // Plain static properties instead of decorators: the decorator helpers cost every reader bytes.
@@ -376,7 +378,13 @@ export class RcComposer extends LitElement {
     return html`${other}<p class="draft-status${status.kind === 'memory-only' ? ' warning' : ''}" part="draft-status">${text}</p>`;
   }
 
-  override render() {
+  override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // As LitElement renders, listeners called on the form: `this` in them is the form.
+    render(this.render(), this.renderRoot, { host: this });
+  }
+
+  render() {
     const api = this.api;
     if (!api) return nothing;
     const m = api.messages;
