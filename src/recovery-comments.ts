@@ -1,9 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import type { CommentsBackend } from './backend/backend.js';
 import { reportLoadFailure } from './backend/load-failure.js';
 import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
 import { commentAction, findComment } from './components/comment-view.js';
-import { renderThread, type ThreadParts } from './components/thread-parts.js';
+import { element } from './components/comment-article.js';
+import { placeNodes, say } from './components/place-nodes.js';
+import { ThreadStates, type ThreadParts } from './components/thread-parts.js';
 import { ChunkController } from './controllers/chunk-controller.js';
 import { LazyLoadController } from './controllers/lazy-load-controller.js';
 import { LinkTargetController } from './controllers/link-target-controller.js';
@@ -21,6 +23,16 @@ import type { SortOrder } from './model/types.js';
 import { keptKey, keptTag, readKeptPage } from './offline/kept-thread.js';
 import type { KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
+
+/** The section's own elements, the same on every update. */
+interface Shell {
+  section: HTMLElement;
+  heading: HTMLElement;
+  /** The polite live region. */
+  status: HTMLElement;
+  /** "Shown as of …" over a kept thread that could not be refreshed. */
+  kept: HTMLElement;
+}
 
 /** Properties that change what is loaded. */
 const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', 'storage'] as const;
@@ -96,9 +108,9 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
  * @csspart discard-button - "Discard draft".
  * @csspart draft-status - "Draft saved on this device at …", or that it is kept only in this window.
  */
-export class RecoveryComments extends LitElement {
+export class RecoveryComments extends ReactiveElement {
   // Members in Shoelace's order: styles, properties, controllers and private fields, state,
-  // public properties, lifecycle, private methods, public methods, render.
+  // public properties, lifecycle, private methods, public methods, update (the DOM).
   static override styles = threadStyles;
 
   // Plain static properties instead of decorators: the decorator helpers cost every reader bytes.
@@ -171,6 +183,9 @@ export class RecoveryComments extends LitElement {
   #ready = false;
   /** Whether any page was shown yet (the writing side is fetched once it is all in). */
   #shown = false;
+  /** The section, built in the first update; each update changes its text and attributes and which parts show. */
+  #shell: Shell | null = null;
+  readonly #states = new ThreadStates();
 
   /** Comments whose long reply lists are shown whole. */
   private expanded: ReadonlySet<string> = new Set();
@@ -271,14 +286,14 @@ export class RecoveryComments extends LitElement {
     void this.#target.reveal();
   }
 
-  /** One listener for every comment's buttons. */
-  readonly #onThreadClick = (event: Event): void => {
+  /** One listener for every button of the thread: the comments', Retry and Load more. */
+  readonly #onClick = (event: Event): void => {
     const clicked = commentAction(event);
     if (!clicked) return;
     const { action, id } = clicked;
-    const clientId = clientIdOf(id) ?? id;
-    if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
-    else this.#write.act(action, id, clientId);
+    if (id === null) void (action === 'more' ? this.#thread.loadMore() : this.#thread.retry());
+    else if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
+    else this.#write.act(action, id, clientIdOf(id) ?? id);
   };
 
   #announce(text: string): void {
@@ -295,7 +310,6 @@ export class RecoveryComments extends LitElement {
       tree: tree.slice(0, this.#chunks.shown),
       configError: this.configError?.(m) ?? null,
       describe: (error) => this.#write.describeLoadError(error, m, this.endpoint),
-      onClick: this.#onThreadClick,
       formatDate: (iso) => this.#locale.formatDate(iso),
       replyTo: this.#write.target,
       targetId: this.#target.targetId,
@@ -303,6 +317,7 @@ export class RecoveryComments extends LitElement {
       online: navigator.onLine !== false,
       expanded: this.expanded,
       mine: this.#write.mine,
+      live: this.#write.live,
     };
   }
 
@@ -333,7 +348,8 @@ export class RecoveryComments extends LitElement {
     setTimeout(() => this.#locale.prepareDates());
   }
 
-  override render() {
+  override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const m = this.#locale.text;
     const { comments, tree } = this.#view();
     const title = this.threadTitle || defaultThreadTitle();
@@ -342,21 +358,36 @@ export class RecoveryComments extends LitElement {
     const replyTo = this.#write.target;
     const replyOpen = replyTo !== null && comments.some((comment) => comment.id === replyTo);
     const asOf = this.#thread.shownAsOf;
-    return html`<section part="section" aria-labelledby="rc-heading" lang=${this.#locale.locale} dir=${this.#locale.dir}>
-      <h2 id="rc-heading" part="heading" dir="auto">
-        ${counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply}
-      </h2>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.#write.notice}
-      ${
-        asOf === null
-          ? nothing
-          : html`<p class="state" part="state kept-note">
-              ${m.shownAsOf(this.#locale.formatDate(new Date(asOf).toISOString()), navigator.onLine === false)}
-            </p>`
-      }
-      ${renderThread(this.#threadParts(m, tree))}
-      ${replyOpen ? nothing : this.#write.composer}
-    </section>`;
+    const { section, heading, status, kept } = (this.#shell ??= this.#build());
+    section.lang = this.#locale.locale;
+    section.dir = this.#locale.dir;
+    say(heading, counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply);
+    say(status, this.announcement);
+    if (asOf !== null)
+      say(
+        kept,
+        m.shownAsOf(this.#locale.formatDate(new Date(asOf).toISOString()), navigator.onLine === false),
+      );
+    const composer = replyOpen ? null : this.#write.composer;
+    placeNodes(
+      section,
+      [
+        heading,
+        status,
+        this.#write.notice,
+        asOf === null ? null : kept,
+        ...this.#states.nodes(this.#threadParts(m, tree)),
+        composer,
+      ].filter((node) => node !== null),
+    );
+  }
+
+  #build(): Shell {
+    const heading = element('h2', { id: 'rc-heading', part: 'heading', dir: 'auto' });
+    const status = element('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+    const section = element('section', { part: 'section', 'aria-labelledby': 'rc-heading' });
+    section.addEventListener('click', this.#onClick);
+    this.renderRoot.append(section);
+    return { section, heading, status, kept: element('p', { class: 'state', part: 'state kept-note' }) };
   }
 }

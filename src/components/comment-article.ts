@@ -1,4 +1,3 @@
-import { nothing, render } from 'lit';
 import type { Messages } from '../i18n/messages.js';
 import { linesOf, mayLink, paragraphsOf, type Paragraph } from '../model/text.js';
 import type { ThreadNode } from '../model/tree.js';
@@ -91,7 +90,7 @@ interface Built {
   status: HTMLElement | null;
   /** The status's words, so it is only replaced (and a focused Retry lost) when they change. */
   said: string;
-  /** Whether the reader's own controls were rendered into the article (Lit keeps them there). */
+  /** Whether the reader's own controls were put into the article (they stay until taken away). */
   mine: boolean;
 }
 
@@ -202,8 +201,8 @@ function build(comment: Comment, context: string | null, options: CommentViewOpt
  * once per comment and words: it never changes but for the Reply button's `aria-expanded` and
  * the status of the reader's own comment, which are set here in place. A template with live
  * parts for each of these thousands of boxes costs a clone, a tree walk and a part per binding,
- * several times what building them takes. The same box is handed back on every call, so the
- * template around it leaves it in place (focus and selection stay).
+ * several times what building them takes. The same box is handed back on every call, so a
+ * conversation built around it again, or the writing side's template, keeps the same element.
  */
 export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLElement {
   const { comment } = node;
@@ -232,11 +231,9 @@ export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLEl
       entry.said = line.textContent!;
     }
   }
-  // The reader's own Edit and Delete, last in the box: a Lit part of their own in the article.
-  const mine = options.mine?.ids.has(comment.id) ? options.mine.render(comment) : nothing;
-  if (mine !== nothing || entry.mine) {
-    render(mine, entry.article);
-    entry.mine = mine !== nothing;
-  }
+  // The reader's own Edit and Delete, last in the box: put there by the writing side, and taken
+  // away by it when the comment no longer has them.
+  const mine = options.mine;
+  if (mine && (entry.mine || mine.ids.has(comment.id))) entry.mine = mine.render(comment, entry.article);
   return entry.article;
 }

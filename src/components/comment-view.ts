@@ -1,4 +1,3 @@
-import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../i18n/messages.js';
 import type { ThreadNode } from '../model/tree.js';
 import type { Comment } from '../model/types.js';
@@ -12,18 +11,24 @@ export interface CommentViewOptions {
   replyTo: string | null;
   /** The id of the comment the page URL targets, highlighted. */
   targetId: string | null;
-  /** The reply form itself, rendered under `replyTo`. */
-  composer: unknown;
+  /** The reply form itself, rendered under `replyTo` (by the writing side). */
+  composer: HTMLElement | null;
   /** Whether the browser believes it is online (for the wording of queued comments). */
   online: boolean;
   /** Comments whose long list of replies the reader chose to see whole. */
   expanded: ReadonlySet<string>;
   /**
    * The reader's own controls (Edit, Delete, a refusal) under the comments in `ids`, from the
-   * writing side; absent until it loads. Their conversations stay live: the controls change
-   * with time and with the reader.
+   * writing side; absent until it loads. Their conversations are the writing side's: the
+   * controls change with time and with the reader. `render` puts a comment's controls (none
+   * when not in `ids`) last in its box, and says whether it put any.
    */
-  mine?: { ids: ReadonlySet<string>; render: (comment: Comment) => unknown };
+  mine?: { ids: ReadonlySet<string>; render: (comment: Comment, article: HTMLElement) => boolean };
+  /**
+   * The node of a conversation the writing side makes live (see `conversations`), from the
+   * writing side; absent until it loads.
+   */
+  live?: (root: ThreadNode, options: CommentViewOptions) => HTMLElement;
 }
 
 /**
@@ -35,11 +40,22 @@ export type CommentAction = 'reply' | 'expand' | 'retry' | 'edit' | OwnAction;
 /** On the reader's own comments (contract v1.1): Edit, Delete, and the answers to "Delete this comment?". */
 export type OwnAction = 'change' | 'delete' | 'keep' | 'confirm-delete';
 
-/** The action of a click inside the thread, with the id of the comment it belongs to. */
-export function commentAction(event: Event): { action: CommentAction; id: string } | null {
+/** The thread's own buttons: Retry after a failed load, and Load more. */
+export type ThreadAction = 'reload' | 'more';
+
+/**
+ * The action of a click in the section, with the id of the comment it belongs to (null for the
+ * thread's own buttons).
+ */
+export function commentAction(
+  event: Event,
+): { action: CommentAction; id: string } | { action: ThreadAction; id: null } | null {
   const button = (event.target as Element | null)?.closest?.<HTMLElement>('button[data-action]');
-  const id = button?.closest<HTMLElement>('[data-comment-id]')?.dataset.commentId;
-  return button && id !== undefined ? { action: button.dataset.action as CommentAction, id } : null;
+  if (!button) return null;
+  const action = button.dataset.action!;
+  const id = button.closest<HTMLElement>('[data-comment-id]')?.dataset.commentId;
+  if (id !== undefined) return { action: action as CommentAction, id };
+  return action === 'reload' || action === 'more' ? { action, id: null } : null;
 }
 
 /** A rendered comment's wrapper (its replies inside), by id. */
@@ -50,40 +66,45 @@ export function findComment(root: ParentNode, id: string): HTMLElement | null {
 /** Whether a top-level comment's subtree holds the reader's own comment on its way (its node never changes). */
 const holdsUnsent = new WeakMap<ThreadNode, boolean>();
 
-/** Each still conversation's DOM, built once per node and words. */
-const still = new WeakMap<ThreadNode, { words: object; li: HTMLElement }>();
+/**
+ * Each conversation's DOM built here, with what it was built for: the words, and the ids in it
+ * that are linked to or expanded (the only things of the thread this file makes live).
+ */
+const built = new WeakMap<ThreadNode, { words: object; live: string; li: HTMLElement }>();
 
 /**
- * The top-level comments with their replies. A conversation nothing on the page can change
- * (no reply form, linked comment, expanded list, the reader's own comment on its way or one
- * they may still edit in it) is built once as plain DOM and handed back as the same element on every update, which Lit
- * leaves in place: a big thread filling in a chunk per frame costs each frame only its new
- * comments, and none of them a template instance. A conversation with any of those is a
- * template, rendered again on every update. The two make the same DOM (a test compares them).
+ * The top-level comments with their replies, one `<li>` each. A conversation the writing side
+ * makes live (the reply form, the reader's own comment on its way or one they may still edit in
+ * it) is the writing side's node (`options.live`), which keeps its form, focus and selection in
+ * place across updates. Every other conversation is built here once as plain DOM, and again
+ * only when its linked comment or its expanded lists change: a big thread filling in a chunk
+ * per frame costs each frame only its new comments. Both make the same DOM (a test compares them).
  */
-export function renderConversations(roots: readonly ThreadNode[], options: CommentViewOptions): unknown[] {
-  const live = new Set(options.expanded);
-  if (options.replyTo !== null) live.add(options.replyTo);
-  if (options.targetId !== null) live.add(options.targetId);
-  for (const id of options.mine?.ids ?? []) live.add(id);
+export function conversations(roots: readonly ThreadNode[], options: CommentViewOptions): HTMLElement[] {
+  const { replyTo, targetId, expanded } = options;
+  const writing = new Set(options.mine?.ids);
+  if (replyTo !== null) writing.add(replyTo);
+  const here = new Set(expanded);
+  if (targetId !== null) here.add(targetId);
   return roots.map((root) => {
-    let mine = holdsUnsent.get(root);
-    if (mine === undefined)
-      holdsUnsent.set(root, (mine = holds(root, (comment) => comment.delivery !== undefined)));
-    if (mine || (live.size > 0 && holds(root, (comment) => live.has(comment.id)))) {
-      // Its boxes move into the template's elements: the built one is no longer whole.
-      still.delete(root);
-      return renderComment(root, options);
+    let unsent = holdsUnsent.get(root);
+    if (unsent === undefined)
+      holdsUnsent.set(root, (unsent = holds(root, (comment) => comment.delivery !== undefined)));
+    if (options.live && (unsent || (writing.size > 0 && holds(root, (comment) => writing.has(comment.id))))) {
+      // Its boxes move into the writing side's node: the one built here is no longer whole.
+      built.delete(root);
+      return options.live(root, options);
     }
-    let entry = still.get(root);
-    if (!entry || entry.words !== wordsKey(options))
-      still.set(root, (entry = { words: wordsKey(options), li: buildComment(root, options) }));
+    const live = here.size > 0 ? liveIds(root, here) : '';
+    let entry = built.get(root);
+    if (!entry || entry.words !== wordsKey(options) || entry.live !== live)
+      built.set(root, (entry = { words: wordsKey(options), live, li: buildComment(root, options) }));
     return entry.li;
   });
 }
 
 /** The parts a comment's wrapper has: its kind, and whether the page links to it. */
-function partsOf(comment: Comment, options: CommentViewOptions): string {
+export function partsOf(comment: Comment, options: CommentViewOptions): string {
   const pending = comment.status === 'pending';
   const unsent = comment.delivery !== undefined;
   const target = options.targetId === comment.id;
@@ -91,18 +112,9 @@ function partsOf(comment: Comment, options: CommentViewOptions): string {
 }
 
 /**
- * One comment and, nested inside it, its replies, as a template. Recursion is bounded by the
- * tree's max depth. The comment's own box is plain DOM (see `articleOf`); the template holds
- * only what moves: the highlight, the reply form and the replies.
+ * One comment and, nested inside it, its replies, as plain DOM. Recursion is bounded by the
+ * tree's max depth. The comment's own box is the one `articleOf` keeps for it.
  */
-export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
-  const { comment } = node;
-  return html`<li class="comment" part=${partsOf(comment, options)} data-comment-id=${comment.id}>${articleOf(node, options)}${
-    options.replyTo === comment.id ? options.composer : nothing
-  }${node.children.length === 0 ? nothing : renderReplies(node, options)}</li>`;
-}
-
-/** The same as `renderComment` makes, built once as plain DOM, for a conversation that stays still. */
 export function buildComment(node: ThreadNode, options: CommentViewOptions): HTMLElement {
   const { comment } = node;
   const li = element(
@@ -132,7 +144,10 @@ const LONG_REPLIES = 10;
 const SHOWN_OF_LONG_REPLIES = 5;
 
 /** The replies a comment shows now, and how many "Show N more replies" holds back. */
-function replies(node: ThreadNode, options: CommentViewOptions): { shown: ThreadNode[]; hidden: number } {
+export function replies(
+  node: ThreadNode,
+  options: CommentViewOptions,
+): { shown: ThreadNode[]; hidden: number } {
   const { children } = node;
   // Never hidden: the open form, the linked comment, the reader's own comment on its way.
   const needed = (comment: Comment) =>
@@ -146,16 +161,6 @@ function replies(node: ThreadNode, options: CommentViewOptions): { shown: Thread
     : { shown: children, hidden: 0 };
 }
 
-function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
-  const { shown, hidden } = replies(node, options);
-  return html`<ol class="replies" part="replies">${shown.map((child) => renderComment(child, options))}</ol>
-    ${
-      hidden > 0
-        ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">${options.messages.showMoreReplies(hidden)}</button>`
-        : nothing
-    }`;
-}
-
 /** Whether a comment or any reply under it is one `wanted` picks. */
 function holds(node: ThreadNode, wanted: (comment: Comment) => boolean): boolean {
   const stack = [node];
@@ -165,4 +170,14 @@ function holds(node: ThreadNode, wanted: (comment: Comment) => boolean): boolean
     for (const child of next.children) stack.push(child);
   }
   return false;
+}
+
+/** The ids in a conversation that are in `ids`, in one string: what its DOM was built for. */
+function liveIds(root: ThreadNode, ids: ReadonlySet<string>): string {
+  let found = '';
+  holds(root, (comment) => {
+    if (ids.has(comment.id)) found += `${comment.id}\n`;
+    return false;
+  });
+  return found;
 }

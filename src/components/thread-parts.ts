@@ -1,61 +1,96 @@
-import { html, nothing, type TemplateResult } from 'lit';
 import type { BackendError } from '../backend/backend.js';
 import type { ThreadController } from '../controllers/thread-controller.js';
 import type { ThreadNode } from '../model/tree.js';
-import { renderConversations, type CommentViewOptions } from './comment-view.js';
+import { element } from './comment-article.js';
+import { conversations, type CommentViewOptions } from './comment-view.js';
+import { placeNodes, say } from './place-nodes.js';
 
-/** What rendering the thread's states needs, besides what each comment needs. */
+/** What showing the thread's states needs, besides what each comment needs. */
 export interface ThreadParts extends CommentViewOptions {
   thread: ThreadController;
-  /** The top-level nodes to render now (a big thread fills in a chunk per frame). */
+  /** The top-level nodes to show now (a big thread fills in a chunk per frame). */
   tree: readonly ThreadNode[];
   /** What is wrong with the configuration, in words; null when nothing is. */
   configError: string | null;
   /** A failed load in the reader's words. */
   describe: (error: BackendError) => string;
-  onClick: (event: Event) => void;
 }
 
-/** The thread, or its loading, empty, error or misconfigured state, and "Load more". */
-export function renderThread(parts: ThreadParts): unknown {
-  const { messages: m, thread, tree } = parts;
-  if (parts.configError !== null) {
-    return html`<p class="state error" part="state" role="alert">${m.configError} ${parts.configError}</p>`;
-  }
-  if (thread.status === 'loading' || thread.status === 'idle') {
-    return html`<p class="state" part="state">${m.loading}</p>`;
-  }
-  let head: unknown = nothing;
-  if (thread.status === 'error') {
-    // The reader's own unsent comments still show below the error.
-    head = html`<div class="state error" part="state" role="alert">
-      <p>${m.loadError} ${thread.error ? parts.describe(thread.error) : ''}</p>
-      <button class="retry" type="button" @click=${() => thread.retry()}>${m.retry}</button>
-    </div>`;
-    if (tree.length === 0) return head;
-  } else if (tree.length === 0) {
-    // Entries the server sent but that were not comments are said, not passed off as "no comments".
-    return thread.skipped > 0
-      ? html`<p class="state error" part="state" role="alert">${m.skipped(thread.skipped)}</p>`
-      : html`<div class="state" part="state"><slot name="empty">${m.empty}</slot></div>`;
-  }
-  return html`
-    ${head}
-    ${thread.skipped > 0 ? html`<p class="state" part="state">${m.skipped(thread.skipped)}</p>` : nothing}
-    <ol class="thread" part="thread" @click=${parts.onClick}>${renderConversations(tree, parts)}</ol>
-    ${thread.nextCursor === null ? nothing : renderMore(parts)}
-  `;
-}
+const STATE = { class: 'state', part: 'state' };
+const ALERT = { class: 'state error', part: 'state', role: 'alert' };
 
-function renderMore({ messages: m, thread, describe }: ThreadParts): TemplateResult {
-  return html`<div class="more-row">
-    ${
-      thread.moreError
-        ? html`<p class="state error" part="state" role="alert">${m.loadError} ${describe(thread.moreError)}</p>`
-        : nothing
+/**
+ * The thread, or its loading, empty, error or misconfigured state, and "Load more", as plain
+ * DOM: each element is made once, when first needed, and then only its text and attributes
+ * change, so what the reader is on (focus, a selection, the form under a comment) stays.
+ * The buttons carry `data-action` ("reload", "more"), handled by the section's one listener.
+ */
+export class ThreadStates {
+  readonly #list = element('ol', { class: 'thread', part: 'thread' });
+  #made = new Map<string, HTMLElement>();
+
+  /** The section's nodes for the thread as it is now, in order. */
+  nodes(parts: ThreadParts): HTMLElement[] {
+    const { messages: m, thread, tree } = parts;
+    const shown = parts.configError === null && (thread.status === 'ready' || thread.status === 'error');
+    // Only what shows stays in the list: a new thread, or the same again, starts it afresh.
+    placeNodes(this.#list, shown ? conversations(tree, parts) : []);
+    if (parts.configError !== null)
+      return [this.#say('config', ALERT, `${m.configError} ${parts.configError}`)];
+    if (!shown) return [this.#say('loading', STATE, m.loading)];
+    const nodes: HTMLElement[] = [];
+    if (thread.status === 'error') {
+      // The reader's own unsent comments still show below the error.
+      const failed = this.#make('failed', () =>
+        element('div', ALERT, element('p', {}), this.#button('retry', 'reload')),
+      );
+      say(failed.firstChild!, `${m.loadError} ${thread.error ? parts.describe(thread.error) : ''}`);
+      say(failed.lastChild!, m.retry);
+      nodes.push(failed);
+      if (tree.length === 0) return nodes;
+    } else if (tree.length === 0) {
+      // Entries the server sent but that were not comments are said, not passed off as "no comments".
+      if (thread.skipped > 0) return [this.#say('skipped-all', ALERT, m.skipped(thread.skipped))];
+      const empty = this.#make('empty', () => element('div', STATE, element('slot', { name: 'empty' })));
+      say(empty.firstChild!, m.empty);
+      return [empty];
     }
-    <button class="more" part="load-more" type="button" ?disabled=${thread.loadingMore} @click=${() => thread.loadMore()}>
-      ${thread.loadingMore ? m.loadingMore : m.loadMore}
-    </button>
-  </div>`;
+    if (thread.skipped > 0) nodes.push(this.#say('skipped', STATE, m.skipped(thread.skipped)));
+    nodes.push(this.#list);
+    if (thread.nextCursor !== null) nodes.push(this.#more(parts));
+    return nodes;
+  }
+
+  /** The row with "Load more", and what went wrong loading more. */
+  #more({ messages: m, thread, describe }: ThreadParts): HTMLElement {
+    const button = this.#button('more', 'more');
+    button.setAttribute('part', 'load-more');
+    button.toggleAttribute('disabled', thread.loadingMore);
+    say(button, thread.loadingMore ? m.loadingMore : m.loadMore);
+    const row = this.#make('more-row', () => element('div', { class: 'more-row' }));
+    const failed = thread.moreError
+      ? this.#say('more-error', ALERT, `${m.loadError} ${describe(thread.moreError)}`)
+      : null;
+    placeNodes(row, failed ? [failed, button] : [button]);
+    return row;
+  }
+
+  #button(kind: string, action: string): HTMLElement {
+    return this.#make(`${kind}-button`, () =>
+      element('button', { class: kind, type: 'button', 'data-action': action }),
+    );
+  }
+
+  /** The element of one kind, with its text. */
+  #say(kind: string, attributes: Record<string, string>, text: string): HTMLElement {
+    const made = this.#make(kind, () => element('p', attributes));
+    say(made, text);
+    return made;
+  }
+
+  #make(kind: string, make: () => HTMLElement): HTMLElement {
+    let made = this.#made.get(kind);
+    if (!made) this.#made.set(kind, (made = make()));
+    return made;
+  }
 }

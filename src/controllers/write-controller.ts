@@ -1,4 +1,4 @@
-import { nothing, type ReactiveController } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { BackendError } from '../backend/backend.js';
 import type { CommentAction, CommentViewOptions } from '../components/comment-view.js';
 import type { describeError } from '../i18n/error-text.js';
@@ -42,8 +42,12 @@ export class WriteController implements ReactiveController {
 
   /** Edit and Delete on the reader's own comments (none until loaded). */
   get mine(): CommentViewOptions['mine'] {
-    const own = this.#writing?.own;
-    return own && { ids: own.marked, render: (comment) => own.render(comment) };
+    return this.#writing?.mine();
+  }
+
+  /** The node of a conversation the writing side makes live (none until loaded). */
+  get live(): CommentViewOptions['live'] {
+    return this.#writing?.conversation;
   }
 
   /** The comment the reply form is under; null when under the thread (or not loaded). */
@@ -51,14 +55,14 @@ export class WriteController implements ReactiveController {
     return this.#writing?.reply.target ?? null;
   }
 
-  /** The note near the top about a restored reply draft out of sight, or nothing. */
-  get notice(): unknown {
-    return this.#writing?.notice.render() ?? nothing;
+  /** The note near the top about a restored reply draft out of sight, or null. */
+  get notice(): HTMLElement | null {
+    return this.#writing?.notice.node() ?? null;
   }
 
-  /** The reply form to render, or nothing until it is loaded. */
-  get composer(): unknown {
-    return this.#writing?.reply.composer ?? nothing;
+  /** The reply form, or null until it is loaded. */
+  get composer(): HTMLElement | null {
+    return this.#writing?.reply.composer ?? null;
   }
 
   hostConnected(): void {

@@ -1,4 +1,5 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, render, type ReactiveControllerHost } from 'lit';
+import { element } from '../components/comment-article.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { ReplyController } from '../controllers/reply-controller.js';
 
@@ -6,8 +7,8 @@ import type { ReplyController } from '../controllers/reply-controller.js';
 export interface DraftNotice {
   /** Moves the form for a restored draft (the only move from outside), noting it when out of sight. */
   restoredTo(parentId: string | null): void;
-  /** The note, while the form is still where the draft reopened it; nothing otherwise. */
-  render(): unknown;
+  /** The note, while the form is still where the draft reopened it; null otherwise. */
+  node(): HTMLElement | null;
 }
 
 /**
@@ -22,6 +23,8 @@ export function draftNotice(
 ): DraftNotice {
   /** The comment the restored draft reopened under, while the reader has not gone to it. */
   let at: string | null = null;
+  /** The note's element, the same while it shows: the section places it, this fills it in. */
+  const note = element('p', { class: 'state', part: 'state draft-notice' });
   return {
     restoredTo(parentId) {
       reply.moveTo(parentId);
@@ -33,18 +36,20 @@ export function draftNotice(
         }
       });
     },
-    render() {
+    node() {
       const id = at;
-      if (id === null || reply.target !== id) return nothing;
+      if (id === null || reply.target !== id) return null;
       const m = locale.text;
       const go = () => {
         at = null;
         reply.open(id);
       };
-      return html`<p class="state" part="state draft-notice">
-        ${m.draftKept(reply.composer.replyingTo || m.anonymous)}
-        <button class="more" type="button" @click=${go}>${m.goToDraft}</button>
-      </p>`;
+      render(
+        html`${m.draftKept(reply.composer.replyingTo || m.anonymous)}
+        <button class="more" type="button" @click=${go}>${m.goToDraft}</button>`,
+        note,
+      );
+      return note;
     },
   };
 }

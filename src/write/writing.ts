@@ -1,7 +1,8 @@
-import type { CommentsApi } from '../context.js';
 import { showDeliveriesWith } from '../components/comment-article.js';
+import type { CommentViewOptions } from '../components/comment-view.js';
 import { RcComposer } from '../components/composer.js';
 import { deliveryStatus } from '../components/delivery-status.js';
+import type { CommentsApi } from '../context.js';
 import { OfflineController, type OfflineScope } from '../controllers/offline-controller.js';
 import { OwnCommentsController } from '../controllers/own-comments-controller.js';
 import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers/reply-controller.js';
@@ -12,6 +13,7 @@ import { keepNodesWith } from '../model/thread-view.js';
 import type { Comment } from '../model/types.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
 import { draftNotice, type DraftNotice } from './draft-notice.js';
+import { liveConversations, ownControls } from './live-conversation.js';
 
 // Keeping the thread on the device comes in this file too: it is not needed before the first render.
 export { keepThread } from '../offline/thread-cache.js';
@@ -43,6 +45,10 @@ export interface Writing {
   readonly echoes: readonly Comment[];
   /** Near the top of the section: a restored reply draft out of sight is kept, and a way to it. */
   notice: DraftNotice;
+  /** The node of a conversation this side makes live: the form under a comment, the reader's own comments. */
+  conversation: NonNullable<CommentViewOptions['live']>;
+  /** Edit and Delete on the reader's own comments, as they are now. */
+  mine(): NonNullable<CommentViewOptions['mine']>;
   /** Points drafts and the outbox at a store (the shared IndexedDB one when null) and a thread. */
   configure(store: KeyValueStore | null, scope: OfflineScope): void;
   /** Gives the reply form what it needs; a new value each time it changes. */
@@ -77,6 +83,8 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
     reply,
     own,
     notice,
+    conversation: liveConversations(),
+    mine: () => ownControls(own),
     get echoes() {
       const [queued, changed] = [offline.echoes, own.changed];
       if (echoes[0] !== queued || echoes[1] !== changed)

@@ -1,111 +1,97 @@
 import { expect } from '@open-wc/testing';
-import { html, render } from 'lit';
-import {
-  buildComment,
-  renderComment,
-  renderConversations,
-  type CommentViewOptions,
-} from '../../src/components/comment-view.js';
-import { enThread } from '../../src/i18n/en-thread.js';
+import { conversations } from '../../src/components/comment-view.js';
 import type { Messages } from '../../src/i18n/messages.js';
 import { buildTree } from '../../src/model/tree.js';
-import type { Comment } from '../../src/model/types.js';
+import { liveConversations } from '../../src/write/live-conversation.js';
+import { comment, EVERY_KIND, viewOptions as options } from '../helpers/comments.js';
 
-const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-
-const comment = (
-  id: string,
-  parentId: string | null,
-  minute: number,
-  extra: Partial<Comment> = {},
-): Comment => ({
-  id,
-  parentId,
-  author: { name: `Name ${id}`, url: null },
-  body: `Body of ${id}.`,
-  createdAt: at(minute),
-  status: 'published',
-  ...extra,
+/** The ids of the replies a conversation lists, and whether it holds back more. */
+const repliesOf = (li: HTMLElement) => ({
+  shown: [...li.querySelectorAll<HTMLElement>(':scope > ol > li')].map((reply) => reply.dataset.commentId),
+  more: li.querySelector(':scope > [part="show-more-replies"]')?.textContent ?? null,
 });
-
-/** Every kind of comment a still conversation can hold. */
-const THREAD: Comment[] = [
-  comment('a', null, 1, {
-    author: { name: 'Rowan', url: 'https://rowan.example.org/' },
-    body: 'First paragraph with https://example.org/x link.\nSecond line.\n\nSecond paragraph.',
-  }),
-  comment('owner', 'a', 2, { byOwner: true }),
-  comment('pending', 'a', 3, { status: 'pending' }),
-  comment('nodate', 'a', 4, { createdAt: null, author: { name: '', url: null } }),
-  comment('orphan', 'gone', 5),
-  comment('deep1', 'owner', 6),
-  comment('deep2', 'deep1', 7),
-  comment('long', null, 8),
-  ...Array.from({ length: 12 }, (_, i) => comment(`r${i}`, 'long', 10 + i)),
-];
-
-const options = (): CommentViewOptions => ({
-  messages: { ...enThread } as Messages,
-  formatDate: (iso) => `on ${iso}`,
-  replyTo: null,
-  targetId: null,
-  composer: null,
-  online: true,
-  expanded: new Set(),
-});
-
-/** The markup without Lit's markers and with white space between elements evened out. */
-function markup(root: Element): string {
-  const copy = root.cloneNode(true) as Element;
-  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
-  const comments: Node[] = [];
-  while (walker.nextNode()) comments.push(walker.currentNode);
-  for (const node of comments) node.remove();
-  const serializer = new XMLSerializer();
-  return Array.from(copy.childNodes, (node) => serializer.serializeToString(node))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .replace(/> </g, '><');
-}
 
 describe('comment view', () => {
-  it('builds a still conversation as the same DOM as its template', () => {
-    const view = options();
-    const tree = buildTree(THREAD, 2);
-    const fromTemplate = document.createElement('ol');
-    render(html`${tree.map((node) => renderComment(node, view))}`, fromTemplate);
-    const templated = markup(fromTemplate);
-    const built = document.createElement('ol');
-    built.append(...tree.map((node) => buildComment(node, view)));
-    expect(markup(built)).to.equal(templated);
-    // What the comparison is about is there: links, the owner, the status, the context, "Show 7 more".
-    for (const part of ['author', 'owner-badge', 'status', 'context', 'show-more-replies', 'reply-button'])
-      expect(built.querySelector(`[part~="${part}"]`), part).to.not.equal(null);
-    expect(built.querySelectorAll('[part="body"] a[href="https://example.org/x"]')).to.have.length(1);
-  });
-
-  it('hands back the same box for a comment on every render, so focus and selection stay', () => {
-    const view = options();
-    const [node] = buildTree([comment('a', null, 1)], 5);
-    const first = document.createElement('ol');
-    render(html`${renderComment(node!, view)}`, first);
-    const box = first.querySelector('article')!;
-    render(html`${renderComment(node!, { ...view, replyTo: 'a' })}`, first);
-    expect(first.querySelector('article')).to.equal(box);
-    expect(box.querySelector('[part="reply-button"]')!.getAttribute('aria-expanded')).to.equal('true');
-  });
-
   it('keeps a built conversation when the words stay the same (the form’s English arriving), not when they change', () => {
     const view = options();
     const [node] = buildTree([comment('a', null, 1)], 5);
     const ol = document.createElement('ol');
-    const [first] = renderConversations([node!], view) as HTMLElement[];
+    const [first] = conversations([node!], view) as HTMLElement[];
     ol.append(first!);
     const withForm = { ...view, messages: { ...view.messages, postComment: 'Post Comment' } as Messages };
-    expect(renderConversations([node!], withForm)[0]).to.equal(first);
+    expect(conversations([node!], withForm)[0]).to.equal(first);
     const reworded = { ...view, messages: { ...view.messages, says: 'writes:' } };
-    const [again] = renderConversations([node!], reworded) as HTMLElement[];
+    const [again] = conversations([node!], reworded) as HTMLElement[];
     expect(again).to.not.equal(first);
     expect(again!.textContent).to.contain('writes:');
+  });
+
+  it('hands back the same node for each conversation while others are added, and builds none again', () => {
+    const view = options();
+    const tree = buildTree(EVERY_KIND, 3);
+    const before = conversations(tree.slice(0, 1), view);
+    const after = conversations(tree, view);
+    expect(after[0]).to.equal(before[0]);
+    expect(conversations(tree, view)).to.deep.equal(after);
+    expect(new Set(after).size).to.equal(tree.length);
+  });
+
+  it('highlights the linked comment, shows its long list whole, and builds only its conversation again when the link changes', () => {
+    const view = options();
+    const tree = buildTree(EVERY_KIND, 3);
+    const [a, , long] = conversations(tree, view);
+    expect(repliesOf(long!).shown).to.have.length(5);
+    expect(repliesOf(long!).more).to.equal('Show 7 more replies');
+
+    const linked = conversations(tree, { ...view, targetId: 'r11' });
+    expect(linked[0]).to.equal(a);
+    expect(linked[2]).to.not.equal(long);
+    expect(repliesOf(linked[2]!)).to.deep.equal({
+      shown: Array.from({ length: 12 }, (_, i) => `r${i}`),
+      more: null,
+    });
+    const target = linked[2]!.querySelector<HTMLElement>('[data-comment-id="r11"]')!;
+    expect(target.getAttribute('part')).to.equal('comment comment-target');
+    // The same link again: nothing is built again.
+    expect(conversations(tree, { ...view, targetId: 'r11' })).to.deep.equal(linked);
+
+    const unlinked = conversations(tree, view);
+    expect(unlinked[0]).to.equal(a);
+    expect(unlinked[2]!.querySelector('[part~="comment-target"]')).to.equal(null);
+    expect(repliesOf(unlinked[2]!).more).to.equal('Show 7 more replies');
+  });
+
+  it('shows an expanded list whole, built again only for that conversation', () => {
+    const view = options();
+    const tree = buildTree(EVERY_KIND, 3);
+    const [a] = conversations(tree, view);
+    const expanded = conversations(tree, { ...view, expanded: new Set(['long']) });
+    expect(expanded[0]).to.equal(a);
+    expect(repliesOf(expanded[2]!)).to.deep.equal({
+      shown: Array.from({ length: 12 }, (_, i) => `r${i}`),
+      more: null,
+    });
+  });
+
+  it('hands the conversation with the reply form to the writing side, and builds it here again once the form goes', () => {
+    const live = liveConversations();
+    const view = { ...options(), live, composer: document.createElement('rc-test-form') };
+    const tree = buildTree(EVERY_KIND, 3);
+    const list = document.createElement('ol');
+    const still = conversations(tree, view);
+    list.append(...still);
+    const open = conversations(tree, { ...view, replyTo: 'deep1' });
+    expect(open[1]).to.equal(still[1]);
+    expect(open[0]).to.not.equal(still[0]);
+    list.replaceChildren(...open);
+    expect(open[0]!.querySelector('[data-comment-id="deep1"] > rc-test-form')).to.equal(view.composer);
+    // The writing side keeps its node while the form stays in the conversation.
+    expect(conversations(tree, { ...view, replyTo: 'deep2' })[0]).to.equal(open[0]);
+
+    const boxes = [...open[0]!.querySelectorAll('article')];
+    const closed = conversations(tree, view);
+    expect(closed[0]).to.not.equal(open[0]);
+    expect(closed[0]!.querySelector('rc-test-form')).to.equal(null);
+    expect([...closed[0]!.querySelectorAll('article')]).to.deep.equal(boxes);
   });
 });

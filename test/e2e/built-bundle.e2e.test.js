@@ -3,13 +3,26 @@
 // CSSResults still style the section, and the scrolling to a linked comment, its own file, is
 // fetched only by a page that links to a comment, and still brings that comment to the top.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from './browser.js';
 import { demoServer } from './demo-server.js';
 import { eventually, sleep } from './wait.js';
 
 const SCROLL_CHUNK = /\/recovery-comments-comment-scroll-.+\.js$/;
+
+/**
+ * Strings lit-html and LitElement always carry, whatever the minifier does: the version lists
+ * they push to on the global object, the brands on a template result and on a rendered
+ * container (`_$litType$`, `_$litPart$`), and LitElement's own brand.
+ */
+const LIT_HTML_MARKERS = [
+  'litHtmlVersions',
+  '_$litType$',
+  '_$litPart$',
+  'litElementVersions',
+  '_$litElement$',
+];
 
 describe('the built bundle', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
@@ -46,6 +59,24 @@ describe('the built bundle', () => {
     await page.goto(server.url + '/' + hash);
     return { context, page, errors, scripts };
   }
+
+  it('carries no lit-html in the main file: only the writing side has it', () => {
+    const main = readFileSync('dist/recovery-comments.js', 'utf8');
+    const writeFile = readdirSync('dist').find((name) => /^recovery-comments-write-.+\.js$/.test(name));
+    assert.ok(writeFile, 'the build has no write chunk');
+    const writing = readFileSync(`dist/${writeFile}`, 'utf8');
+    // The markers are there where lit-html is: the check would see it come back.
+    assert.deepEqual(
+      LIT_HTML_MARKERS.filter((marker) => !writing.includes(marker)),
+      [],
+      'the writing side lost a marker',
+    );
+    assert.deepEqual(
+      LIT_HTML_MARKERS.filter((marker) => main.includes(marker)),
+      [],
+      'lit-html or LitElement is in the main file',
+    );
+  });
 
   it('styles the section, its themes and the reply form', { timeout: 60_000 }, async () => {
     // A screen tall enough that the section is in reach at once.

@@ -1,0 +1,115 @@
+// The reply form under a comment is the writing side's, in a conversation of its own that the
+// plain-DOM thread keeps in place: what the reader is typing must survive every other update.
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CommentsBackend } from '../src/backend/backend.js';
+import { en } from '../src/i18n/en.js';
+import type { Comment } from '../src/model/types.js';
+import {
+  button,
+  commentWrappers,
+  composerOf,
+  field,
+  fill,
+  formShown,
+  freshStore,
+  root,
+  wrapperOf,
+} from './helpers/dom.js';
+import { failOnUnhandledRejections } from './helpers/dom.js';
+
+failOnUnhandledRejections();
+
+const published = (id: string, parentId: string | null, second: number): Comment => ({
+  id,
+  parentId,
+  author: { name: `Reader ${id}`, url: null },
+  body: `Comment ${id}.`,
+  createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString(),
+  status: 'published',
+});
+
+/** Page one: three conversations, the last with a long list of replies. Page two: 2,000 more, which fill in a chunk per frame. */
+const FIRST = [
+  published('c0', null, 0),
+  published('c1', null, 1),
+  published('c2', null, 2),
+  ...Array.from({ length: 12 }, (_, i) => published(`c2r${i}`, 'c2', 3 + i)),
+];
+const SECOND = Array.from({ length: 2000 }, (_, i) => published(`m${i}`, null, 100 + i));
+
+const backend: CommentsBackend = {
+  loadPage: async (thread, { cursor }) => ({
+    thread,
+    total: FIRST.length + SECOND.length,
+    comments: cursor === null ? FIRST : SECOND,
+    nextCursor: cursor === null ? 'second' : null,
+    skipped: 0,
+  }),
+  postComment: () => new Promise(() => {}),
+};
+
+describe('<recovery-comments> keeps the reply form as the reader left it', () => {
+  it('keeps the focus, the text and the selection in the form under a comment while the thread announces, expands, loads more and fills in', async () => {
+    const element = document.createElement('recovery-comments');
+    element.backend = backend;
+    element.storage = freshStore();
+    const loaded = oneEvent(element, 'rc-loaded');
+    document.body.append(element);
+    try {
+      await loaded;
+      await formShown(element);
+      wrapperOf(element, 'c1')!
+        .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
+        .click();
+      await waitUntil(
+        () => wrapperOf(element, 'c1')!.querySelector(':scope > rc-composer'),
+        'the form never moved',
+      );
+      const conversation = wrapperOf(element, 'c1')!;
+      const form = composerOf(element);
+      fill(element, 'body', 'Half of what I mean to say');
+      const body = field(element, 'body');
+      body.focus();
+      body.setSelectionRange(5, 12);
+      /** Everything the reader would lose if the form were moved or made again. */
+      const asLeft = () => ({
+        conversation: wrapperOf(element, 'c1') === conversation,
+        form: form.parentElement === conversation,
+        focus: root(element).activeElement === form && form.shadowRoot!.activeElement === body,
+        text: body.value,
+        selection: [body.selectionStart, body.selectionEnd],
+      });
+      const untouched = {
+        conversation: true,
+        form: true,
+        focus: true,
+        text: 'Half of what I mean to say',
+        selection: [5, 12],
+      };
+
+      // The first save of the draft is announced in the live region (two updates: cleared, then said).
+      const status = root(element).querySelector('[role="status"]')!;
+      await waitUntil(() => status.textContent === en.draftSavedShort, 'the draft was never announced');
+      expect(asLeft()).to.deep.equal(untouched);
+
+      // Another conversation's long list shown whole (it is built again).
+      button(element, 'Show 7 more replies').click();
+      await waitUntil(() => wrapperOf(element, 'c2r11'), 'the list was not expanded');
+      expect(asLeft()).to.deep.equal(untouched);
+
+      // Load more (a click that leaves focus where it is), then its 2,000 comments a chunk per frame.
+      button(element, en.loadMore).click();
+      await waitUntil(() => wrapperOf(element, 'm0'), 'the second page never showed');
+      const firstChunk = commentWrappers(element).length;
+      expect(asLeft()).to.deep.equal(untouched);
+      await waitUntil(() => wrapperOf(element, 'm1999'), 'the second page never filled in', {
+        timeout: 10_000,
+      });
+      expect(firstChunk, 'the page came in one update').to.be.below(FIRST.length + SECOND.length);
+      expect(commentWrappers(element)).to.have.length(FIRST.length + SECOND.length);
+      expect(asLeft()).to.deep.equal(untouched);
+    } finally {
+      element.remove();
+    }
+  });
+});

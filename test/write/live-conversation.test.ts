@@ -1,0 +1,81 @@
+import { expect } from '@open-wc/testing';
+import { buildComment, type CommentViewOptions } from '../../src/components/comment-view.js';
+import { buildTree, type ThreadNode } from '../../src/model/tree.js';
+import { liveConversations } from '../../src/write/live-conversation.js';
+import { comment, EVERY_KIND, markup, viewOptions as options } from '../helpers/comments.js';
+
+/** The writing side's nodes for `tree`, in a list as the thread holds them. */
+function liveList(tree: readonly ThreadNode[], view: CommentViewOptions, live = liveConversations()) {
+  const list = document.createElement('ol');
+  list.append(...tree.map((node) => live(node, view)));
+  return list;
+}
+
+describe('live conversations (the writing side)', () => {
+  for (const [what, change] of [
+    ['a still conversation', {}],
+    ['a linked comment and an expanded list', { targetId: 'deep2', expanded: new Set(['long']) }],
+  ] as const)
+    it(`make the same DOM as the main file builds, for ${what}`, () => {
+      const view = { ...options(), ...change };
+      const tree = buildTree(EVERY_KIND, 2);
+      const live = markup(liveList(tree, view));
+      const built = document.createElement('ol');
+      built.append(...tree.map((node) => buildComment(node, view)));
+      expect(markup(built)).to.equal(live);
+      // What the comparison is about is there: links, the owner, the status, the context, "Show 7 more".
+      for (const part of ['author', 'owner-badge', 'status', 'context', 'reply-button'])
+        expect(built.querySelector(`[part~="${part}"]`), part).to.not.equal(null);
+      expect(built.querySelectorAll('[part="body"] a[href="https://example.org/x"]')).to.have.length(1);
+      expect(built.querySelectorAll('[part="show-more-replies"]')).to.have.length(
+        'expanded' in change ? 0 : 1,
+      );
+    });
+
+  it('keeps the node and every box of a conversation across updates, with the form where the reply goes', () => {
+    const form = document.createElement('textarea');
+    const view = { ...options(), composer: form };
+    const [node] = buildTree([comment('a', null, 1), comment('b', 'a', 2)], 5);
+    const live = liveConversations();
+    const list = liveList([node!], view, live);
+    const li = list.firstElementChild!;
+    const boxes = [...li.querySelectorAll('article')];
+    document.body.append(list);
+    try {
+      live(node!, { ...view, replyTo: 'b' });
+      form.value = 'Half a reply';
+      form.focus();
+      form.setSelectionRange(2, 6);
+      for (const replyTo of ['b', 'b', 'b']) expect(live(node!, { ...view, replyTo })).to.equal(li);
+      expect([...li.querySelectorAll('article')]).to.deep.equal(boxes);
+      expect(li.querySelector('[data-comment-id="b"] > textarea')).to.equal(form);
+      expect(document.activeElement).to.equal(form);
+      expect([form.value, form.selectionStart, form.selectionEnd]).to.deep.equal(['Half a reply', 2, 6]);
+      const replyButton = (id: string) =>
+        li.querySelector(`[data-comment-id="${id}"] > article [part="reply-button"]`)!;
+      expect(replyButton('b').getAttribute('aria-expanded')).to.equal('true');
+      live(node!, { ...view, replyTo: 'a' });
+      expect(li.querySelector(':scope > textarea')).to.equal(form);
+      expect(replyButton('b').getAttribute('aria-expanded')).to.equal('false');
+    } finally {
+      list.remove();
+    }
+  });
+
+  it('starts afresh once the list let its node go, with the boxes and the form back in it', () => {
+    const form = document.createElement('textarea');
+    const view = { ...options(), composer: form, replyTo: 'a' };
+    const [node] = buildTree([comment('a', null, 1)], 5);
+    const live = liveConversations();
+    const list = liveList([node!], view, live);
+    const first = list.firstElementChild!;
+    // Shown as plain DOM meanwhile: its box moved there, and the form went under the thread.
+    list.replaceChildren(buildComment(node!, options()));
+    document.body.append(form);
+    const again = live(node!, view);
+    expect(again).to.not.equal(first);
+    expect(again.querySelector(':scope > article')).to.not.equal(null);
+    expect(again.querySelector(':scope > textarea')).to.equal(form);
+    form.remove();
+  });
+});
