@@ -1,4 +1,5 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
+import { UpdatingElement } from './element/updating-element.js';
 import type { CommentsBackend } from './backend/backend.js';
 import { reportLoadFailure } from './backend/load-failure.js';
 import { queryFor, type ConfigProblem, type ThreadQuery } from './backend/resolve.js';
@@ -108,7 +109,7 @@ const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', '
  * @csspart discard-button - "Discard draft".
  * @csspart draft-status - "Draft saved on this device at …", or that it is kept only in this window.
  */
-export class RecoveryComments extends ReactiveElement {
+export class RecoveryComments extends UpdatingElement {
   // Members in Shoelace's order: styles, properties, controllers and private fields, state,
   // public properties, lifecycle, private methods, public methods, update (the DOM).
   static override styles = threadStyles;
