@@ -6,58 +6,49 @@ export interface PropertyOptions {
   attribute?: string | boolean;
   /** How the attribute's text becomes the value (Number: null when absent); text otherwise. */
   type?: typeof Number | typeof Boolean;
-  /** Writes the value back to the attribute after each update. */
+  /** Writes the value back to the attribute after each update, as text (null or undefined: removed). */
   reflect?: boolean;
   /** Internal state: no attribute. */
   state?: boolean;
 }
 
-/** One constructable sheet or (nested) lists of them, as `static styles` takes them. */
-export type Styles = CSSStyleSheet | readonly Styles[];
+/** A property's declaration with its attribute's name worked out (undefined: none). */
+type Declared = Omit<PropertyOptions, 'attribute'> & { attribute: string | undefined };
 
-/** What a class's static declarations come to, worked out once per class. */
-interface ClassInfo {
-  /** Property name → its declaration, with the attribute's name resolved (undefined: none). */
-  options: Map<string, Omit<PropertyOptions, 'attribute'> & { attribute: string | undefined }>;
-  /** Attribute name → property name. */
-  attributes: Map<string, string>;
-  sheets: CSSStyleSheet[];
-}
-
-const classes = new WeakMap<object, ClassInfo>();
+/** Each class's properties, its superclasses' with them: property name → declaration. */
+const classes = new WeakMap<object, Map<string, Declared>>();
 
 /**
  * The part of Lit's ReactiveElement our element uses, with its semantics and none of its weight
  * (no decorators, dev-mode warnings, SSR or polyfills): reactive properties with attributes,
  * one batched update per microtask, the update lifecycle, reactive controllers and a shadow
  * root with constructable style sheets. It renders nothing itself: a subclass renders in
- * `update` after calling `super.update`.
+ * `update` after calling `super.update`. Lit's `firstUpdated` and `updated` are left out (our
+ * element has no use for them; a controller's `hostUpdated` comes at the same moment).
  */
 export class UpdatingElement extends HTMLElement implements ReactiveControllerHost {
   /** Reactive properties: setting one schedules an update. */
-  static properties: Record<string, PropertyOptions> = {};
+  static properties?: Record<string, PropertyOptions>;
   /** Adopted by the shadow root. */
-  static styles?: Styles;
+  static styles?: CSSStyleSheet[];
 
   /** Read by `customElements.define`: the first moment the class is known, so it is set up here. */
   static get observedAttributes(): string[] {
-    return [...UpdatingElement.#classInfo(this).attributes.keys()];
+    return [...UpdatingElement.#declare(this).values()].flatMap(({ attribute }) => attribute ?? []);
   }
 
   /** The class's properties, its superclass's first; makes each property's accessors once. */
-  static #classInfo(ctor: typeof UpdatingElement): ClassInfo {
-    let info = classes.get(ctor);
-    if (info) return info;
-    const options = new Map(
-      ctor === UpdatingElement ? [] : UpdatingElement.#classInfo(Object.getPrototypeOf(ctor)).options,
-    );
+  static #declare(ctor: typeof UpdatingElement): Map<string, Declared> {
+    let declared = classes.get(ctor);
+    if (declared) return declared;
+    declared = new Map(ctor === UpdatingElement ? [] : UpdatingElement.#declare(Object.getPrototypeOf(ctor)));
     if (Object.hasOwn(ctor, 'properties'))
-      for (const [name, declared] of Object.entries(ctor.properties)) {
-        const { attribute, state } = declared;
-        options.set(name, {
-          ...declared,
+      for (const [name, options] of Object.entries(ctor.properties!)) {
+        const { attribute } = options;
+        declared.set(name, {
+          ...options,
           attribute:
-            state || attribute === false
+            options.state || attribute === false
               ? undefined
               : typeof attribute === 'string'
                 ? attribute
@@ -65,26 +56,19 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
         });
         Object.defineProperty(ctor.prototype, name, {
           get(this: UpdatingElement) {
-            return this.#values.get(name);
+            return this.#values[name];
           },
           set(this: UpdatingElement, value: unknown) {
-            const old = this.#values.get(name);
-            this.#values.set(name, value);
+            const old = this.#values[name];
+            this.#values[name] = value;
             this.requestUpdate(name, old);
           },
           configurable: true,
           enumerable: true,
         });
       }
-    const attributes = new Map<string, string>();
-    for (const [name, { attribute }] of options) if (attribute !== undefined) attributes.set(attribute, name);
-    info = {
-      options,
-      attributes,
-      sheets: ([ctor.styles ?? []] as unknown[]).flat(Infinity) as CSSStyleSheet[],
-    };
-    classes.set(ctor, info);
-    return info;
+    classes.set(ctor, declared);
+    return declared;
   }
 
   /** The shadow root, made on first connect. */
@@ -92,29 +76,31 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
   /** Whether the element has updated at least once. */
   hasUpdated = false;
 
-  /** This element's class, worked out once per class. */
-  readonly #class = UpdatingElement.#classInfo(this.constructor as typeof UpdatingElement);
-  readonly #values = new Map<string, unknown>();
+  /** This element's class's properties. */
+  readonly #declared = UpdatingElement.#declare(this.constructor as typeof UpdatingElement);
+  readonly #values: Record<string, unknown> = {};
   readonly #controllers = new Set<ReactiveController>();
   /** Changed properties and their first old value, for the pending update. */
   #changed = new Map<PropertyKey, unknown>();
-  #reflecting = new Set<string>();
+  /** Reflected properties changed other than through their attribute. */
+  readonly #reflecting = new Set<string>();
   /** The property being set from its attribute, or written to it: the two must not echo. */
-  #syncing: string | null = null;
-  #pending = false;
+  #syncing?: string | null;
+  /** Whether an update is scheduled (set before the first one: the constructor asks for it). */
+  #pending?: boolean;
   /** Properties set on the instance before the class was defined (an upgraded element). */
-  #early: Map<string, unknown> | null = null;
+  readonly #early: Record<string, unknown> = {};
   #enable!: (enabled: boolean) => void;
   /** The pending update, or the last one; the first one waits for the first connect. */
   #done: Promise<boolean> = new Promise((resolve) => (this.#enable = resolve));
 
   constructor() {
     super();
-    // Own values would hide the accessors: take them now, set them through the accessors at
-    // the first update.
-    for (const name of this.#class.options.keys())
+    // Own values would hide the accessors: take them now, set them through the accessors on
+    // the first connect, after the subclass's field initialisers.
+    for (const name of this.#declared.keys())
       if (Object.hasOwn(this, name)) {
-        (this.#early ??= new Map()).set(name, this[name as keyof this]);
+        this.#early[name] = this[name as keyof this];
         delete this[name as keyof this];
       }
     this.requestUpdate();
@@ -127,7 +113,7 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
 
   addController(controller: ReactiveController): void {
     this.#controllers.add(controller);
-    if (this.renderRoot !== undefined && this.isConnected) controller.hostConnected?.();
+    if (this.renderRoot && this.isConnected) controller.hostConnected?.();
   }
 
   removeController(controller: ReactiveController): void {
@@ -136,8 +122,9 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
 
   connectedCallback(): void {
     if (!this.renderRoot) {
-      this.renderRoot = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      this.renderRoot.adoptedStyleSheets = this.#class.sheets;
+      (this.renderRoot = this.shadowRoot ?? this.attachShadow({ mode: 'open' })).adoptedStyleSheets =
+        (this.constructor as typeof UpdatingElement).styles ?? [];
+      Object.assign(this, this.#early);
     }
     this.#enable(true);
     this.#controllers.forEach((controller) => controller.hostConnected?.());
@@ -148,46 +135,40 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
-    const name = this.#class.attributes.get(attribute);
-    if (name === undefined || this.#syncing === name) return;
-    const { type } = this.#class.options.get(name)!;
-    this.#syncing = name;
-    (this as Record<string, unknown>)[name] =
-      type === Boolean ? value !== null : type === Number && value !== null ? Number(value) : value;
-    this.#syncing = null;
+    for (const [name, { attribute: own, type }] of this.#declared)
+      if (own === attribute && this.#syncing !== name) {
+        this.#syncing = name;
+        (this as Record<string, unknown>)[name] =
+          type === Boolean ? value !== null : type === Number && value !== null ? Number(value) : value;
+        this.#syncing = null;
+      }
   }
 
   /**
    * Schedules an update; with a name, only if that property's value is no longer `oldValue`
-   * (`Object.is`, so NaN equals NaN), and records the change for `willUpdate` and `updated`.
+   * (`Object.is`, so NaN equals NaN), and records the change for `willUpdate` and `update`.
    */
   requestUpdate(name?: PropertyKey, oldValue?: unknown): void {
     if (name !== undefined) {
       if (Object.is(this[name as keyof this], oldValue)) return;
       // Before the first update Lit reports every old value as undefined.
       if (!this.#changed.has(name)) this.#changed.set(name, this.hasUpdated ? oldValue : undefined);
-      if (this.#class.options.get(name as string)?.reflect && this.#syncing !== name)
+      if (this.#declared.get(name as string)?.reflect && this.#syncing !== name)
         this.#reflecting.add(name as string);
     }
-    if (!this.#pending) this.#done = this.#enqueue();
+    if (!this.#pending) {
+      this.#pending = true;
+      this.#done = this.#perform(this.#done);
+    }
   }
 
-  async #enqueue(): Promise<boolean> {
-    this.#pending = true;
+  /** Runs one update once `previous` is settled; resolves true when no other update is pending. */
+  async #perform(previous: Promise<boolean>): Promise<boolean> {
     try {
-      await this.#done;
+      await previous;
     } catch (error) {
       // The failed update's error was someone's to see; awaiting it here must not hide it.
       void Promise.reject(error);
-    }
-    this.#perform();
-    return !this.#pending;
-  }
-
-  #perform(): void {
-    if (!this.hasUpdated && this.#early) {
-      for (const [name, value] of this.#early) (this as Record<string, unknown>)[name] = value;
-      this.#early = null;
     }
     const changed = this.#changed;
     try {
@@ -199,11 +180,8 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
       throw error;
     }
     this.#controllers.forEach((controller) => controller.hostUpdated?.());
-    if (!this.hasUpdated) {
-      this.hasUpdated = true;
-      this.firstUpdated(changed);
-    }
-    this.updated(changed);
+    this.hasUpdated = true;
+    return !this.#pending;
   }
 
   #markUpdated(): void {
@@ -217,22 +195,14 @@ export class UpdatingElement extends HTMLElement implements ReactiveControllerHo
   /** Writes reflected properties to their attributes; a subclass renders after calling it. */
   update(_changed: PropertyValues): void {
     for (const name of this.#reflecting) {
-      const { attribute, type } = this.#class.options.get(name)!;
-      if (attribute === undefined) continue;
+      const { attribute } = this.#declared.get(name)!;
       const value = this[name as keyof this];
-      const text = type === Boolean ? (value ? '' : null) : value;
       this.#syncing = name;
-      if (text == null) this.removeAttribute(attribute);
-      else this.setAttribute(attribute, String(text));
+      if (value == null) this.removeAttribute(attribute!);
+      else this.setAttribute(attribute!, value as string);
       this.#syncing = null;
     }
     this.#reflecting.clear();
     this.#markUpdated();
   }
-
-  /** After the first update only, before `updated`. */
-  firstUpdated(_changed: PropertyValues): void {}
-
-  /** After each update; properties set here schedule another. */
-  updated(_changed: PropertyValues): void {}
 }

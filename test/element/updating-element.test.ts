@@ -37,7 +37,7 @@ for (const [label, Base] of bases) {
       static override properties: Record<string, PropertyOptions> = {
         label: {},
         count: { type: Number, attribute: 'item-count' },
-        open: { type: Boolean, reflect: true },
+        open: { type: Boolean },
         hidden2: { attribute: false },
         secret: { state: true },
         ...properties,
@@ -55,14 +55,8 @@ for (const [label, Base] of bases) {
       }
       override update(changed: PropertyValues): void {
         this.log.push('update');
-        super.update(changed);
-      }
-      override firstUpdated(): void {
-        this.log.push(`firstUpdated hasUpdated=${this.hasUpdated}`);
-      }
-      override updated(changed: PropertyValues): void {
         this.updates.push(new Map(changed));
-        this.log.push('updated');
+        super.update(changed);
       }
     }
     const tag = nextTag();
@@ -111,8 +105,9 @@ for (const [label, Base] of bases) {
             // What `label = 'first'` compiles to with useDefineForClassFields: false.
             this.label = 'first';
           }
-          override updated(changed: PropertyValues): void {
+          override update(changed: PropertyValues): void {
             this.updates.push(new Map(changed));
+            super.update(changed);
           }
         }
         const tag = nextTag();
@@ -137,8 +132,9 @@ for (const [label, Base] of bases) {
           static override properties = { label: {} };
           declare label: unknown;
           updates: Array<Map<PropertyKey, unknown>> = [];
-          override updated(changed: PropertyValues): void {
+          override update(changed: PropertyValues): void {
             this.updates.push(new Map(changed));
+            super.update(changed);
           }
         }
         customElements.define(tag, Late);
@@ -152,21 +148,21 @@ for (const [label, Base] of bases) {
         expect(upgraded.updates.at(-1)).to.deep.equal(new Map([['label', 'early']]));
       });
 
-      it('reflects after the update: Boolean as "" or removed, null or undefined removes', async () => {
-        const { make } = defineElement({ label: { reflect: true } });
+      it('reflects after the update as text; null or undefined removes', async () => {
+        const { make } = defineElement({ label: { reflect: true }, count: { type: Number, reflect: true } });
         const element = make();
         document.body.append(element);
         await element.updateComplete;
-        element.open = true;
+        element.count = 2.5;
         element.label = 'hello';
-        expect(element.hasAttribute('open'), 'before the update').to.equal(false);
+        expect(element.hasAttribute('label'), 'before the update').to.equal(false);
         await element.updateComplete;
-        expect(element.getAttribute('open')).to.equal('');
+        expect(element.getAttribute('count')).to.equal('2.5');
         expect(element.getAttribute('label')).to.equal('hello');
-        element.open = false;
+        element.count = null;
         element.label = null;
         await element.updateComplete;
-        expect(element.hasAttribute('open')).to.equal(false);
+        expect(element.hasAttribute('count')).to.equal(false);
         expect(element.hasAttribute('label')).to.equal(false);
         element.label = 'back';
         await element.updateComplete;
@@ -176,7 +172,10 @@ for (const [label, Base] of bases) {
       });
 
       it('a reflected value does not come back through its attribute, nor an attribute go back to itself', async () => {
-        const { make } = defineElement({ label: { reflect: true } });
+        const { make } = defineElement({
+          label: { reflect: true },
+          count: { type: Number, attribute: 'item-count', reflect: true },
+        });
         const element = make();
         document.body.append(element);
         element.label = 5;
@@ -184,11 +183,11 @@ for (const [label, Base] of bases) {
         expect(element.getAttribute('label')).to.equal('5');
         // Read back through the attribute it would be the string '5'.
         expect(element.label).to.equal(5);
-        element.setAttribute('open', 'yes');
+        element.setAttribute('item-count', '3.0');
         await element.updateComplete;
-        expect(element.open).to.equal(true);
-        // Reflected back it would be ''.
-        expect(element.getAttribute('open')).to.equal('yes');
+        expect(element.count).to.equal(3);
+        // Reflected back it would be '3'.
+        expect(element.getAttribute('item-count')).to.equal('3.0');
       });
 
       it('updates only for a changed value; NaN equals NaN', async () => {
@@ -292,19 +291,14 @@ for (const [label, Base] of bases) {
         expect(element.updates.length, 'awaiting is not updating').to.equal(1);
       });
 
-      it('a change in updated schedules another update; the first updateComplete then says false', async () => {
-        const { tag } = defineElement();
-        const element = document.createElement(tag) as HTMLElement & {
-          count: number | null;
-          updates: Array<Map<PropertyKey, unknown>>;
-          updateComplete: Promise<boolean>;
-          updated(changed: PropertyValues): void;
-        };
-        const updated = element.updated.bind(element);
-        element.updated = (changed) => {
-          updated(changed);
-          if (element.updates.length === 1) element.count = 10;
-        };
+      it("a change in a controller's hostUpdated schedules another update; the first updateComplete then says false", async () => {
+        const { make } = defineElement();
+        const element = make();
+        element.addController({
+          hostUpdated: () => {
+            if (element.updates.length === 1) element.count = 10;
+          },
+        });
         document.body.append(element);
         expect(await element.updateComplete).to.equal(false);
         expect(await element.updateComplete).to.equal(true);
@@ -368,7 +362,10 @@ for (const [label, Base] of bases) {
               ['label', undefined],
             ]),
           ]);
-          expect(element.log.filter((step) => step.startsWith('firstUpdated'))).to.have.length(1);
+          expect(
+            element.log.filter((step) => step.startsWith('willUpdate')),
+            'the failed one did not count',
+          ).to.deep.equal(['willUpdate hasUpdated=false', 'willUpdate hasUpdated=false']);
           await settle();
           // Both report the failed update's error again when the next update waits on it.
           expect(unhandled).to.deep.equal([failure]);
@@ -379,7 +376,7 @@ for (const [label, Base] of bases) {
     });
 
     describe('lifecycle', () => {
-      it('runs willUpdate, hostUpdate, update, hostUpdated, firstUpdated (first time), updated', async () => {
+      it('runs willUpdate, hostUpdate, update, hostUpdated; hasUpdated after the first', async () => {
         const { make } = defineElement();
         const element = make();
         element.addController(recorder(element.log));
@@ -394,13 +391,10 @@ for (const [label, Base] of bases) {
           'controller.hostUpdate',
           'update',
           'controller.hostUpdated',
-          'firstUpdated hasUpdated=true',
-          'updated',
           'willUpdate hasUpdated=true',
           'controller.hostUpdate',
           'update',
           'controller.hostUpdated',
-          'updated',
         ]);
       });
 
@@ -423,7 +417,7 @@ for (const [label, Base] of bases) {
         ]);
       });
 
-      it('makes an open shadow root with the class styles flattened, on first connect', async () => {
+      it('makes an open shadow root with the class styles, on first connect', async () => {
         const sheet = (text: string) => {
           const made = new CSSStyleSheet();
           made.replaceSync(text);
@@ -431,30 +425,27 @@ for (const [label, Base] of bases) {
         };
         const a = sheet(':host { display: block; }');
         const b = sheet('p { color: red; }');
-        const c = sheet('p { margin: 0; }');
         class Styled extends Base {
-          static override styles = [a, [b, [c]]];
+          static override styles = [a, b];
         }
-        class Single extends Base {
-          static override styles = a;
-        }
+        class Unstyled extends Base {}
         const styled = nextTag();
-        const single = nextTag();
+        const unstyled = nextTag();
         customElements.define(styled, Styled);
-        customElements.define(single, Single);
+        customElements.define(unstyled, Unstyled);
         const element = document.createElement(styled) as Styled;
         expect(element.shadowRoot).to.equal(null);
         document.body.append(element);
         expect(element.renderRoot).to.equal(element.shadowRoot);
         expect(element.shadowRoot!.mode).to.equal('open');
-        expect(element.shadowRoot!.adoptedStyleSheets).to.deep.equal([a, b, c]);
+        expect(element.shadowRoot!.adoptedStyleSheets).to.deep.equal([a, b]);
         const root = element.renderRoot;
         element.remove();
         document.body.append(element);
         expect(element.renderRoot, 'the same root on reconnect').to.equal(root);
-        const other = document.createElement(single) as Single;
+        const other = document.createElement(unstyled) as Unstyled;
         document.body.append(other);
-        expect(other.shadowRoot!.adoptedStyleSheets).to.deep.equal([a]);
+        expect(other.shadowRoot!.adoptedStyleSheets).to.deep.equal([]);
       });
 
       it('controllers: connected and disconnected, one added while connected is connected at once, a removed one hears nothing', async () => {
