@@ -18,7 +18,7 @@ export default tseslint.config(
   litPlugin.configs['flat/recommended'],
   wcPlugin.configs['flat/recommended'],
   {
-    settings: { wc: { elementBaseClasses: ['LitElement', 'ReactiveElement'] } },
+    settings: { wc: { elementBaseClasses: ['LitElement', 'UpdatingElement'] } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'lit/no-invalid-html': 'error',

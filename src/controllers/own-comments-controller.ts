@@ -1,4 +1,5 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit-html';
 import type { EditGrant } from '../backend/backend.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Comment } from '../model/types.js';

@@ -1,4 +1,5 @@
-import { html, render, type ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { html, render } from 'lit-html';
 import { element } from '../components/comment-article.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { ReplyController } from '../controllers/reply-controller.js';

@@ -1,4 +1,4 @@
-import { html, nothing, render, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { articleOf } from '../components/comment-article.js';
 import { partsOf, replies, type CommentViewOptions } from '../components/comment-view.js';
 import { setAttribute } from '../components/place-nodes.js';
