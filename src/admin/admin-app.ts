@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { fieldTokens } from '../styles/field-tokens.js';
 import { tokens } from '../styles/tokens.js';
 import { AdminApi, ApiError, type Session } from './api.js';
 import { appStyles } from './styles.js';
@@ -12,7 +13,7 @@ import './trust-settings.js';
  * queue and the settings are their own elements.
  */
 export class AdminApp extends LitElement {
-  static override styles = [tokens, appStyles];
+  static override styles = [tokens, fieldTokens, appStyles];
 
   private readonly api = new AdminApi();
 

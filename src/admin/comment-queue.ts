@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { fieldTokens } from '../styles/field-tokens.js';
 import { tokens } from '../styles/tokens.js';
 import { type Action, type AdminApi, type AdminComment, ApiError, type Counts, type Status } from './api.js';
 import { SHORTCUTS, shortcutFor } from './shortcuts.js';
@@ -46,7 +47,7 @@ const plural = (n: number, one: string) => `${count(n)} ${one}${n === 1 ? '' : '
  * actions, edit, reply as moderator, and keyboard shortcuts.
  */
 export class AdminQueue extends LitElement {
-  static override styles = [tokens, appStyles];
+  static override styles = [tokens, fieldTokens, appStyles];
 
   @property({ attribute: false }) api!: AdminApi;
 

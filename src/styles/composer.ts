@@ -1,9 +1,11 @@
 import { sheet } from './sheet.js';
+import { fieldTokens } from './field-tokens.js';
 import { tokens } from './tokens.js';
 
 /** Styles of `<rc-composer>`. The tokens are re-read here because each shadow root needs them. */
 export const composerStyles = [
   tokens,
+  fieldTokens,
   sheet(`
     form {
       margin-block: var(--_space);

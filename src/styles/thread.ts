@@ -99,25 +99,6 @@ export const threadStyles = [
         content-visibility: visible;
       }
     }
-    .pending {
-      color: var(--_color-muted);
-      font-style: italic;
-      margin: 0.25em 0 0;
-    }
-    .unsent p {
-      margin: 0.25em 0;
-    }
-    .failed p {
-      color: var(--_color-danger);
-    }
-    .unsent .reply {
-      margin-inline-end: 0.5em;
-    }
-    /* Not yet public: marked by a dashed rule rather than by fading, which would cost contrast. */
-    [part~='comment-pending'] > article,
-    [part~='comment-unsent'] > article {
-      border-inline-start: 3px dashed var(--_color-border);
-    }
     .reply,
     .more,
     .retry {

@@ -9,9 +9,7 @@ export const tokens = sheet(`
     --_color-text: var(--rc-color-text, currentColor);
     --_color-muted: var(--rc-color-muted, color-mix(in srgb, currentColor 72%, transparent));
     --_color-accent: var(--rc-color-accent, light-dark(#0a6b4c, #7fd6b0));
-    --_color-on-accent: var(--rc-color-on-accent, light-dark(#ffffff, #06281c));
     --_color-surface: var(--rc-color-surface, transparent);
-    --_color-field: var(--rc-color-field, light-dark(#ffffff, #1d1f21));
     --_color-border: var(--rc-color-border, color-mix(in srgb, currentColor 24%, transparent));
     --_color-danger: var(--rc-color-danger, light-dark(#b3261e, #ffb4ab));
     --_color-focus: var(--rc-color-focus, var(--_color-accent));

@@ -12,6 +12,7 @@ import { keepUnchanged } from '../model/keep-unchanged.js';
 import { keepNodesWith } from '../model/thread-view.js';
 import type { Comment } from '../model/types.js';
 import { sharedDeviceStore, type KeyValueStore } from '../offline/storage.js';
+import { ownCommentStyles } from '../styles/own-comments.js';
 import { draftNotice, type DraftNotice } from './draft-notice.js';
 import { liveConversations, ownControls } from './live-conversation.js';
 
@@ -64,6 +65,9 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
   if (!customElements.get('rc-composer')) customElements.define('rc-composer', RcComposer);
   parts.locale.addEnglish(enWriting);
   showDeliveriesWith(deliveryStatus);
+  // The look of the reader's own comments, which only this side makes.
+  const root = host.renderRoot;
+  if (root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ownCommentStyles];
   keepNodesWith(keepUnchanged);
   const offline: OfflineController = new OfflineController(
     host,

@@ -1,0 +1,28 @@
+import { sheet } from './sheet.js';
+
+/**
+ * Styles of the reader's own comments in `<recovery-comments>`: awaiting moderation, on their
+ * way, or failed. Only the writing side makes such comments, so it adds these to the section
+ * when it starts, and a reader who only reads never downloads them.
+ */
+export const ownCommentStyles = sheet(`
+  .pending {
+    color: var(--_color-muted);
+    font-style: italic;
+    margin: 0.25em 0 0;
+  }
+  .unsent p {
+    margin: 0.25em 0;
+  }
+  .failed p {
+    color: var(--_color-danger);
+  }
+  .unsent .reply {
+    margin-inline-end: 0.5em;
+  }
+  /* Not yet public: marked by a dashed rule rather than by fading, which would cost contrast. */
+  [part~='comment-pending'] > article,
+  [part~='comment-unsent'] > article {
+    border-inline-start: 3px dashed var(--_color-border);
+  }
+`);
