@@ -244,7 +244,6 @@ export class RecoveryComments extends UpdatingElement {
       notify: this.#thread.offers.notify,
       ready: this.#ready,
       has: (id) => this.#thread.comments.some((comment) => comment.id === id),
-      formatTime: (ms) => this.#locale.formatTime(ms),
       announce: (text) => this.#announce(text),
     });
   }

@@ -22,7 +22,6 @@ export class LocaleController {
   /** Counts requests, so a slow locale file never replaces one asked for later. */
   #request = 0;
   #dateFormat: Intl.DateTimeFormat | null = null;
-  #timeFormat: Intl.DateTimeFormat | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -94,14 +93,8 @@ export class LocaleController {
     }));
   }
 
-  /** A time of day in the locale ("09:41"). */
-  formatTime(ms: number): string {
-    this.#timeFormat ??= new Intl.DateTimeFormat(this.#locale, { timeStyle: 'short' });
-    return this.#timeFormat.format(ms);
-  }
-
   #apply(shipped: ShippedLocale | null, locale: string): void {
-    if (locale !== this.#locale) this.#dateFormat = this.#timeFormat = null;
+    if (locale !== this.#locale) this.#dateFormat = null;
     this.#locale = locale;
     this.#shipped = shipped;
     this.#text = { ...this.#english, ...shipped?.messages, ...this.#overrides } as Messages;

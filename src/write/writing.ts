@@ -7,6 +7,7 @@ import { OfflineController, type OfflineScope } from '../controllers/offline-con
 import { OwnCommentsController } from '../controllers/own-comments-controller.js';
 import { ReplyController, type ReplyHost, type ReplyParts } from '../controllers/reply-controller.js';
 import { enWriting } from '../i18n/en-writing.js';
+import { formatTime } from '../i18n/format-time.js';
 import { editedId } from '../model/edit-place.js';
 import { keepUnchanged } from '../model/keep-unchanged.js';
 import { keepNodesWith } from '../model/thread-view.js';
@@ -29,7 +30,7 @@ export { blockedError } from '../backend/csp-blocked.js';
 export { describeError } from '../i18n/error-text.js';
 
 /** What the section gives the reply form; the writing side adds drafts and the ways back to it. */
-export type ApiBase = Omit<CommentsApi, 'drafts' | 'submit' | 'moveTo' | 'cancelReply'>;
+export type ApiBase = Omit<CommentsApi, 'drafts' | 'submit' | 'moveTo' | 'cancelReply' | 'formatTime'>;
 
 /** The section's parts the writing side works with. */
 export interface WritingParts extends Omit<ReplyParts, 'offline' | 'own'> {
@@ -123,6 +124,8 @@ export function startWriting(host: ReplyHost, parts: WritingParts): Writing {
         return id === null ? base.has(place) : base.has(id) && own.editable(id);
       },
       drafts: offline,
+      // Only "Draft saved at …" shows a time: its format comes with the form, not the thread.
+      formatTime: (ms) => formatTime(parts.locale.locale, ms),
       submit: (fields, honeypot) => reply.submit(fields, honeypot),
       moveTo: (parentId) => notice.restoredTo(parentId),
       cancelReply: () => reply.cancel(),

@@ -66,7 +66,6 @@ describe('LocaleController', () => {
     expect(locale.locale).to.equal('en');
     expect(locale.formatDate('2026-03-01T12:00:00Z')).to.contain('2026');
     expect(locale.formatDate('not a date')).to.equal('not a date');
-    expect(locale.formatTime(Date.UTC(2026, 0, 1, 9, 41))).to.match(/\d/);
   });
 
   it("writes English dates as Intl does, and other locales' with Intl", async () => {
