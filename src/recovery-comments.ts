@@ -1,4 +1,4 @@
-import type { PropertyValues } from '@lit/reactive-element';
+import type { PropertyValues } from 'lit';
 import { UpdatingElement } from './element/updating-element.js';
 import type { CommentsBackend } from './backend/backend.js';
 import { reportLoadFailure } from './backend/load-failure.js';
