@@ -226,6 +226,60 @@ describe('<recovery-comments> reading a thread', () => {
     expect(() => button(element, /more replies/)).to.throw();
   });
 
+  it('says under the list that more could not be loaded, and clears it when trying again works', async () => {
+    const thread = uniqueThread('more-error');
+    await seed(
+      thread,
+      Array.from({ length: 4 }, (_, i) => published(`m${i}`, null, `R${i}`, `comment ${i}`, 60 - i)),
+    );
+    const { endpoint } = await server();
+    const element = await mount({ endpoint, thread, pageSize: 2 });
+    // Fault injection: the next page's request fails as a dropped connection would, once.
+    const realFetch = window.fetch;
+    let failed = false;
+    window.fetch = (...args) => {
+      if (!failed && String(args[0]).includes('cursor=')) {
+        failed = true;
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return realFetch(...args);
+    };
+    try {
+      const more = button(element, 'Load more comments');
+      more.click();
+      await waitUntil(() => root(element).querySelector('.more-row [role="alert"]') !== null);
+      expect(root(element).querySelector('.more-row')!.textContent).to.contain('could not be loaded');
+      expect(shownIds(element)).to.have.length(2);
+      button(element, 'Load more comments').click();
+      await oneEvent(element, 'rc-loaded');
+      await element.updateComplete;
+      expect(shownIds(element)).to.have.length(4);
+      expect(root(element).querySelector('[role="alert"]'), 'the error is gone').to.equal(null);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('says what is wrong with its configuration until it is put right, then loads', async () => {
+    const thread = uniqueThread('configured-later');
+    await seed(thread, [published('c', null, 'Cy', 'Here at last.', 5)]);
+    const { endpoint } = await server();
+    const element = document.createElement('recovery-comments');
+    element.thread = thread;
+    document.body.append(element);
+    try {
+      await waitUntil(() => text(element).includes('not set up correctly'));
+      const loaded = oneEvent(element, 'rc-loaded');
+      element.endpoint = endpoint;
+      await loaded;
+      await element.updateComplete;
+      expect(shownIds(element)).to.deep.equal(['c']);
+      expect(text(element)).to.not.contain('not set up correctly');
+    } finally {
+      element.remove();
+    }
+  });
+
   it('appends the next page without re-creating what is on screen', async () => {
     const thread = uniqueThread('append');
     await seed(
@@ -262,6 +316,7 @@ describe('<recovery-comments> reading a thread', () => {
       await oneEvent(element, 'rc-loaded');
       await element.updateComplete;
       expect(shownIds(element)).to.deep.equal(['z']);
+      expect(root(element).querySelector('[role="alert"]'), 'the error is gone').to.equal(null);
     } finally {
       window.fetch = realFetch;
     }

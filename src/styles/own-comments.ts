@@ -3,7 +3,9 @@ import { sheet } from './sheet.js';
 /**
  * Styles of the reader's own comments in `<recovery-comments>`: awaiting moderation, on their
  * way, or failed. Only the writing side makes such comments, so it adds these to the section
- * when it starts, and a reader who only reads never downloads them.
+ * when it starts, and a reader who only reads never downloads them. (A server may list a pending
+ * comment in the thread too, though neither ours nor WordPress does for a reader without a
+ * session; such a comment shows unstyled, with its "awaiting moderation" line, until then.)
  */
 export const ownCommentStyles = sheet(`
   .pending {

@@ -27,9 +27,8 @@ export const threadStyles = [
     h2 {
       font-size: 1.4em;
       margin-block: 0 var(--_space);
+      overflow-wrap: anywhere;
     }
-    h2,
-    .author,
     ol {
       list-style: none;
       margin: 0;
@@ -62,6 +61,7 @@ export const threadStyles = [
     /* Names and words of any length wrap (100 unbroken characters is a valid name). */
     .author {
       font-weight: 700;
+      overflow-wrap: anywhere;
       min-inline-size: 0;
     }
     .owner {
@@ -81,6 +81,9 @@ export const threadStyles = [
     .context {
       margin: 0.25em 0 0;
       font-style: italic;
+    }
+    .body {
+      overflow-wrap: anywhere;
     }
     .body p {
       margin-block: 0.5em;

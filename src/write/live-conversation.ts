@@ -42,7 +42,7 @@ function contents(node: ThreadNode, options: CommentViewOptions): TemplateResult
  * One comment and, nested inside it, its replies, as a template: the same DOM as
  * `buildComment` makes (a test compares them). Recursion is bounded by the tree's max depth.
  */
-export function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
   const { comment } = node;
   return html`<li class="comment" part=${partsOf(comment, options)} data-comment-id=${comment.id}>${contents(node, options)}</li>`;
 }

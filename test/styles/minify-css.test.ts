@@ -25,16 +25,17 @@ const asMinified = (text: string) =>
     .replace(/([\s:(,*])0\.(\d)/g, '$1.$2');
 
 describe('minifying the styles (scripts/minify-css.js)', () => {
-  for (const module of ['tokens', 'thread', 'composer']) {
+  for (const module of ['tokens', 'thread', 'composer', 'own-comments', 'field-tokens']) {
     it(`src/styles/${module}.ts: every rule parses as before, and the text is shorter`, async () => {
       const sheets = await sheetsIn(module);
       expect(sheets).to.have.length(1);
       for (const css of sheets) {
         const minified = minifyCss(css);
         const before = parsed(css);
-        expect(before.length).to.be.greaterThan(5);
+        expect(before.length).to.be.greaterThan(0);
         expect(parsed(minified).map(asMinified)).to.deep.equal(before.map(asMinified));
-        expect(minified.length).to.be.lessThan(css.length * 0.8);
+        // A sheet of two declarations has little but its indentation to lose.
+        expect(minified.length).to.be.lessThan(css.length * (before.length > 1 ? 0.8 : 0.95));
         expect(minified).not.to.match(/\/\*|\n/);
       }
     });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { composerStyles } from '../../src/styles/composer.js';
+import { ownCommentStyles } from '../../src/styles/own-comments.js';
 import { threadStyles } from '../../src/styles/thread.js';
 import { mount, root } from '../helpers/dom.js';
 import { server, uniqueThread } from '../helpers/server.js';
@@ -18,6 +19,8 @@ function privateTokens(css: string) {
 describe('design tokens', () => {
   for (const [name, styles] of [
     ['recovery-comments', threadStyles],
+    // What the section's shadow root holds once the writing side has added the own comments' look.
+    ['recovery-comments with the writing side', [...threadStyles, ownCommentStyles]],
     ['rc-composer', composerStyles],
   ] as const) {
     it(`${name}: no private token is used undefined or defined unused`, () => {
@@ -27,7 +30,7 @@ describe('design tokens', () => {
         'used but undefined',
       ).to.deep.equal([]);
       // Each shadow root reads the shared token block; a token unused in one may be used in the other.
-      const everywhere = privateTokens(cssOf([...threadStyles, ...composerStyles])).used;
+      const everywhere = privateTokens(cssOf([...threadStyles, ownCommentStyles, ...composerStyles])).used;
       expect(
         [...defined].filter((token) => !everywhere.has(token)),
         'defined but unused',
@@ -37,7 +40,7 @@ describe('design tokens', () => {
   }
 
   it('public tokens are read only into private ones on :host', () => {
-    const css = cssOf([...threadStyles, ...composerStyles]);
+    const css = cssOf([...threadStyles, ownCommentStyles, ...composerStyles]);
     const publicUses = [...css.matchAll(/var\(\s*(--rc-[\w-]+)/g)].map((match) => match[1]);
     expect(publicUses.length).to.be.greaterThan(10);
     // Every property that reads a --rc-* token defines a --_* one.
