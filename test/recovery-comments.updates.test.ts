@@ -4,6 +4,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CommentsBackend } from '../src/backend/backend.js';
 import { en } from '../src/i18n/en.js';
 import type { Comment } from '../src/model/types.js';
+import type { RecoveryComments } from '../src/recovery-comments.js';
 import {
   button,
   commentWrappers,
@@ -48,23 +49,34 @@ const backend: CommentsBackend = {
   postComment: () => new Promise(() => {}),
 };
 
+/** The section on the backend above, once the reader has opened the reply form under c1. */
+async function withFormUnderC1(): Promise<RecoveryComments> {
+  const element = document.createElement('recovery-comments');
+  element.backend = backend;
+  element.storage = freshStore();
+  const loaded = oneEvent(element, 'rc-loaded');
+  document.body.append(element);
+  try {
+    await loaded;
+    await formShown(element);
+    wrapperOf(element, 'c1')!
+      .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
+      .click();
+    await waitUntil(
+      () => wrapperOf(element, 'c1')!.querySelector(':scope > rc-composer'),
+      'the form never moved',
+    );
+    return element;
+  } catch (error) {
+    element.remove();
+    throw error;
+  }
+}
+
 describe('<recovery-comments> keeps the reply form as the reader left it', () => {
   it('keeps the focus, the text and the selection in the form under a comment while the thread announces, expands, loads more and fills in', async () => {
-    const element = document.createElement('recovery-comments');
-    element.backend = backend;
-    element.storage = freshStore();
-    const loaded = oneEvent(element, 'rc-loaded');
-    document.body.append(element);
+    const element = await withFormUnderC1();
     try {
-      await loaded;
-      await formShown(element);
-      wrapperOf(element, 'c1')!
-        .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
-        .click();
-      await waitUntil(
-        () => wrapperOf(element, 'c1')!.querySelector(':scope > rc-composer'),
-        'the form never moved',
-      );
       const conversation = wrapperOf(element, 'c1')!;
       const form = composerOf(element);
       fill(element, 'body', 'Half of what I mean to say');
@@ -114,21 +126,8 @@ describe('<recovery-comments> keeps the reply form as the reader left it', () =>
   });
 
   it('touches no node, attribute or text of the section in an update that changes nothing, with the form under a comment', async () => {
-    const element = document.createElement('recovery-comments');
-    element.backend = backend;
-    element.storage = freshStore();
-    const loaded = oneEvent(element, 'rc-loaded');
-    document.body.append(element);
+    const element = await withFormUnderC1();
     try {
-      await loaded;
-      await formShown(element);
-      wrapperOf(element, 'c1')!
-        .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
-        .click();
-      await waitUntil(
-        () => wrapperOf(element, 'c1')!.querySelector(':scope > rc-composer'),
-        'the form never moved',
-      );
       await new Promise((resolve) => requestAnimationFrame(resolve));
       await element.updateComplete;
       // No node moved (focus would go), no text replaced (it would be announced again), no attribute set.

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium } from './browser.js';
+import { launchChromium, watchedPage } from './browser.js';
 import { demoServer } from './demo-server.js';
 import { eventually, sleep } from './wait.js';
 
@@ -16,13 +16,10 @@ const SCROLL_CHUNK = /\/recovery-comments-comment-scroll-.+\.js$/;
  * they push to on the global object, the brands on a template result and on a rendered
  * container (`_$litType$`, `_$litPart$`), and LitElement's own brand.
  */
-const LIT_HTML_MARKERS = [
-  'litHtmlVersions',
-  '_$litType$',
-  '_$litPart$',
-  'litElementVersions',
-  '_$litElement$',
-];
+/** Strings only lit-html's built code has (both files are checked for them). */
+const LIT_HTML_MARKERS = ['litHtmlVersions', '_$litType$', '_$litPart$'];
+/** Strings only LitElement's and Lit's ReactiveElement's built code has (both were in the main file once). */
+const LIT_ELEMENT_MARKERS = ['litElementVersions', '_$litElement$', 'reactiveElementVersions'];
 
 describe('the built bundle', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */
@@ -47,20 +44,12 @@ describe('the built bundle', () => {
    */
   async function open(hash, viewport) {
     const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    /** @type {string[]} */
-    const scripts = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    });
+    const { page, errors, scripts } = await watchedPage(context);
     await page.goto(server.url + '/' + hash);
     return { context, page, errors, scripts };
   }
 
-  it('carries no lit-html in the main file: only the writing side has it', () => {
+  it('carries no lit-html in the main file (only the writing side has it), and no Lit element class in either', () => {
     const main = readFileSync('dist/recovery-comments.js', 'utf8');
     const writeFile = readdirSync('dist').find((name) => /^recovery-comments-write-.+\.js$/.test(name));
     assert.ok(writeFile, 'the build has no write chunk');
@@ -74,7 +63,13 @@ describe('the built bundle', () => {
     assert.deepEqual(
       LIT_HTML_MARKERS.filter((marker) => main.includes(marker)),
       [],
-      'lit-html or LitElement is in the main file',
+      'lit-html is in the main file',
+    );
+    // Both elements extend our own UpdatingElement: neither file carries Lit's element classes.
+    assert.deepEqual(
+      LIT_ELEMENT_MARKERS.filter((marker) => main.includes(marker) || writing.includes(marker)),
+      [],
+      "LitElement or Lit's ReactiveElement is in the bundle",
     );
   });
 

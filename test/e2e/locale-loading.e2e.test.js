@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../server/app.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, watchedPage } from './browser.js';
 import { sleep } from './wait.js';
 
 const THREAD = '/posts/first-ninety-days/';
@@ -57,15 +57,7 @@ describe('the locales, loaded on demand', () => {
   async function open(lang) {
     // A screen tall enough that the section is in reach at once.
     const context = await browser.newContext({ viewport: { width: 1000, height: 6000 } });
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    /** @type {string[]} */
-    const scripts = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    });
+    const { page, errors, scripts } = await watchedPage(context);
     await page.goto(`${server.url}/${lang}.html`);
     await page.locator('li[data-comment-id="c5"]').waitFor({ state: 'attached' });
     return { context, page, errors, scripts };

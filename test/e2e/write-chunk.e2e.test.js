@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../server/app.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, watchedPage } from './browser.js';
 import { demoServer } from './demo-server.js';
 import { eventually, sleep } from './wait.js';
 
@@ -67,15 +67,7 @@ describe('the writing side, loaded after the thread', () => {
       // scrolling, so nothing but the shown comments can have asked for the writing side.
       const context = await browser.newContext({ viewport: { width: 1000, height: 6000 } });
       try {
-        const page = await context.newPage();
-        /** @type {string[]} */
-        const errors = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        /** @type {string[]} */
-        const scripts = [];
-        page.on('request', (request) => {
-          if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-        });
+        const { page, errors, scripts } = await watchedPage(context);
 
         await page.goto(server.url + '/');
         const shown = page.locator('li[data-comment-id="c5"]');
