@@ -9,12 +9,12 @@ import {
   composerOf,
   field,
   fill,
-  formShown,
   freshStore,
   mount,
   post,
   root,
   wrapperOf,
+  mountWith,
 } from './helpers/dom.js';
 import {
   injectFaults,
@@ -377,14 +377,8 @@ describe('what a review found', () => {
       loadPage: async (thread) => ({ thread, total: 0, comments: [], nextCursor: null, skipped: 0 }),
       postComment: async () => ({ status: 201, comment: null }),
     };
-    const element = document.createElement('recovery-comments');
-    element.backend = backend;
-    element.storage = freshStore();
-    const loaded = oneEvent(element, 'rc-loaded');
-    document.body.append(element);
+    const element = await mountWith(backend);
     try {
-      await loaded;
-      await formShown(element);
       fill(element, 'body', 'Hello.');
       fill(element, 'name', 'Sam');
       // Passes the form's quick check, but is no URL a browser can open.

@@ -14,6 +14,7 @@ import {
   root,
   wrapperOf,
   failOnUnhandledRejections,
+  mountWith,
 } from './helpers/dom.js';
 import {
   injectFaults,
@@ -305,17 +306,6 @@ describe('<recovery-comments> Retry and Edit on a comment that could not be sent
       },
     };
     return { backend, posted, accept: () => (refuse = false) };
-  }
-
-  async function mountWith(backend: CommentsBackend) {
-    const element = document.createElement('recovery-comments');
-    element.backend = backend;
-    element.storage = freshStore();
-    const loaded = oneEvent(element, 'rc-loaded');
-    document.body.append(element);
-    await loaded;
-    await formShown(element);
-    return element;
   }
 
   it('Retry sends the same comment again, with the same clientId', async () => {

@@ -1,6 +1,6 @@
 // The reply form under a comment is the writing side's, in a conversation of its own that the
 // plain-DOM thread keeps in place: what the reader is typing must survive every other update.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CommentsBackend } from '../src/backend/backend.js';
 import { en } from '../src/i18n/en.js';
 import type { Comment } from '../src/model/types.js';
@@ -11,12 +11,11 @@ import {
   composerOf,
   field,
   fill,
-  formShown,
-  freshStore,
+  failOnUnhandledRejections,
+  mountWith,
   root,
   wrapperOf,
 } from './helpers/dom.js';
-import { failOnUnhandledRejections } from './helpers/dom.js';
 
 failOnUnhandledRejections();
 
@@ -51,14 +50,8 @@ const backend: CommentsBackend = {
 
 /** The section on the backend above, once the reader has opened the reply form under c1. */
 async function withFormUnderC1(): Promise<RecoveryComments> {
-  const element = document.createElement('recovery-comments');
-  element.backend = backend;
-  element.storage = freshStore();
-  const loaded = oneEvent(element, 'rc-loaded');
-  document.body.append(element);
+  const element = await mountWith(backend);
   try {
-    await loaded;
-    await formShown(element);
     wrapperOf(element, 'c1')!
       .querySelector<HTMLButtonElement>(':scope > article [part="reply-button"]')!
       .click();

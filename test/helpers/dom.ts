@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CommentsBackend } from '../../src/backend/backend.js';
 import type { RcComposer } from '../../src/components/composer.js';
 import '../../src/index.js';
 import type { RecoveryComments } from '../../src/recovery-comments.js';
@@ -66,6 +67,26 @@ export async function mount(options: MountOptions): Promise<RecoveryComments> {
     await formShown(element);
   }
   return element;
+}
+
+/**
+ * A section on `backend` (a fake one: for what no real server sends), in the page, once its
+ * first page is loaded and the reply form is there; removed again if that never happens.
+ */
+export async function mountWith(backend: CommentsBackend): Promise<RecoveryComments> {
+  const element = document.createElement('recovery-comments');
+  element.backend = backend;
+  element.storage = freshStore();
+  const loaded = oneEvent(element, 'rc-loaded');
+  document.body.append(element);
+  try {
+    await loaded;
+    await formShown(element);
+    return element;
+  } catch (error) {
+    element.remove();
+    throw error;
+  }
 }
 
 /**
