@@ -86,6 +86,7 @@ export function conversations(roots: readonly ThreadNode[], options: CommentView
   if (replyTo !== null) writing.add(replyTo);
   const here = new Set(expanded);
   if (targetId !== null) here.add(targetId);
+  const words = wordsKey(options);
   return roots.map((root) => {
     let unsent = holdsUnsent.get(root);
     if (unsent === undefined)
@@ -97,8 +98,8 @@ export function conversations(roots: readonly ThreadNode[], options: CommentView
     }
     const live = here.size > 0 ? liveIds(root, here) : '';
     let entry = built.get(root);
-    if (!entry || entry.words !== wordsKey(options) || entry.live !== live)
-      built.set(root, (entry = { words: wordsKey(options), live, li: buildComment(root, options) }));
+    if (!entry || entry.words !== words || entry.live !== live)
+      built.set(root, (entry = { words, live, li: buildComment(root, options) }));
     return entry.li;
   });
 }

@@ -2,7 +2,7 @@ import type { ThreadNode } from './tree.js';
 
 /**
  * `next` with every subtree that did not change replaced by the same nodes of `previous`, so a
- * renderer that remembers nodes (`renderConversations`, by node) skips them when the thread is
+ * renderer that remembers nodes (`conversations` in comment-view.ts, by node) skips them when the thread is
  * built again (a page more, the reader's own comment added). A node is kept when it shows the
  * same comment object at the same depth, with the same note, over kept children in the same
  * order. Recursion is bounded by the nesting, which is at most DEPTH_LIMIT. It comes with the writing side

@@ -8,7 +8,7 @@ import { messages as pl } from '../../src/i18n/locales/pl.js';
 import { messages as pt } from '../../src/i18n/locales/pt.js';
 import { messages as uk } from '../../src/i18n/locales/uk.js';
 import type { Messages } from '../../src/i18n/messages.js';
-import { SHIPPED_LOCALES } from '../../src/i18n/locales/index.js';
+import { shippedLanguages } from '../../src/i18n/locales/index.js';
 import { countLanguage, countWording } from '../../src/count/wording.js';
 
 const CATALOGS: Record<string, Messages> = { en, ar, de, es, fr, pl, pt, uk };
@@ -17,8 +17,8 @@ const COUNTS = [0, 1, 2, 3, 4, 5, 10, 11, 12, 14, 21, 22, 25, 100, 101, 102, 111
 
 describe('count wording', () => {
   it('speaks every shipped locale', () => {
-    expect(Object.keys(CATALOGS).sort()).to.deep.equal([...SHIPPED_LOCALES].sort());
-    for (const lang of SHIPPED_LOCALES) expect(countLanguage(lang)).to.equal(lang);
+    expect(Object.keys(CATALOGS).sort()).to.deep.equal(shippedLanguages().sort());
+    for (const lang of shippedLanguages()) expect(countLanguage(lang)).to.equal(lang);
   });
 
   for (const [lang, catalog] of Object.entries(CATALOGS)) {

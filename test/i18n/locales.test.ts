@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { en } from '../../src/i18n/en.js';
-import { SHIPPED_LOCALES } from '../../src/i18n/locales/index.js';
+import { shippedLanguages } from '../../src/i18n/locales/index.js';
 import { messages as ar } from '../../src/i18n/locales/ar.js';
 import { messages as de } from '../../src/i18n/locales/de.js';
 import { messages as es } from '../../src/i18n/locales/es.js';
@@ -180,7 +180,7 @@ async function speaks(element: RecoveryComments, m: Messages, lang: string): Pro
 
 describe('<recovery-comments> in every shipped locale', () => {
   it('ships a catalog for every locale the loader knows, and this test covers each', () => {
-    expect([...SHIPPED_LOCALES].sort()).to.deep.equal(['en', ...Object.keys(LOCALES)].sort());
+    expect(shippedLanguages().sort()).to.deep.equal(['en', ...Object.keys(LOCALES)].sort());
   });
 
   for (const [lang, m] of Object.entries(LOCALES)) {

@@ -16,8 +16,11 @@ const LOADERS: Record<string, () => Promise<{ messages: Messages }>> = {
   uk: () => import('./uk.js'),
 };
 
-/** Every locale the element speaks, by primary language subtag. */
-export const SHIPPED_LOCALES = ['en', ...Object.keys(LOADERS)];
+/**
+ * Every locale the element speaks, by primary language subtag. A function, so a page's file,
+ * where nothing asks for it, does not build the list.
+ */
+export const shippedLanguages = (): string[] => ['en', ...Object.keys(LOADERS)];
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur', 'yi']);
 
