@@ -461,12 +461,13 @@ async function main() {
       peers.waline.set(n, { runs: [], failures: [] });
     }
     // Round-robin over sizes, so a burst of other work on the machine spreads over all sizes.
-    // The contenders' order turns each run: the one loaded right after Waline's biggest page
-    // shares the browser with its teardown, and that must not always be the same one.
+    // The contenders' order is reversed every other run: the one loaded right after Waline's
+    // page shares the browser with its teardown, and that must not always be the same one
+    // (turning the list would not do it: the same one would still follow Waline).
     for (let run = 1; run <= RUNS; run++) {
-      const order = CONTENDERS.map((_, i) => CONTENDERS[(i + run - 1) % CONTENDERS.length]);
+      const order = run % 2 === 1 ? CONTENDERS : [...CONTENDERS].reverse();
       for (const n of SIZES) {
-        for (const contender of /** @type {import('./support/contenders.js').Contender[]} */ (order)) {
+        for (const contender of order) {
           const entry = /** @type {{ runs: Array<Record<string, any>>, failures: string[] }} */ (
             contender === 'ours' ? results.get(n) : peers[contender].get(n)
           );

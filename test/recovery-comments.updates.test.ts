@@ -3,7 +3,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CommentsBackend } from '../src/backend/backend.js';
 import { en } from '../src/i18n/en.js';
-import type { Comment } from '../src/model/types.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
 import {
   button,
@@ -16,26 +15,18 @@ import {
   root,
   wrapperOf,
 } from './helpers/dom.js';
+import { comment } from './helpers/comments.js';
 
 failOnUnhandledRejections();
 
-const published = (id: string, parentId: string | null, second: number): Comment => ({
-  id,
-  parentId,
-  author: { name: `Reader ${id}`, url: null },
-  body: `Comment ${id}.`,
-  createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString(),
-  status: 'published',
-});
-
 /** Page one: three conversations, the last with a long list of replies. Page two: 2,000 more, which fill in a chunk per frame. */
 const FIRST = [
-  published('c0', null, 0),
-  published('c1', null, 1),
-  published('c2', null, 2),
-  ...Array.from({ length: 12 }, (_, i) => published(`c2r${i}`, 'c2', 3 + i)),
+  comment('c0', null, 0),
+  comment('c1', null, 1),
+  comment('c2', null, 2),
+  ...Array.from({ length: 12 }, (_, i) => comment(`c2r${i}`, 'c2', 3 + i)),
 ];
-const SECOND = Array.from({ length: 2000 }, (_, i) => published(`m${i}`, null, 100 + i));
+const SECOND = Array.from({ length: 2000 }, (_, i) => comment(`m${i}`, null, 100 + i));
 
 const backend: CommentsBackend = {
   loadPage: async (thread, { cursor }) => ({

@@ -68,6 +68,8 @@ describe('ChunkController', () => {
     void chunks.filled().then(() => (filled = true));
     for (let i = 0; i < 20 && chunks.shown < 2000; i++) {
       chunks.plan(tree, 2000, false);
+      await Promise.resolve();
+      expect(filled, 'before the update that renders the chunk').to.equal(false);
       host.updated();
       await Promise.resolve();
       expect(filled, `with ${chunks.shown} of 2000 shown`).to.equal(chunks.shown === 2000);

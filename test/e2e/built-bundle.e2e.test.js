@@ -12,11 +12,9 @@ import { eventually, sleep } from './wait.js';
 const SCROLL_CHUNK = /\/recovery-comments-comment-scroll-.+\.js$/;
 
 /**
- * Strings lit-html and LitElement always carry, whatever the minifier does: the version lists
- * they push to on the global object, the brands on a template result and on a rendered
- * container (`_$litType$`, `_$litPart$`), and LitElement's own brand.
+ * Strings only lit-html's built code has, whatever the minifier does: the version list it pushes
+ * to on the global object, the brands on a template result and on a rendered container.
  */
-/** Strings only lit-html's built code has (both files are checked for them). */
 const LIT_HTML_MARKERS = ['litHtmlVersions', '_$litType$', '_$litPart$'];
 /** Strings only LitElement's and Lit's ReactiveElement's built code has (both were in the main file once). */
 const LIT_ELEMENT_MARKERS = ['litElementVersions', '_$litElement$', 'reactiveElementVersions'];

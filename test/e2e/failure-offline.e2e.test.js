@@ -50,6 +50,10 @@ describe('a failed load offline', () => {
         /** @type {string[]} */
         const failed = [];
         page.on('requestfailed', (request) => failed.push(new URL(request.url()).pathname));
+        // The writing side cannot come either, not even while online (a far section fetches it when
+        // the page is idle): the failure must be said with the main file's words alone.
+        const WRITE_CHUNK = /\/recovery-comments-write-.+\.js$/;
+        await context.route(WRITE_CHUNK, (route) => route.abort());
         await page.goto(server.url + '/');
         await page.evaluate(() => customElements.whenDefined('recovery-comments'));
         const section = page.locator('recovery-comments');
@@ -70,9 +74,15 @@ describe('a failed load offline', () => {
           failed.some((path) => HINTS_CHUNK.test(path)),
           `failed requests: ${failed.join(', ')}`,
         );
+        // The writing side was asked for too, and could not come: the failure's words are the main file's.
+        assert.ok(
+          failed.some((path) => WRITE_CHUNK.test(path)),
+          `failed requests: ${failed.join(', ')}`,
+        );
 
         assert.equal(await section.getByRole('button', { name: 'Try again' }).count(), 1);
         // Back online, the thread loads by itself.
+        await context.unroute(WRITE_CHUNK);
         await context.setOffline(false);
         await section.locator('li[data-comment-id="c5"]').waitFor();
         assert.deepEqual(pageErrors, []);

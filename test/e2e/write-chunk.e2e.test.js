@@ -40,10 +40,10 @@ async function storedWith(server, thread, body) {
 }
 
 /**
- * Waits until `body` is stored once, and checks it is a reply to `parentId`.
+ * Waits until `body` is stored (once so far), and checks it is a reply to `parentId`.
  * @param {{ store: any }} server @param {string} thread @param {string} body @param {string} parentId
  */
-async function storedOnceUnder(server, thread, body, parentId) {
+async function storedUnder(server, thread, body, parentId) {
   await eventually(async () => assert.equal((await storedWith(server, thread, body)).length, 1));
   assert.equal((await storedWith(server, thread, body))[0]?.parentId, parentId);
 }
@@ -206,7 +206,7 @@ describe('the writing side, loaded after the thread', () => {
         await page.locator('li[part~="comment-unsent"]', { hasText: body }).waitFor();
 
         await context.setOffline(false);
-        await storedOnceUnder(long, thread, body, 't49-0');
+        await storedUnder(long, thread, body, 't49-0');
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
@@ -254,7 +254,7 @@ describe('the writing side, loaded after the thread', () => {
         // The writing side is fetched again, not remembered as failed: the form opens and sends.
         const body = `Back on the network after a bad start (${Date.now()}).`;
         await postReply(page, 'c5', body, 'Slow Start');
-        await storedOnceUnder(server, THREAD, body, 'c5');
+        await storedUnder(server, THREAD, body, 'c5');
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
