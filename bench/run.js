@@ -5,7 +5,7 @@
 // counts; then one keystroke-to-draft and one offline-to-sent measurement. Writes
 // bench/RESULTS.md and prints it.
 //
-//   npm run bench                                  # build, then all sizes × 5 runs
+//   npm run bench                                  # build, then all sizes × 7 runs
 //   node bench/run.js --sizes 100,1000 --runs 3    # a quick run on the current dist/
 //   node bench/run.js --sizes 1000,5000 --runs 3 --out /tmp/bench/RESULTS.md
 //                                                  # the same, report and chart.svg kept out of bench/
@@ -51,7 +51,7 @@ const REPLAYS = 5;
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,5000,10000' },
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
     timeout: { type: 'string', default: '60' }, // seconds per page
     'max-minutes': { type: 'string', default: '10' }, // the whole run
     out: { type: 'string', default: path.join(ROOT, 'bench', 'RESULTS.md') },

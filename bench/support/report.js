@@ -50,7 +50,9 @@ export const METRICS = [
     key: 'longest',
     label: 'Longest task (ms)',
     digits: 0,
-    budget: (n) => (n === 5000 ? { limit: 200, basis: 'worst', text: '≤ 200 ms in every run' } : null),
+    // Issue 14: no task over 200 ms, at 1,000 comments (rendered in one task) as at 5,000 (in chunks).
+    budget: (n) =>
+      n === 1000 || n === 5000 ? { limit: 200, basis: 'worst', text: '≤ 200 ms in every run' } : null,
   },
   { key: 'longTasks', label: 'Long tasks (count)', digits: 0 },
   {
