@@ -176,6 +176,26 @@ describe('<recovery-comments> editing your own comment', () => {
     expect(wrapperOf(again, comment.id)!.querySelector(':scope > rc-composer')).to.equal(null);
   });
 
+  it('an edit hides the name, email and website; Cancel gives the same fields back as they were', async () => {
+    const { element, comment } = await ownComment('own-identity');
+    const identity = () => ['name', 'email', 'url'].map((name) => field(element, name) ?? null);
+    const before = identity();
+    expect(before.map((control) => control?.value)).to.deep.equal(['Sam', '', '']);
+    ownButton(element, comment.id, 'change')!.click();
+    await waitUntil(
+      () => wrapperOf(element, comment.id)?.querySelector(':scope > rc-composer'),
+      'the edit form did not open',
+    );
+    await composerOf(element).updateComplete;
+    expect(identity()).to.deep.equal([null, null, null]);
+    expect(composerOf(element).shadowRoot!.querySelector('#remember')).to.equal(null);
+    button(element, 'Cancel').click();
+    await waitUntil(() => !wrapperOf(element, comment.id)?.querySelector(':scope > rc-composer'));
+    await waitUntil(() => field(element, 'name'), 'the name did not come back');
+    expect(identity()).to.deep.equal(before);
+    expect(identity().map((control) => control?.value)).to.deep.equal(['Sam', '', '']);
+  });
+
   it('Edit opened and left (a reload, not Cancel) keeps no draft: the next visit shows the comment, not the form', async () => {
     const { element, thread, comment, storage, endpoint } = await ownComment('own-left');
     ownButton(element, comment.id, 'change')!.click();

@@ -1,11 +1,12 @@
 import type { PropertyValues } from 'lit';
-import { html, nothing, render } from 'lit-html';
 import type { CommentsApi } from '../context.js';
 import { DraftController, type DraftStatus } from '../controllers/draft-controller.js';
 import type { Messages } from '../i18n/messages.js';
 import type { CommentFields } from '../model/types.js';
 import { charactersLeft, formFieldOf, validateFields, type FieldError } from '../model/validate.js';
 import { UpdatingElement } from '../element/updating-element.js';
+import { element } from './comment-article.js';
+import { placeNodes, say, setAttribute } from './place-nodes.js';
 import { composerStyles } from '../styles/composer.js';
 
 export type { DraftStatus } from '../controllers/draft-controller.js';
@@ -110,6 +111,8 @@ export class RcComposer extends UpdatingElement {
   /** Whether the reader typed since the form was last filled by the page. */
   #dirty = false;
   #handedBack: HandedBack | null = null;
+  /** The form's elements, once the form first shows. */
+  #parts: FormParts | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     // First the place's own draft, then what was handed back for it, so neither undoes the other.
@@ -142,9 +145,9 @@ export class RcComposer extends UpdatingElement {
   /** Fills the form (a restored draft, another parent's draft); clears errors and Undo. */
   load(fields: CommentFields): void {
     this.#fields = { ...fields };
-    // The DOM may hold typing Lit has not rendered yet; set it directly so it cannot survive.
+    // The DOM may hold typing not rendered yet; set it directly so it cannot survive.
     for (const name of FIELD_ORDER) {
-      const control = this.#control(name) as HTMLInputElement | null;
+      const control = this.#control(name);
       if (control) control.value = fields[name];
     }
     this.#dirty = false;
@@ -176,8 +179,8 @@ export class RcComposer extends UpdatingElement {
     this.requestUpdate();
   }
 
-  #control(name: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
+  #control(name: keyof CommentFields): HTMLInputElement | HTMLTextAreaElement | null {
+    return this.#parts?.fields[name as FieldName]?.control ?? null;
   }
 
   #change(fields: CommentFields): void {
@@ -281,157 +284,288 @@ export class RcComposer extends UpdatingElement {
     }
   }
 
-  #renderField(
-    name: FieldName,
-    label: string,
-    type: 'textarea' | 'text' | 'email' | 'url',
-    required: boolean,
-    note?: string,
-  ) {
-    const error = this.#errors[name];
-    const describedBy = [note ? `${name}-note` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-    const invalid = error ? 'true' : 'false';
-    const described = describedBy || nothing;
-    const control =
-      type === 'textarea'
-        ? html`<textarea
-            id=${name}
-            name=${name}
-            part="input"
-            rows="6"
-            ?required=${required}
-            aria-invalid=${invalid}
-            aria-describedby=${described}
-            .value=${this.#fields[name]}
-            @input=${this.#onInput}
-          ></textarea>`
-        : html`<input
-            id=${name}
-            name=${name}
-            part="input"
-            type=${type}
-            autocomplete=${type === 'text' ? 'nickname' : type}
-            ?required=${required}
-            aria-invalid=${invalid}
-            aria-describedby=${described}
-            .value=${this.#fields[name]}
-            @input=${this.#onInput}
-          />`;
-    return html`<p class="field" part="field">
-      <label for=${name} part="label">${label}${required ? html` <span class="mark" aria-hidden="true">*</span>` : nothing}</label>
-      ${control}
-      ${note ? html`<span class="note" id=${`${name}-note`}>${note}</span>` : nothing}
-      ${error ? html`<span class="error" part="field-error" id=${`${name}-error`}>${error}</span>` : nothing}
-    </p>`;
+  /** The form's elements, made once with their listeners; each update sets only what differs. */
+  #make(): FormParts {
+    const on = <T extends HTMLElement>(node: T, type: string, listener: (event: never) => unknown): T => {
+      node.addEventListener(type, listener.bind(this) as EventListener);
+      return node;
+    };
+    const field = (name: FieldName, type: 'textarea' | 'text' | 'email' | 'url'): Field => {
+      const control = on(
+        element(
+          type === 'textarea' ? 'textarea' : 'input',
+          type === 'textarea'
+            ? { id: name, name, part: 'input', rows: '6' }
+            : { id: name, name, part: 'input', type, autocomplete: type === 'text' ? 'nickname' : type },
+        ) as HTMLInputElement,
+        'input',
+        this.#onInput,
+      );
+      const words = new Text();
+      const mark = element('span', { class: 'mark', 'aria-hidden': 'true' }, '*');
+      return {
+        row: element('p', { class: 'field', part: 'field' }),
+        label: element('label', { for: name, part: 'label' }),
+        words,
+        mark: [words, new Text(' '), mark],
+        control,
+        note: element('span', { class: 'note', id: `${name}-note` }),
+        error: element('span', { class: 'error', part: 'field-error', id: `${name}-error` }),
+      };
+    };
+    const quiet = (action: () => void) =>
+      on(element('button', { type: 'button', class: 'quiet' }), 'click', action);
+    const draftLine = (action: () => void): DraftLine => {
+      const words = new Text();
+      const button = quiet(action);
+      return {
+        line: element('p', { class: 'draft-status', part: 'draft-status' }, words, ' ', button),
+        words,
+        button,
+      };
+    };
+    const notify = on(
+      element('input', { id: 'notify', name: 'notify', type: 'checkbox' }) as HTMLInputElement,
+      'change',
+      this.#onNotifyChange,
+    );
+    const remember = on(
+      element('input', { id: 'remember', type: 'checkbox' }) as HTMLInputElement,
+      'change',
+      this.#onRememberChange,
+    );
+    const hpWords = new Text();
+    const fields = {
+      body: field('body', 'textarea'),
+      name: field('name', 'text'),
+      email: field('email', 'email'),
+      url: field('url', 'url'),
+    };
+    const parts: FormParts = {
+      form: on(
+        on(element('form', { part: 'composer', novalidate: '' }), 'submit', this.#onSubmit),
+        'keydown',
+        this.#onKeydown,
+      ),
+      head: element('div', { class: 'head' }),
+      heading: element('h3', { id: 'composer-heading', part: 'composer-heading', dir: 'auto' }),
+      cancel: on(element('button', { type: 'button', class: 'cancel', part: 'cancel-button' }), 'click', () =>
+        this.api?.cancelReply(),
+      ),
+      slot: element('slot', { name: 'notice' }),
+      hint: element('p', { class: 'hint' }),
+      formError: element('p', { class: 'form-error', part: 'form-error', role: 'alert' }),
+      fields,
+      identity: element('div', { class: 'identity' }, fields.name.row, fields.email.row, fields.url.row),
+      notifyRow: element('p', { class: 'remember' }),
+      notify,
+      notifyLabel: element('label', { for: 'notify' }),
+      notifyNote: element('span', { class: 'note', id: 'notify-note' }),
+      rememberRow: element('p', { class: 'remember' }),
+      remember,
+      rememberLabel: element('label', { for: 'remember' }),
+      honeypot: element(
+        'p',
+        { class: 'hp', 'aria-hidden': 'true' },
+        element(
+          'label',
+          {},
+          hpWords,
+          ' ',
+          on(element('input', { name: 'hp', tabindex: '-1', autocomplete: 'off' }), 'input', this.#onInput),
+        ),
+      ),
+      hpWords,
+      actions: element('p', { class: 'actions' }),
+      submit: element('button', { type: 'submit', part: 'submit-button' }),
+      discard: on(
+        element('button', { type: 'button', class: 'quiet', part: 'discard-button' }),
+        'click',
+        this.#discard,
+      ),
+      discarded: draftLine(this.#undoDiscard),
+      other: draftLine(this.#useOtherVersion),
+      status: element('p', { class: 'draft-status', part: 'draft-status' }),
+    };
+    parts.rememberRow.append(remember, parts.rememberLabel);
+    return parts;
   }
 
-  /** "Email me when someone replies": only where the server offers it, usable only with an email. */
-  #renderNotify(m: Messages) {
-    const noEmail = this.#fields.email.trim() === '';
-    return html`<p class="remember">
-      <input
-        id="notify"
-        name="notify"
-        type="checkbox"
-        .checked=${!noEmail && this.#fields.notify === true}
-        ?disabled=${noEmail}
-        aria-describedby=${noEmail ? 'notify-note' : nothing}
-        @change=${this.#onNotifyChange}
-      />
-      <label for="notify">${m.notifyMe}</label>
-      ${noEmail ? html`<span class="note" id="notify-note">${m.notifyNeedsEmail}</span>` : nothing}
-    </p>`;
+  /** One field as the state says: its label, its control's value and ARIA, its note and error. */
+  #field(name: FieldName, label: string, required: boolean, note?: string): HTMLElement {
+    const {
+      row,
+      label: labelNode,
+      words,
+      mark,
+      control,
+      note: noteNode,
+      error: errorNode,
+    } = this.#parts!.fields[name];
+    const error = this.#errors[name];
+    say(words, label);
+    placeNodes(labelNode, required ? mark : [words]);
+    control.toggleAttribute('required', required);
+    setAttribute(control, 'aria-invalid', error ? 'true' : 'false');
+    setOrRemove(
+      control,
+      'aria-describedby',
+      [note ? noteNode.id : '', error ? errorNode.id : ''].filter(Boolean).join(' ') || null,
+    );
+    // Only a value the DOM does not hold yet: setting the same one again would move the caret.
+    if (control.value !== this.#fields[name]) control.value = this.#fields[name];
+    say(noteNode, note ?? '');
+    say(errorNode, error ?? '');
+    placeNodes(row, shown(labelNode, control, !!note && noteNode, !!error && errorNode));
+    return row;
   }
 
   /** Name, email, website and the boxes about them: a reply's, not an edit's. */
-  #renderIdentity(api: CommentsApi, m: Messages) {
-    return html`<div class="identity">
-        ${this.#renderField('name', m.fieldName, 'text', true)}
-        ${this.#renderField('email', m.fieldEmail, 'email', api.requireEmail, m.emailNote)}
-        ${this.#renderField('url', m.fieldWebsite, 'url', false)}
-      </div>
-      ${api.notify ? this.#renderNotify(m) : nothing}
-      <p class="remember">
-        <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.#onRememberChange} />
-        <label for="remember">${m.rememberMe}</label>
-      </p>
-      <p class="hp" aria-hidden="true">
-        <label>${m.honeypot} <input name="hp" tabindex="-1" autocomplete="off" @input=${this.#onInput} /></label>
-      </p>`;
+  #identity(api: CommentsApi, m: Messages): HTMLElement[] {
+    const parts = this.#parts!;
+    this.#field('name', m.fieldName, true);
+    this.#field('email', m.fieldEmail, api.requireEmail, m.emailNote);
+    this.#field('url', m.fieldWebsite, false);
+    // "Email me when someone replies": only where the server offers it, usable only with an email.
+    const { notifyRow, notify, notifyNote, remember } = parts;
+    const noEmail = this.#fields.email.trim() === '';
+    const notifying = !noEmail && this.#fields.notify === true;
+    if (notify.checked !== notifying) notify.checked = notifying;
+    notify.toggleAttribute('disabled', noEmail);
+    setOrRemove(notify, 'aria-describedby', noEmail ? notifyNote.id : null);
+    say(parts.notifyLabel, m.notifyMe);
+    say(notifyNote, m.notifyNeedsEmail);
+    placeNodes(notifyRow, shown(notify, parts.notifyLabel, noEmail && notifyNote));
+    if (remember.checked !== this.remember) remember.checked = this.remember;
+    say(parts.rememberLabel, m.rememberMe);
+    say(parts.hpWords, m.honeypot);
+    return shown(parts.identity, api.notify && notifyRow, parts.rememberRow, parts.honeypot);
   }
 
-  #renderDraftStatus(m: Messages) {
+  /** The lines under the form: Undo after a discard, or the other tab's version and when the draft was saved. */
+  #draftStatus(m: Messages): HTMLElement[] {
+    const { discarded, other, status } = this.#parts!;
     if (this.#discarded) {
-      return html`<p class="draft-status" part="draft-status">
-        ${m.draftDiscarded} <button type="button" class="quiet" @click=${this.#undoDiscard}>${m.undo}</button>
-      </p>`;
+      say(discarded.words, m.draftDiscarded);
+      say(discarded.button, m.undo);
+      return [discarded.line];
     }
-    const other = this.otherVersion
-      ? html`<p class="draft-status" part="draft-status">
-          ${m.draftChangedElsewhere}
-          <button type="button" class="quiet" @click=${this.#useOtherVersion}>${m.useOtherVersion}</button>
-        </p>`
-      : nothing;
-    const status = this.draftStatus;
-    if (status === null) return other;
-    const text = status.kind === 'memory-only' ? m.draftMemoryOnly : m.draftSaved(status.time);
-    return html`${other}<p class="draft-status${status.kind === 'memory-only' ? ' warning' : ''}" part="draft-status">${text}</p>`;
+    say(other.words, m.draftChangedElsewhere);
+    say(other.button, m.useOtherVersion);
+    const kept = this.draftStatus;
+    if (kept) {
+      const memory = kept.kind === 'memory-only';
+      setAttribute(status, 'class', memory ? 'draft-status warning' : 'draft-status');
+      say(status, memory ? m.draftMemoryOnly : m.draftSaved(kept.time));
+    }
+    return shown(!!this.otherVersion && other.line, !!kept && status);
   }
 
   override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    // As LitElement renders, listeners called on the form: `this` in them is the form.
-    render(this.render(), this.renderRoot, { host: this });
+    const api = this.api;
+    placeNodes(this.renderRoot, api ? [this.#render(api)] : []);
   }
 
-  render() {
-    const api = this.api;
-    if (!api) return nothing;
+  #render(api: CommentsApi): HTMLElement {
+    const parts = (this.#parts ??= this.#make());
+    const { form, head, heading, cancel, formError, submit, discard } = parts;
     const m = api.messages;
     const editing = this.editing;
     const replying = this.replyingTo !== undefined || editing;
     const left = charactersLeft(this.#fields.body);
     const headed = replying || this.headed;
-    return html`<form
-      part="composer"
-      novalidate
-      aria-labelledby=${headed ? 'composer-heading' : nothing}
-      aria-label=${headed ? nothing : m.leaveReply}
-      @submit=${this.#onSubmit}
-      @keydown=${this.#onKeydown}
-    >
-      <div class="head">
-        ${
-          headed
-            ? html`<h3 id="composer-heading" part="composer-heading" dir="auto">
-              ${editing ? m.editHeading : replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply}
-            </h3>`
-            : nothing
-        }
-        ${
-          replying
-            ? html`<button type="button" class="cancel" part="cancel-button" @click=${() => api.cancelReply()}>
-              ${editing ? m.cancelEdit : m.cancelReply}
-            </button>`
-            : nothing
-        }
-      </div>
-      <slot name="notice"></slot>
-      <p class="hint">${m.requiredNote}</p>
-      ${this.#formError ? html`<p class="form-error" part="form-error" role="alert">${this.#formError}</p>` : nothing}
-      ${this.#renderField('body', m.fieldComment, 'textarea', true, left === null ? undefined : left < 0 ? m.charactersOver(-left) : m.charactersLeft(left))}
-      ${editing ? nothing : this.#renderIdentity(api, m)}
-      <p class="actions">
-        <button type="submit" part="submit-button" ?disabled=${this.#busy}>
-          ${this.#busy ? m.posting : editing ? m.saveEdit : m.postComment}
-        </button>
-        ${
-          this.#fields.body.trim() !== ''
-            ? html`<button type="button" class="quiet" part="discard-button" @click=${this.#discard}>${m.discardDraft}</button>`
-            : nothing
-        }
-      </p>
-      ${this.#renderDraftStatus(m)}
-    </form>`;
+    setOrRemove(form, 'aria-labelledby', headed ? heading.id : null);
+    setOrRemove(form, 'aria-label', headed ? null : m.leaveReply);
+    say(
+      heading,
+      editing ? m.editHeading : replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply,
+    );
+    say(cancel, editing ? m.cancelEdit : m.cancelReply);
+    placeNodes(head, shown(headed && heading, replying && cancel));
+    say(parts.hint, m.requiredNote);
+    say(formError, this.#formError);
+    submit.toggleAttribute('disabled', this.#busy);
+    say(submit, this.#busy ? m.posting : editing ? m.saveEdit : m.postComment);
+    say(discard, m.discardDraft);
+    placeNodes(parts.actions, shown(submit, this.#fields.body.trim() !== '' && discard));
+    const body = this.#field(
+      'body',
+      m.fieldComment,
+      true,
+      left === null ? undefined : left < 0 ? m.charactersOver(-left) : m.charactersLeft(left),
+    );
+    placeNodes(
+      form,
+      shown(
+        head,
+        parts.slot,
+        parts.hint,
+        !!this.#formError && formError,
+        body,
+        ...(editing ? [] : this.#identity(api, m)),
+        parts.actions,
+        ...this.#draftStatus(m),
+      ),
+    );
+    return form;
   }
+}
+
+/** One field's elements. */
+interface Field {
+  row: HTMLElement;
+  label: HTMLElement;
+  words: Text;
+  /** The label's text with the required mark after it. */
+  mark: Node[];
+  control: HTMLInputElement | HTMLTextAreaElement;
+  note: HTMLElement;
+  error: HTMLElement;
+}
+
+/** A line under the form with a button in it (Undo, Use other version). */
+interface DraftLine {
+  line: HTMLElement;
+  words: Text;
+  button: HTMLElement;
+}
+
+/** Every element the form may show, made once. */
+interface FormParts {
+  form: HTMLElement;
+  head: HTMLElement;
+  heading: HTMLElement;
+  cancel: HTMLElement;
+  slot: HTMLElement;
+  hint: HTMLElement;
+  formError: HTMLElement;
+  fields: Record<FieldName, Field>;
+  identity: HTMLElement;
+  notifyRow: HTMLElement;
+  notify: HTMLInputElement;
+  notifyLabel: HTMLElement;
+  notifyNote: HTMLElement;
+  rememberRow: HTMLElement;
+  remember: HTMLInputElement;
+  rememberLabel: HTMLElement;
+  honeypot: HTMLElement;
+  hpWords: Text;
+  actions: HTMLElement;
+  submit: HTMLElement;
+  discard: HTMLElement;
+  discarded: DraftLine;
+  other: DraftLine;
+  status: HTMLElement;
+}
+
+/** The nodes among `nodes` that show (false: not now). */
+function shown(...nodes: Array<HTMLElement | false>): HTMLElement[] {
+  return nodes.filter((node): node is HTMLElement => node !== false);
+}
+
+/** Sets an attribute when it differs, or removes it (null), as a Lit binding to `nothing` does. */
+function setOrRemove(node: Element, name: string, value: string | null): void {
+  if (value === null) node.removeAttribute(name);
+  else setAttribute(node, name, value);
 }

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
-import { html, nothing } from 'lit-html';
 import type { EditGrant } from '../backend/backend.js';
+import { element } from '../components/comment-article.js';
+import { say } from '../components/place-nodes.js';
 import type { Messages } from '../i18n/messages.js';
 import type { Comment } from '../model/types.js';
 import { scopedKey, scopePrefix } from '../offline/keys.js';
@@ -13,6 +14,36 @@ interface StoredGrant extends EditGrant {
 }
 
 const PREFIX = 'own|';
+
+/** What shows under one of the reader's own comments, made once: its note, Edit and Delete, and the question. */
+interface Controls {
+  note: HTMLElement;
+  edit: HTMLElement;
+  space: Text;
+  remove: HTMLElement;
+  question: HTMLElement;
+  asked: Text;
+  confirm: HTMLElement;
+  keep: HTMLElement;
+}
+
+function makeControls(): Controls {
+  const button = (action: string, part?: string) =>
+    element('button', { type: 'button', class: 'reply', ...(part && { part }), 'data-action': action });
+  const asked = new Text();
+  const confirm = button('confirm-delete', 'delete-button');
+  const keep = button('keep');
+  return {
+    note: element('p', { class: 'state error', part: 'status' }),
+    edit: button('change', 'edit-button'),
+    space: new Text(' '),
+    remove: button('delete', 'delete-button'),
+    question: element('p', {}, asked, ' ', confirm, ' ', keep),
+    asked,
+    confirm,
+    keep,
+  };
+}
 
 /**
  * The reader's own comments they may still change (contract v1.1). Their edit tokens are kept
@@ -29,6 +60,8 @@ export class OwnCommentsController {
   #changed: Comment[] = [];
   #confirming: string | null = null;
   #note: [id: string, text: string] | null = null;
+  /** Each comment's controls, the same elements from one render to the next (a focused button stays). */
+  #controls = new Map<string, Controls>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -46,6 +79,7 @@ export class OwnCommentsController {
     this.#scope = scope;
     this.#grants = new Map();
     this.#changed = [];
+    this.#controls = new Map();
     const mine = scopePrefix(PREFIX, scope.endpoint, scope.thread);
     for (const [key, grant] of await store.entries<StoredGrant>(PREFIX)) {
       if (!(grant?.until > Date.now()) || typeof grant.token !== 'string') void store.delete(key);
@@ -107,21 +141,25 @@ export class OwnCommentsController {
     this.host.requestUpdate();
   }
 
-  /** Edit and Delete (or the question) under one of the reader's own comments; nothing under others. */
-  render(comment: Comment): unknown {
+  /** Edit and Delete (or the question) under one of the reader's own comments, in order; none under others. */
+  render(comment: Comment): Node[] {
     const id = comment.id;
     const m = this.messages();
-    const note =
-      this.#note?.[0] === id ? html`<p class="state error" part="status">${this.#note[1]}</p>` : nothing;
+    let controls = this.#controls.get(id);
+    if (!controls) this.#controls.set(id, (controls = makeControls()));
+    const noted = this.#note?.[0] === id;
+    if (noted) say(controls.note, this.#note![1]);
+    const note = noted ? [controls.note] : [];
     if (comment.delivery || !this.editable(id)) return note;
-    return this.#confirming === id
-      ? html`<p>
-          ${m.deleteAsk}
-          <button type="button" class="reply" part="delete-button" data-action="confirm-delete">${m.deleteComment}</button>
-          <button type="button" class="reply" data-action="keep">${m.keep}</button>
-        </p>`
-      : html`${note}<button type="button" class="reply" part="edit-button" data-action="change">${m.edit}</button>
-          <button type="button" class="reply" part="delete-button" data-action="delete">${m.deleteComment}</button>`;
+    if (this.#confirming === id) {
+      say(controls.asked, m.deleteAsk);
+      say(controls.confirm, m.deleteComment);
+      say(controls.keep, m.keep);
+      return [controls.question];
+    }
+    say(controls.edit, m.edit);
+    say(controls.remove, m.deleteComment);
+    return [...note, controls.edit, controls.space, controls.remove];
   }
 
   #show(id: string, grant: EditGrant): void {

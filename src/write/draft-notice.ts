@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
-import { html, render } from 'lit-html';
 import { element } from '../components/comment-article.js';
+import { say } from '../components/place-nodes.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { ReplyController } from '../controllers/reply-controller.js';
 
@@ -24,8 +24,15 @@ export function draftNotice(
 ): DraftNotice {
   /** The comment the restored draft reopened under, while the reader has not gone to it. */
   let at: string | null = null;
+  const words = new Text();
+  const go = element('button', { class: 'more', type: 'button' });
+  go.addEventListener('click', () => {
+    const id = at;
+    at = null;
+    if (id !== null) reply.open(id);
+  });
   /** The note's element, the same while it shows: the section places it, this fills it in. */
-  const note = element('p', { class: 'state', part: 'state draft-notice' });
+  const note = element('p', { class: 'state', part: 'state draft-notice' }, words, ' ', go);
   return {
     restoredTo(parentId) {
       reply.moveTo(parentId);
@@ -38,18 +45,10 @@ export function draftNotice(
       });
     },
     node() {
-      const id = at;
-      if (id === null || reply.target !== id) return null;
+      if (at === null || reply.target !== at) return null;
       const m = locale.text;
-      const go = () => {
-        at = null;
-        reply.open(id);
-      };
-      render(
-        html`${m.draftKept(reply.composer.replyingTo || m.anonymous)}
-        <button class="more" type="button" @click=${go}>${m.goToDraft}</button>`,
-        note,
-      );
+      say(words, m.draftKept(reply.composer.replyingTo || m.anonymous));
+      say(go, m.goToDraft);
       return note;
     },
   };

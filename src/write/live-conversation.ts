@@ -1,72 +1,104 @@
-import { html, nothing, render, type TemplateResult } from 'lit-html';
-import { articleOf } from '../components/comment-article.js';
+import { articleOf, element } from '../components/comment-article.js';
 import { partsOf, replies, type CommentViewOptions } from '../components/comment-view.js';
-import { setAttribute } from '../components/place-nodes.js';
+import { placeNodes, say, setAttribute } from '../components/place-nodes.js';
 import type { OwnCommentsController } from '../controllers/own-comments-controller.js';
 import type { ThreadNode } from '../model/tree.js';
+
+/** A comment's wrapper in a live conversation, with its replies' list and "Show more", made when first needed. */
+interface Wrapper {
+  li: HTMLElement;
+  /** Its replies' wrappers, by id. */
+  replies: Map<string, Wrapper>;
+  list?: HTMLElement;
+  space?: Text;
+  more?: HTMLElement;
+}
+
+function wrapper(id: string): Wrapper {
+  return {
+    li: element('li', { class: 'comment', part: '', 'data-comment-id': id }),
+    replies: new Map(),
+  };
+}
 
 /**
  * The conversations the writing side makes live (the reply form under a comment, the reader's
  * own comment on its way or one they may still edit): one `<li>` per top-level comment, kept
- * across updates, into which Lit renders the comment's box, the form and the replies. Only what
- * changed is touched, so the form, the focus in it and a selection stay where they are while
- * the thread around them fills in, loads more or announces.
+ * across updates with every wrapper and list in it, each made once and then only moved where
+ * the thread says. Only what changed is touched, so the form, the focus in it and a selection
+ * stay where they are while the thread around them fills in, loads more or announces.
  */
 export function liveConversations(): NonNullable<CommentViewOptions['live']> {
-  const nodes = new Map<string, HTMLElement>();
+  const roots = new Map<string, Wrapper>();
   return (root, options) => {
-    const { comment } = root;
-    let li = nodes.get(comment.id);
+    const { id } = root.comment;
+    let made = roots.get(id);
     // One the thread list let go (it showed the conversation as plain DOM meanwhile) holds no
-    // longer what its parts say (its boxes and the form moved on): a new one starts afresh.
-    if (!li?.parentNode) {
-      nodes.set(comment.id, (li = document.createElement('li')));
-      li.className = 'comment';
-      li.setAttribute('part', '');
-      li.dataset.commentId = comment.id;
-    }
-    setAttribute(li, 'part', partsOf(comment, options));
-    render(contents(root, options), li);
-    return li;
+    // longer what it says (its boxes and the form moved on): a new one starts afresh.
+    if (!made?.li.parentNode) roots.set(id, (made = wrapper(id)));
+    return fill(made, root, options);
   };
 }
 
-/** What is inside a comment's wrapper: its box, the form when it is under it, its replies. */
-function contents(node: ThreadNode, options: CommentViewOptions): TemplateResult {
-  return html`${articleOf(node, options)}${options.replyTo === node.comment.id ? options.composer : nothing}${
-    node.children.length === 0 ? nothing : renderReplies(node, options)
-  }`;
-}
-
 /**
- * One comment and, nested inside it, its replies, as a template: the same DOM as
- * `buildComment` makes (a test compares them). Recursion is bounded by the tree's max depth.
+ * One comment's wrapper: its box, the form when it is under it, its replies, each nested
+ * likewise: the same DOM as `buildComment` makes (a test compares them). Recursion is bounded
+ * by the tree's max depth.
  */
-function renderComment(node: ThreadNode, options: CommentViewOptions): TemplateResult {
+function fill(made: Wrapper, node: ThreadNode, options: CommentViewOptions): HTMLElement {
   const { comment } = node;
-  return html`<li class="comment" part=${partsOf(comment, options)} data-comment-id=${comment.id}>${contents(node, options)}</li>`;
+  setAttribute(made.li, 'part', partsOf(comment, options));
+  const nodes: Node[] = [articleOf(node, options)];
+  if (options.replyTo === comment.id && options.composer) nodes.push(options.composer);
+  if (node.children.length > 0) {
+    const { shown, hidden } = replies(node, options);
+    const list = (made.list ??= element('ol', { class: 'replies', part: 'replies' }));
+    placeNodes(
+      list,
+      shown.map((child) => {
+        const id = child.comment.id;
+        let reply = made.replies.get(id);
+        if (!reply) made.replies.set(id, (reply = wrapper(id)));
+        return fill(reply, child, options);
+      }),
+    );
+    nodes.push(list);
+    if (hidden > 0) {
+      made.more ??= element('button', {
+        type: 'button',
+        class: 'more',
+        part: 'show-more-replies',
+        'data-action': 'expand',
+      });
+      say(made.more, options.messages.showMoreReplies(hidden));
+      nodes.push((made.space ??= new Text(' ')), made.more);
+    }
+  }
+  placeNodes(made.li, nodes);
+  return made.li;
 }
 
-function renderReplies(node: ThreadNode, options: CommentViewOptions): TemplateResult {
-  const { shown, hidden } = replies(node, options);
-  return html`<ol class="replies" part="replies">${shown.map((child) => renderComment(child, options))}</ol>
-    ${
-      hidden > 0
-        ? html`<button type="button" class="more" part="show-more-replies" data-action="expand">${options.messages.showMoreReplies(hidden)}</button>`
-        : nothing
-    }`;
-}
+/** The reader's controls each box holds now, last in it. */
+const placed = new WeakMap<Element, Node[]>();
 
-/** The reader's own Edit and Delete (or a note), rendered last in their comments' boxes. */
+/** The reader's own Edit and Delete (or a note), last in their comments' boxes. */
 export function ownControls(own: OwnCommentsController): NonNullable<CommentViewOptions['mine']> {
   const ids = own.marked;
   return {
     ids,
     render(comment, article) {
-      const controls = ids.has(comment.id) ? own.render(comment) : nothing;
-      // A Lit part of its own at the end of the box, which is plain DOM.
-      render(controls, article);
-      return controls !== nothing;
+      const nodes = ids.has(comment.id) ? own.render(comment) : [];
+      // The box is the main file's: only what was put last in it here is taken out.
+      for (const node of placed.get(article) ?? [])
+        if (node.parentNode === article && !nodes.includes(node)) article.removeChild(node);
+      placed.set(article, nodes);
+      let next: Node | null = null;
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const node = nodes[i]!;
+        if (node.parentNode !== article || node.nextSibling !== next) article.insertBefore(node, next);
+        next = node;
+      }
+      return nodes.length > 0;
     },
   };
 }

@@ -1,8 +1,13 @@
 import { expect } from '@open-wc/testing';
+import { articleOf } from '../../src/components/comment-article.js';
 import { buildComment, type CommentViewOptions } from '../../src/components/comment-view.js';
+import { OwnCommentsController } from '../../src/controllers/own-comments-controller.js';
+import { en } from '../../src/i18n/en.js';
 import { buildTree, type ThreadNode } from '../../src/model/tree.js';
-import { liveConversations } from '../../src/write/live-conversation.js';
+import { liveConversations, ownControls } from '../../src/write/live-conversation.js';
+import { FakeHost } from '../controllers/fake-host.js';
 import { comment, EVERY_KIND, markup, viewOptions as options } from '../helpers/comments.js';
+import { MemoryStore } from '../helpers/memory-store.js';
 
 /** The writing side's nodes for `tree`, in a list as the thread holds them. */
 function liveList(tree: readonly ThreadNode[], view: CommentViewOptions, live = liveConversations()) {
@@ -77,5 +82,51 @@ describe('live conversations (the writing side)', () => {
     expect(again.querySelector(':scope > article')).to.not.equal(null);
     expect(again.querySelector(':scope > textarea')).to.equal(form);
     form.remove();
+  });
+});
+
+describe("the reader's own controls (the writing side)", () => {
+  it('puts Edit and Delete last in the box, the same buttons on each update, and takes out only them', async () => {
+    const own = new OwnCommentsController(new FakeHost(), () => en);
+    await own.configure(new MemoryStore(), { endpoint: 'e', thread: 't' });
+    own.keep('e', 't', 'a', { token: 'secret', until: Date.now() + 60_000 });
+    const [node] = buildTree([comment('a', null, 1)], 5);
+    // The section asks for the controls anew on each update, and shows the box again.
+    const box = () => articleOf(node!, { ...options(), mine: ownControls(own) });
+    const article = box();
+    const [meta, body, reply] = [...article.children];
+    const kinds = () =>
+      [...article.childNodes].map((child) =>
+        child instanceof Element ? (child.getAttribute('part') ?? child.localName) : 'text',
+      );
+    expect(kinds()).to.deep.equal(['div', 'body', 'reply-button', 'edit-button', 'text', 'delete-button']);
+    const [edit, remove] = [...article.querySelectorAll('[part="edit-button"], [part="delete-button"]')];
+    expect(article.textContent).to.match(/Edit Delete$/);
+    expect(box()).to.equal(article);
+
+    own.ask('a');
+    box();
+    expect(kinds()).to.deep.equal(['div', 'body', 'reply-button', 'p']);
+    expect(article.lastElementChild!.textContent).to.equal(`${en.deleteAsk} ${en.deleteComment} ${en.keep}`);
+    own.ask(null);
+    box();
+    expect([...article.children]).to.deep.equal([meta, body, reply, edit, remove]);
+
+    own.note('a', 'Not deleted.');
+    box();
+    expect(kinds()).to.deep.equal([
+      'div',
+      'body',
+      'reply-button',
+      'status',
+      'edit-button',
+      'text',
+      'delete-button',
+    ]);
+    // No token and no note: nothing of the reader's is left, and the box's own nodes are as they were.
+    own.forget('a');
+    own.ask(null);
+    box();
+    expect([...article.childNodes]).to.deep.equal([meta, body, reply]);
   });
 });
