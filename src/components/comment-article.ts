@@ -203,7 +203,7 @@ function build(comment: Comment, context: string | null, options: CommentViewOpt
  * the status of the reader's own comment, which are set here in place. A template with live
  * parts for each of these thousands of boxes costs a clone, a tree walk and a part per binding,
  * several times what building them takes. The same box is handed back on every call, so a
- * conversation built around it again, or the writing side's template, keeps the same element.
+ * conversation built around it again, or the writing side's live wrapper, keeps the same element.
  */
 export function articleOf(node: ThreadNode, options: CommentViewOptions): HTMLElement {
   const { comment } = node;

@@ -144,12 +144,8 @@ export class RcComposer extends UpdatingElement {
 
   /** Fills the form (a restored draft, another parent's draft); clears errors and Undo. */
   load(fields: CommentFields): void {
+    // The update this asks for writes each field that holds other text (typing included).
     this.#fields = { ...fields };
-    // The DOM may hold typing not rendered yet; set it directly so it cannot survive.
-    for (const name of FIELD_ORDER) {
-      const control = this.#control(name);
-      if (control) control.value = fields[name];
-    }
     this.#dirty = false;
     this.#errors = {};
     this.#formError = '';

@@ -5,16 +5,19 @@ import type { RecoveryComments } from '../../src/recovery-comments.js';
 import { button, composerOf, field, fill, labelOf, mount } from '../helpers/dom.js';
 import { server, uniqueThread } from '../helpers/server.js';
 
-/** Counts the writes to a control's `value` (a write, even of the same text, is what moves a caret). */
-function countWrites(control: HTMLInputElement | HTMLTextAreaElement): { count: number } {
-  const { get, set } = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(control), 'value')!;
+/** Counts the writes to a control's `value` (a write, even of the same text, is what moves a caret) or `checked`. */
+function countWrites(
+  control: HTMLInputElement | HTMLTextAreaElement,
+  property: 'value' | 'checked' = 'value',
+): { count: number } {
+  const { get, set } = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(control), property)!;
   const writes = { count: 0 };
-  Object.defineProperty(control, 'value', {
+  Object.defineProperty(control, property, {
     configurable: true,
     get() {
       return get!.call(this);
     },
-    set(value: string) {
+    set(value: unknown) {
       writes.count++;
       set!.call(this, value);
     },
@@ -44,9 +47,18 @@ describe('<rc-composer> as plain DOM', () => {
     const form = composerOf(element);
     const body = field(element, 'body');
     const writes = countWrites(body);
+    // The other fields and the checkbox: a write there would move their caret or undo a tick.
+    const others = [
+      ...['name', 'email', 'url'].map((name) => [name, countWrites(field(element, name))] as const),
+      [
+        'remember',
+        countWrites(form.shadowRoot!.querySelector<HTMLInputElement>('#remember')!, 'checked'),
+      ] as const,
+    ];
     fill(element, 'body', 'Half a sentence');
     fill(element, 'name', 'Sam');
     writes.count = 0;
+    for (const [, counted] of others) counted.count = 0;
     body.focus();
     body.setSelectionRange(2, 6);
     // Updates of every kind: an error elsewhere, the draft's status, more typing in another field.
@@ -57,6 +69,9 @@ describe('<rc-composer> as plain DOM', () => {
     fill(element, 'url', 'https://example.org');
     await form.updateComplete;
     expect(writes.count, 'writes to the text being typed').to.equal(0);
+    // The website's one write is the test's own typing (`fill`); the form wrote none.
+    for (const [name, counted] of others)
+      expect(counted.count, `writes to ${name}`).to.equal(name === 'url' ? 1 : 0);
     expect([body.value, body.selectionStart, body.selectionEnd]).to.deep.equal(['Half a sentence', 2, 6]);
 
     form.load({ ...STATIC, body: 'Restored' });
@@ -174,6 +189,23 @@ describe('<rc-composer> as plain DOM', () => {
     await form.updateComplete;
     expect(remember.checked, 'the box after remember was turned off').to.equal(false);
     expect(field(element, 'email')).to.equal(email);
+
+    // Headed (as a reply form is, or one the section asks for), the heading names the form instead.
+    form.headed = true;
+    await form.updateComplete;
+    const heading = form.shadowRoot!.querySelector('h3')!;
+    expect([shown.hasAttribute('aria-label'), shown.getAttribute('aria-labelledby')]).to.deep.equal([
+      false,
+      heading.id,
+    ]);
+    expect(heading.textContent!.trim()).to.equal(en.leaveReply);
+    form.headed = false;
+    await form.updateComplete;
+    expect([shown.getAttribute('aria-label'), shown.hasAttribute('aria-labelledby')]).to.deep.equal([
+      en.leaveReply,
+      false,
+    ]);
+    expect(form.shadowRoot!.querySelector('h3'), 'the heading once unheaded').to.equal(null);
   });
 
   it('adds each listener once, however often it updates', async () => {

@@ -48,16 +48,8 @@ export const viewOptions = (): CommentViewOptions => ({
   expanded: new Set(),
 });
 
-/** The markup without Lit's markers and with white space between elements evened out. */
+/** The markup exactly as it is, every text node and attribute (both sides are plain DOM: nothing to even out). */
 export function markup(root: Element): string {
-  const copy = root.cloneNode(true) as Element;
-  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
-  const comments: Node[] = [];
-  while (walker.nextNode()) comments.push(walker.currentNode);
-  for (const node of comments) node.remove();
   const serializer = new XMLSerializer();
-  return Array.from(copy.childNodes, (node) => serializer.serializeToString(node))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .replace(/> </g, '><');
+  return Array.from(root.childNodes, (node) => serializer.serializeToString(node)).join('');
 }

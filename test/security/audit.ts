@@ -220,11 +220,11 @@ export function bodyText(body: Element): string {
   for (const child of body.childNodes) {
     if (child.nodeType === Node.COMMENT_NODE) continue;
     if (child.nodeType === Node.TEXT_NODE) {
-      // Whitespace between Lit's paragraphs is not text; anything else outside a paragraph is.
+      // Whitespace between paragraphs is not text; anything else outside a paragraph is.
       if ((child as Text).data.trim() !== '') blocks.push((child as Text).data);
       continue;
     }
-    // Text nodes and line breaks only: Lit's marker comments are not text the reader sees.
+    // Text nodes and line breaks only: comment nodes are not text the reader sees.
     const walker = document.createTreeWalker(child, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     let text = '';
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {

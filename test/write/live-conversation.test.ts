@@ -67,6 +67,36 @@ describe('live conversations (the writing side)', () => {
     }
   });
 
+  it('keeps each reply wrapper by its comment, so a new reply ahead of the one with the form leaves the form, its focus and its selection', () => {
+    const form = document.createElement('textarea');
+    const view = { ...options(), composer: form, replyTo: 'b' };
+    // Replies are in time order: 'new' (time 2) comes before 'b' (time 3) once it is there.
+    const before = [comment('a', null, 1), comment('b', 'a', 3)];
+    const [node] = buildTree(before, 5);
+    const live = liveConversations();
+    const list = liveList([node!], view, live);
+    const li = list.firstElementChild!;
+    const wrapperOfB = li.querySelector('[data-comment-id="b"]')!;
+    document.body.append(list);
+    try {
+      form.value = 'Half a reply';
+      form.focus();
+      form.setSelectionRange(2, 6);
+      const [grown] = buildTree([...before, comment('new', 'a', 2)], 5);
+      expect(live(grown!, view)).to.equal(li);
+      const ids = [...li.querySelectorAll(':scope > ol > li')].map((reply) =>
+        reply.getAttribute('data-comment-id'),
+      );
+      expect(ids).to.deep.equal(['new', 'b']);
+      expect(li.querySelector('[data-comment-id="b"]')).to.equal(wrapperOfB);
+      expect(wrapperOfB.querySelector(':scope > textarea')).to.equal(form);
+      expect(document.activeElement).to.equal(form);
+      expect([form.value, form.selectionStart, form.selectionEnd]).to.deep.equal(['Half a reply', 2, 6]);
+    } finally {
+      list.remove();
+    }
+  });
+
   it('starts afresh once the list let its node go, with the boxes and the form back in it', () => {
     const form = document.createElement('textarea');
     const view = { ...options(), composer: form, replyTo: 'a' };
