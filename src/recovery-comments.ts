@@ -369,17 +369,14 @@ export class RecoveryComments extends UpdatingElement {
         m.shownAsOf(this.#locale.formatDate(new Date(asOf).toISOString()), navigator.onLine === false),
       );
     const composer = replyOpen ? null : this.#write.composer;
-    placeNodes(
-      section,
-      [
-        heading,
-        status,
-        this.#write.notice,
-        asOf === null ? null : kept,
-        ...this.#states.nodes(this.#threadParts(m, tree)),
-        composer,
-      ].filter((node) => node !== null),
-    );
+    placeNodes(section, [
+      heading,
+      status,
+      this.#write.notice,
+      asOf === null ? null : kept,
+      ...this.#states.nodes(this.#threadParts(m, tree)),
+      composer,
+    ]);
   }
 
   #build(): Shell {

@@ -412,12 +412,12 @@ export class RcComposer extends UpdatingElement {
     if (control.value !== this.#fields[name]) control.value = this.#fields[name];
     say(noteNode, note ?? '');
     say(errorNode, error ?? '');
-    placeNodes(row, shown(labelNode, control, !!note && noteNode, !!error && errorNode));
+    placeNodes(row, [labelNode, control, !!note && noteNode, !!error && errorNode]);
     return row;
   }
 
   /** Name, email, website and the boxes about them: a reply's, not an edit's. */
-  #identity(api: CommentsApi, m: Messages): HTMLElement[] {
+  #identity(api: CommentsApi, m: Messages): Array<HTMLElement | false> {
     const parts = this.#parts!;
     this.#field('name', m.fieldName, true);
     this.#field('email', m.fieldEmail, api.requireEmail, m.emailNote);
@@ -431,15 +431,15 @@ export class RcComposer extends UpdatingElement {
     setOrRemove(notify, 'aria-describedby', noEmail ? notifyNote.id : null);
     say(parts.notifyLabel, m.notifyMe);
     say(notifyNote, m.notifyNeedsEmail);
-    placeNodes(notifyRow, shown(notify, parts.notifyLabel, noEmail && notifyNote));
+    placeNodes(notifyRow, [notify, parts.notifyLabel, noEmail && notifyNote]);
     if (remember.checked !== this.remember) remember.checked = this.remember;
     say(parts.rememberLabel, m.rememberMe);
     say(parts.hpWords, m.honeypot);
-    return shown(parts.identity, api.notify && notifyRow, parts.rememberRow, parts.honeypot);
+    return [parts.identity, api.notify && notifyRow, parts.rememberRow, parts.honeypot];
   }
 
   /** The lines under the form: Undo after a discard, or the other tab's version and when the draft was saved. */
-  #draftStatus(m: Messages): HTMLElement[] {
+  #draftStatus(m: Messages): Array<HTMLElement | false> {
     const { discarded, other, status } = this.#parts!;
     if (this.#discarded) {
       say(discarded.words, m.draftDiscarded);
@@ -454,7 +454,7 @@ export class RcComposer extends UpdatingElement {
       setAttribute(status, 'class', memory ? 'draft-status warning' : 'draft-status');
       say(status, memory ? m.draftMemoryOnly : m.draftSaved(kept.time));
     }
-    return shown(!!this.otherVersion && other.line, !!kept && status);
+    return [!!this.otherVersion && other.line, !!kept && status];
   }
 
   override update(changed: PropertyValues<this>): void {
@@ -478,32 +478,29 @@ export class RcComposer extends UpdatingElement {
       editing ? m.editHeading : replying ? m.leaveReplyTo(this.replyingTo || m.anonymous) : m.leaveReply,
     );
     say(cancel, editing ? m.cancelEdit : m.cancelReply);
-    placeNodes(head, shown(headed && heading, replying && cancel));
+    placeNodes(head, [headed && heading, replying && cancel]);
     say(parts.hint, m.requiredNote);
     say(formError, this.#formError);
     submit.toggleAttribute('disabled', this.#busy);
     say(submit, this.#busy ? m.posting : editing ? m.saveEdit : m.postComment);
     say(discard, m.discardDraft);
-    placeNodes(parts.actions, shown(submit, this.#fields.body.trim() !== '' && discard));
+    placeNodes(parts.actions, [submit, this.#fields.body.trim() !== '' && discard]);
     const body = this.#field(
       'body',
       m.fieldComment,
       true,
       left === null ? undefined : left < 0 ? m.charactersOver(-left) : m.charactersLeft(left),
     );
-    placeNodes(
-      form,
-      shown(
-        head,
-        parts.slot,
-        parts.hint,
-        !!this.#formError && formError,
-        body,
-        ...(editing ? [] : this.#identity(api, m)),
-        parts.actions,
-        ...this.#draftStatus(m),
-      ),
-    );
+    placeNodes(form, [
+      head,
+      parts.slot,
+      parts.hint,
+      !!this.#formError && formError,
+      body,
+      ...(editing ? [] : this.#identity(api, m)),
+      parts.actions,
+      ...this.#draftStatus(m),
+    ]);
     return form;
   }
 }
@@ -553,11 +550,6 @@ interface FormParts {
   discarded: DraftLine;
   other: DraftLine;
   status: HTMLElement;
-}
-
-/** The nodes among `nodes` that show (false: not now). */
-function shown(...nodes: Array<HTMLElement | false>): HTMLElement[] {
-  return nodes.filter((node): node is HTMLElement => node !== false);
 }
 
 /** Sets an attribute when it differs, or removes it (null), as a Lit binding to `nothing` does. */

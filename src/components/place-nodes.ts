@@ -1,10 +1,11 @@
 /**
- * Makes `parent`'s children exactly `nodes`, in that order, moving only what is out of place.
+ * Makes `parent`'s children exactly `nodes`, in that order (false and null stand for a node that
+ * does not show now), moving only what is out of place.
  * A node already where it belongs is not touched: moving one, even to where it is, takes the
  * focus, a selection or the caret out of it. So appending a chunk of comments, or one new
  * comment at the top, leaves every other conversation (and the reply form in one) as it was.
  */
-export function placeNodes(parent: Node, nodes: readonly Node[]): void {
+export function placeNodes(parent: Node, nodes: readonly (Node | false | null)[]): void {
   const wanted = new Set(nodes);
   for (let child = parent.firstChild; child !== null;) {
     const next: ChildNode | null = child.nextSibling;
@@ -13,6 +14,7 @@ export function placeNodes(parent: Node, nodes: readonly Node[]): void {
   }
   let at = parent.firstChild;
   for (const node of nodes) {
+    if (!node) continue;
     if (node === at) at = at.nextSibling;
     else parent.insertBefore(node, at);
   }

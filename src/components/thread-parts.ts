@@ -77,7 +77,7 @@ export class ThreadStates {
     const failed = thread.moreError
       ? this.#say('more-error', ALERT, `${m.loadError} ${describe(thread.moreError)}`)
       : null;
-    placeNodes(row, failed ? [failed, button] : [button]);
+    placeNodes(row, [failed, button]);
     return row;
   }
 

@@ -30,6 +30,15 @@ function list(...names: string[]) {
 }
 
 describe('placeNodes', () => {
+  it('skips false and null, which stand for a node that does not show now', () => {
+    const parent = document.createElement('div');
+    const [a, b] = [document.createElement('p'), document.createElement('p')];
+    placeNodes(parent, [false, a, null, b]);
+    expect([...parent.childNodes]).to.deep.equal([a, b]);
+    placeNodes(parent, [a, false && b]);
+    expect([...parent.childNodes]).to.deep.equal([a]);
+  });
+
   it('touches nothing when every node is in place', () => {
     expect(list('a', 'b', 'c').place('a', 'b', 'c')).to.deep.equal({
       order: ['a', 'b', 'c'],
