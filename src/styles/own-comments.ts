@@ -23,8 +23,8 @@ export const ownCommentStyles = sheet(`
     margin-inline-end: 0.5em;
   }
   /* Not yet public: marked by a dashed rule rather than by fading, which would cost contrast. */
-  [part~='comment-pending'] > article,
-  [part~='comment-unsent'] > article {
+  [part~=comment-pending] > article,
+  [part~=comment-unsent] > article {
     border-inline-start: 3px dashed var(--_color-border);
   }
 `);
