@@ -184,7 +184,7 @@ export class ReplyController implements ReactiveController {
     emit(this.host, 'rc-queued', { comment: request, thread });
     this.moveTo(null);
     const m = locale.text;
-    this.parts.announce(navigator.onLine === false ? m.waitingForConnection : m.sending);
+    this.parts.announce(navigator.onLine ? m.sending : m.waitingForConnection);
     await this.host.updateComplete;
     this.#focus(localId(request.clientId));
     return { ok: true };
@@ -205,7 +205,7 @@ export class ReplyController implements ReactiveController {
     await this.parts.offline.send(request, change);
     if (!remove) this.moveTo(null);
     const m = this.parts.locale.text;
-    this.parts.announce(navigator.onLine === false ? m.waitingForConnection : m.sending);
+    this.parts.announce(navigator.onLine ? m.sending : m.waitingForConnection);
     if (!remove) void this.host.updateComplete.then(() => this.#focus(comment.id));
     return true;
   }

@@ -137,7 +137,7 @@ export async function leaseLock(
 
 /** One tab at a time through the Web Locks API, or a localStorage lease where it is missing. */
 function webLock(name: string, work: () => Promise<void>): Promise<void> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const locks = navigator.locks;
   if (!locks) return leaseLock(name, work);
   return locks
     .request(name, { ifAvailable: true }, async (lock) => {
@@ -174,7 +174,7 @@ export class Outbox {
       random: Math.random,
       exclusive: webLock,
       setTimer: browserTimer,
-      isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+      isOnline: () => navigator.onLine,
       ...options,
     };
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
