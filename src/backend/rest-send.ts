@@ -1,5 +1,5 @@
 import { parseApiError, parseEditGrant } from '../model/parse-answer.js';
-import { parseComment, truncate } from '../model/parse.js';
+import { parseComment } from '../model/parse.js';
 import type { NewComment } from '../model/types.js';
 import { BackendError, type OwnChange, type PostResult } from './backend.js';
 import { fetchWithin } from './fetch-within.js';
@@ -53,11 +53,11 @@ export async function changeComment(
 
 /** The error a refused request is, with the server's own message and field when it sent them. */
 export function httpError(response: Response, body: unknown): BackendError {
+  // parseApiError cuts the server's message to 500 characters already.
   const apiError = parseApiError(body);
-  const message = apiError?.message ?? `The comments server answered with an error (${response.status}).`;
   return new BackendError(
     'http',
-    truncate(message, 500),
+    apiError?.message ?? `The comments server answered with an error (${response.status}).`,
     response.status,
     apiError?.code ?? null,
     apiError?.field ?? null,
