@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { element } from '../components/comment-article.js';
 import { findComment, type OwnAction } from '../components/comment-view.js';
 import type { RcComposer } from '../components/composer.js';
 import type { SubmitOutcome } from '../context.js';
@@ -53,14 +54,12 @@ const COMPOSER_PARTS =
 
 /** The one reply form, with its parts re-exported so the page can style them. */
 function createComposer(): RcComposer {
-  const composer = document.createElement('rc-composer');
-  composer.setAttribute('exportparts', COMPOSER_PARTS);
   // The page's notice (slot="notice") is passed on into the form's own notice slot.
-  const notice = document.createElement('slot');
-  notice.name = 'notice';
-  notice.slot = 'notice';
-  composer.append(notice);
-  return composer;
+  return element(
+    'rc-composer',
+    { exportparts: COMPOSER_PARTS },
+    element('slot', { name: 'notice', slot: 'notice' }),
+  ) as RcComposer;
 }
 
 /**
