@@ -137,11 +137,10 @@ export class OfflineController implements ReactiveController, DraftSession {
 
   /** Queues a comment (or a change to one); resolves once it is stored (on the device, or in memory). */
   async send(request: NewComment, change?: QueuedChange): Promise<OutboxEntry> {
-    const scope = this.#scope;
-    // Only a caller's mistake (the section sends only once configured): a word for the console.
-    if (!scope || !this.#outbox || !this.#parts) throw new Error('unconfigured');
-    const entry = await this.#outbox.enqueue(scope.thread, request, change);
-    await this.#parts.drafts.delete(scope.endpoint, scope.thread, request.parentId);
+    // The section sends only once configured: unconfigured, this throws (a caller's mistake).
+    const scope = this.#scope!;
+    const entry = await this.#outbox!.enqueue(scope.thread, request, change);
+    await this.#parts!.drafts.delete(scope.endpoint, scope.thread, request.parentId);
     return entry;
   }
 
