@@ -11,18 +11,20 @@ import { SERVER } from './rest.js';
  * only reads never downloads it. `url` is the thread's comments URL.
  */
 
+/** A request carrying `value` as JSON. */
+const withJson = (method: string, value: unknown, headers?: Record<string, string>): RequestInit => ({
+  method,
+  headers: { ...headers, 'Content-Type': 'application/json' },
+  body: JSON.stringify(value),
+});
+
 /** POSTs a new comment (contract §3). */
 export async function postComment(
   url: string,
   comment: NewComment,
   signal: AbortSignal,
 ): Promise<PostResult> {
-  const init: RequestInit = {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(comment),
-  };
-  const { response, body } = await fetchWithin(url, init, signal, SERVER, true);
+  const { response, body } = await fetchWithin(url, withJson('POST', comment), signal, SERVER, true);
   if (!response.ok) throw httpError(response, body);
   return { status: response.status, comment: parseComment(body), edit: parseEditGrant(body) };
 }
@@ -33,12 +35,8 @@ export async function changeComment(
   { id, token, body }: OwnChange,
   signal: AbortSignal,
 ): Promise<PostResult> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-  const init: RequestInit = { method: body === null ? 'DELETE' : 'PATCH', headers };
-  if (body !== null) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify({ body });
-  }
+  const headers = { Authorization: `Bearer ${token}` };
+  const init = body === null ? { method: 'DELETE', headers } : withJson('PATCH', { body }, headers);
   const { response, body: answer } = await fetchWithin(
     `${url}/${encodeURIComponent(id)}`,
     init,
