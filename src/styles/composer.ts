@@ -26,8 +26,7 @@ export const composerStyles = [
     }
     .hint,
     .note,
-    .draft-status,
-    .error {
+    .draft-status {
       color: var(--_color-muted);
       font-size: var(--_font-size-small);
     }
@@ -42,15 +41,20 @@ export const composerStyles = [
       gap: 0 var(--_space);
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
     }
-    label,
-    .form-error,
-    [type=submit] {
+    label {
       font-weight: 600;
     }
-    /* After the muted lines above: an error among them is in the danger colour. */
     .mark,
     .error,
-    .form-error,
+    .form-error {
+      color: var(--_color-danger);
+    }
+    .error {
+      font-size: var(--_font-size-small);
+    }
+    .form-error {
+      font-weight: 600;
+    }
     input,
     textarea {
       font: inherit;
@@ -67,7 +71,7 @@ export const composerStyles = [
       resize: vertical;
       min-block-size: 8em;
     }
-    [aria-invalid=true] {
+    [aria-invalid='true'] {
       border-color: var(--_color-danger);
     }
     .hp {
@@ -77,12 +81,13 @@ export const composerStyles = [
       border-radius: var(--_radius);
       padding: 0.5em 1.1em;
     }
-    [type=submit] {
+    [type='submit'] {
       background: var(--_color-accent);
       color: var(--_color-on-accent);
       border: 1px solid var(--_color-accent);
+      font-weight: 600;
     }
-    [type=submit]:disabled {
+    [type='submit']:disabled {
       opacity: 0.7;
       cursor: progress;
     }
@@ -104,6 +109,9 @@ export const composerStyles = [
     }
     .remember label {
       font-weight: normal;
+    }
+    .draft-status.warning {
+      color: var(--_color-danger);
     }
     .quiet,
     .cancel {
