@@ -139,11 +139,10 @@ export async function leaseLock(
 function webLock(name: string, work: () => Promise<void>): Promise<void> {
   const locks = navigator.locks;
   if (!locks) return leaseLock(name, work);
-  return locks
-    .request(name, { ifAvailable: true }, async (lock) => {
-      if (lock) await work();
-    })
-    .then(() => undefined);
+  // It resolves with what the callback does: nothing.
+  return locks.request<void>(name, { ifAvailable: true }, async (lock) => {
+    if (lock) await work();
+  });
 }
 
 function browserTimer(callback: () => void, ms: number): () => void {
