@@ -114,7 +114,7 @@ export class DeviceStore implements KeyValueStore {
       } catch (error) {
         // A connection closed under us (the database was deleted, or Safari closed it): one
         // fresh connection may work. Anything else (quota, hang, private mode) will not.
-        const closed = error instanceof DOMException && error.name === 'InvalidStateError';
+        const closed = (error as DOMException | undefined)?.name === 'InvalidStateError';
         this.#idb = null;
         if (!closed || attempt > 0) this.#fallBackToMemory();
       }
