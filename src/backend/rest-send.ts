@@ -1,5 +1,5 @@
 import { parseApiError, parseEditGrant } from '../model/parse-answer.js';
-import { parseComment, truncate } from '../model/parse.js';
+import { parseComment } from '../model/parse.js';
 import type { NewComment } from '../model/types.js';
 import { BackendError, type OwnChange, type PostResult } from './backend.js';
 import { fetchWithin } from './fetch-within.js';
@@ -11,18 +11,20 @@ import { SERVER } from './rest.js';
  * only reads never downloads it. `url` is the thread's comments URL.
  */
 
+/** A request carrying `value` as JSON. */
+const withJson = (method: string, value: unknown, headers?: Record<string, string>): RequestInit => ({
+  method,
+  headers: { ...headers, 'Content-Type': 'application/json' },
+  body: JSON.stringify(value),
+});
+
 /** POSTs a new comment (contract §3). */
 export async function postComment(
   url: string,
   comment: NewComment,
   signal: AbortSignal,
 ): Promise<PostResult> {
-  const init: RequestInit = {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(comment),
-  };
-  const { response, body } = await fetchWithin(url, init, signal, SERVER, true);
+  const { response, body } = await fetchWithin(url, withJson('POST', comment), signal, SERVER, true);
   if (!response.ok) throw httpError(response, body);
   return { status: response.status, comment: parseComment(body), edit: parseEditGrant(body) };
 }
@@ -33,12 +35,8 @@ export async function changeComment(
   { id, token, body }: OwnChange,
   signal: AbortSignal,
 ): Promise<PostResult> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-  const init: RequestInit = { method: body === null ? 'DELETE' : 'PATCH', headers };
-  if (body !== null) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify({ body });
-  }
+  const headers = { Authorization: `Bearer ${token}` };
+  const init = body === null ? { method: 'DELETE', headers } : withJson('PATCH', { body }, headers);
   const { response, body: answer } = await fetchWithin(
     `${url}/${encodeURIComponent(id)}`,
     init,
@@ -53,11 +51,11 @@ export async function changeComment(
 
 /** The error a refused request is, with the server's own message and field when it sent them. */
 export function httpError(response: Response, body: unknown): BackendError {
+  // parseApiError cuts the server's message to 500 characters already.
   const apiError = parseApiError(body);
-  const message = apiError?.message ?? `The comments server answered with an error (${response.status}).`;
   return new BackendError(
     'http',
-    truncate(message, 500),
+    apiError?.message ?? `The comments server answered with an error (${response.status}).`,
     response.status,
     apiError?.code ?? null,
     apiError?.field ?? null,

@@ -4,6 +4,7 @@ import { emit } from '../events.js';
 import type { CommentFields } from '../model/types.js';
 import type { DraftListener, DraftSession } from '../offline/draft-session.js';
 import type { Draft, RemoteDraftChange } from '../offline/drafts.js';
+import { identityOf } from '../offline/identity.js';
 
 /** The quiet line about the draft: saved on the device (with the time), or kept only in memory. */
 export type DraftStatus = { kind: 'saved'; time: string } | { kind: 'memory-only' } | null;
@@ -20,9 +21,6 @@ export interface DraftHost extends ReactiveControllerHost, EventTarget {
   otherVersion: CommentFields | null;
   remember: boolean;
 }
-
-/** The details "Save my name, email, and website" keeps: never the comment itself. */
-const identityOf = ({ name, email, url }: CommentFields) => ({ name, email, url });
 
 const sameFields = (a: CommentFields, b: CommentFields): boolean =>
   a.body === b.body && a.name === b.name && a.email === b.email && a.url === b.url && !a.notify === !b.notify;

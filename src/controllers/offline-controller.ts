@@ -137,17 +137,16 @@ export class OfflineController implements ReactiveController, DraftSession {
 
   /** Queues a comment (or a change to one); resolves once it is stored (on the device, or in memory). */
   async send(request: NewComment, change?: QueuedChange): Promise<OutboxEntry> {
-    const scope = this.#scope;
-    // Only a caller's mistake (the section sends only once configured): a word for the console.
-    if (!scope || !this.#outbox || !this.#parts) throw new Error('unconfigured');
-    const entry = await this.#outbox.enqueue(scope.thread, request, change);
-    await this.#parts.drafts.delete(scope.endpoint, scope.thread, request.parentId);
+    // The section sends only once configured: unconfigured, this throws (a caller's mistake).
+    const scope = this.#scope!;
+    const entry = await this.#outbox!.enqueue(scope.thread, request, change);
+    await this.#parts!.drafts.delete(scope.endpoint, scope.thread, request.parentId);
     return entry;
   }
 
   /** Sends a failed comment again. */
-  retry(clientId: string): Promise<void> {
-    return this.#outbox?.retry(clientId) ?? Promise.resolve();
+  async retry(clientId: string): Promise<void> {
+    await this.#outbox?.retry(clientId);
   }
 
   /** Takes a queued comment back out so the reader can edit it. */
@@ -172,23 +171,19 @@ export class OfflineController implements ReactiveController, DraftSession {
     if (this.#parts) await addPendingEcho(this.#parts.store, entry.endpoint, entry.thread, comment);
   }
 
-  draftsForThread(): Promise<Draft[]> {
+  async draftsForThread(): Promise<Draft[]> {
     const scope = this.#scope;
-    return scope && this.#parts
-      ? this.#parts.drafts.forThread(scope.endpoint, scope.thread)
-      : Promise.resolve([]);
+    return scope && this.#parts ? this.#parts.drafts.forThread(scope.endpoint, scope.thread) : [];
   }
 
-  draftFor(parentId: string | null): Promise<Draft | undefined> {
+  async draftFor(parentId: string | null): Promise<Draft | undefined> {
     const scope = this.#scope;
-    return scope && this.#parts
-      ? this.#parts.drafts.get(scope.endpoint, scope.thread, parentId)
-      : Promise.resolve(undefined);
+    return scope ? this.#parts?.drafts.get(scope.endpoint, scope.thread, parentId) : undefined;
   }
 
-  saveDraft(parentId: string | null, fields: CommentFields): Promise<void> {
+  async saveDraft(parentId: string | null, fields: CommentFields): Promise<void> {
     const scope = this.#scope;
-    if (!scope || !this.#parts) return Promise.resolve();
+    if (!scope || !this.#parts) return;
     return this.#parts.drafts.save({
       endpoint: scope.endpoint,
       thread: scope.thread,
@@ -214,12 +209,12 @@ export class OfflineController implements ReactiveController, DraftSession {
     );
   }
 
-  identity(): Promise<Identity | null> {
-    return this.#parts ? loadIdentity(this.#parts.store) : Promise.resolve(null);
+  async identity(): Promise<Identity | null> {
+    return this.#parts ? loadIdentity(this.#parts.store) : null;
   }
 
-  rememberIdentity(remember: boolean, identity: Identity): Promise<void> {
-    return this.#parts ? saveIdentity(this.#parts.store, remember ? identity : null) : Promise.resolve();
+  async rememberIdentity(remember: boolean, identity: Identity): Promise<void> {
+    await (this.#parts && saveIdentity(this.#parts.store, remember ? identity : null));
   }
 
   listen(listener: DraftListener): () => void {

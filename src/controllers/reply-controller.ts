@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { element } from '../components/comment-article.js';
 import { findComment, type OwnAction } from '../components/comment-view.js';
 import type { RcComposer } from '../components/composer.js';
 import type { SubmitOutcome } from '../context.js';
@@ -53,14 +54,12 @@ const COMPOSER_PARTS =
 
 /** The one reply form, with its parts re-exported so the page can style them. */
 function createComposer(): RcComposer {
-  const composer = document.createElement('rc-composer');
-  composer.setAttribute('exportparts', COMPOSER_PARTS);
   // The page's notice (slot="notice") is passed on into the form's own notice slot.
-  const notice = document.createElement('slot');
-  notice.name = 'notice';
-  notice.slot = 'notice';
-  composer.append(notice);
-  return composer;
+  return element(
+    'rc-composer',
+    { exportparts: COMPOSER_PARTS },
+    element('slot', { name: 'notice', slot: 'notice' }),
+  ) as RcComposer;
 }
 
 /**
@@ -184,7 +183,7 @@ export class ReplyController implements ReactiveController {
     emit(this.host, 'rc-queued', { comment: request, thread });
     this.moveTo(null);
     const m = locale.text;
-    this.parts.announce(navigator.onLine === false ? m.waitingForConnection : m.sending);
+    this.parts.announce(navigator.onLine ? m.sending : m.waitingForConnection);
     await this.host.updateComplete;
     this.#focus(localId(request.clientId));
     return { ok: true };
@@ -205,7 +204,7 @@ export class ReplyController implements ReactiveController {
     await this.parts.offline.send(request, change);
     if (!remove) this.moveTo(null);
     const m = this.parts.locale.text;
-    this.parts.announce(navigator.onLine === false ? m.waitingForConnection : m.sending);
+    this.parts.announce(navigator.onLine ? m.sending : m.waitingForConnection);
     if (!remove) void this.host.updateComplete.then(() => this.#focus(comment.id));
     return true;
   }

@@ -10,12 +10,13 @@ import type { ThreadNode } from './tree.js';
  */
 export function keepUnchanged(next: ThreadNode[], previous: readonly ThreadNode[]): ThreadNode[] {
   const before = new Map<string, ThreadNode>();
-  const stack = [...previous];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    before.set(node.comment.id, node);
-    for (const child of node.children) stack.push(child);
-  }
+  const index = (nodes: readonly ThreadNode[]): void => {
+    for (const node of nodes) {
+      before.set(node.comment.id, node);
+      index(node.children);
+    }
+  };
+  index(previous);
   const keep = (node: ThreadNode): ThreadNode => {
     const children = node.children.map(keep);
     const old = before.get(node.comment.id);

@@ -7,8 +7,9 @@ import { isObject, readDate, truncate } from './parse.js';
 
 /** v1.1: the POST answer's `editToken` and `editableUntil`, or null when it has none worth keeping. */
 export function parseEditGrant(value: unknown): { token: string; until: number } | null {
-  const token = isObject(value) && value.editToken;
-  const until = isObject(value) && Date.parse(readDate(value.editableUntil) ?? '');
+  if (!isObject(value)) return null;
+  const token = value.editToken;
+  const until = Date.parse(readDate(value.editableUntil) ?? '');
   return typeof token === 'string' && /^[\w-]{16,512}$/.test(token) && until ? { token, until } : null;
 }
 

@@ -36,7 +36,7 @@ export function validateFields(fields: CommentFields, requireEmail: boolean): Fi
   if (email === '' && requireEmail) errors.email = 'email-required';
   else if (email !== '' && !EMAIL.test(email)) errors.email = 'email-invalid';
   const url = fields.url.trim();
-  if (url !== '' && !/^https?:\/\/[^\s/]+\.[^\s]*/i.test(url)) errors.url = 'url-invalid';
+  if (url !== '' && !/^https?:\/\/[^\s/]+\./i.test(url)) errors.url = 'url-invalid';
   return errors;
 }
 

@@ -9,12 +9,15 @@ export interface Identity {
 
 const KEY = 'identity';
 
+/** The details "Save my name, email, and website" keeps, from a form's fields: never the comment itself. */
+export const identityOf = ({ name, email, url }: Identity): Identity => ({ name, email, url });
+
 /** The remembered details, or null when the reader never ticked the box (or unticked it). */
 export async function loadIdentity(store: KeyValueStore): Promise<Identity | null> {
   const value = await store.get<Identity>(KEY);
   const valid =
     value && ['name', 'email', 'url'].every((field) => typeof value[field as keyof Identity] === 'string');
-  return valid ? { name: value.name, email: value.email, url: value.url } : null;
+  return valid ? identityOf(value) : null;
 }
 
 /**

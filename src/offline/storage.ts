@@ -50,7 +50,7 @@ export class DeviceStore implements KeyValueStore {
   constructor(databaseName = DATABASE_NAME, timeoutMs = TIMEOUT_MS) {
     this.#databaseName = databaseName;
     this.#timeoutMs = timeoutMs;
-    if (typeof indexedDB === 'undefined' || indexedDB === null) this.memoryOnly = true;
+    if (!globalThis.indexedDB) this.memoryOnly = true;
   }
 
   onMemoryOnly(callback: () => void): () => void {
@@ -98,9 +98,12 @@ export class DeviceStore implements KeyValueStore {
       const [keys, values] = stored.value;
       return keys.map((key, i) => [String(key), values[i] as T]);
     }
-    return [...this.#memory.entries()]
-      .filter(([key]) => key.startsWith(prefix))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) as Array<[string, T]>;
+    return (
+      [...this.#memory.entries()]
+        .filter(([key]) => key.startsWith(prefix))
+        // Keys of a Map are never equal.
+        .sort(([a], [b]) => (a < b ? -1 : 1)) as Array<[string, T]>
+    );
   }
 
   /** Runs an IndexedDB operation; on failure reconnects once, then falls back to memory. */
@@ -111,7 +114,7 @@ export class DeviceStore implements KeyValueStore {
       } catch (error) {
         // A connection closed under us (the database was deleted, or Safari closed it): one
         // fresh connection may work. Anything else (quota, hang, private mode) will not.
-        const closed = error instanceof DOMException && error.name === 'InvalidStateError';
+        const closed = (error as DOMException | undefined)?.name === 'InvalidStateError';
         this.#idb = null;
         if (!closed || attempt > 0) this.#fallBackToMemory();
       }

@@ -13,18 +13,17 @@ export const ownCommentStyles = sheet(`
     font-style: italic;
     margin: 0.25em 0 0;
   }
-  .unsent p {
-    margin: 0.25em 0;
-  }
+  /* Only a failed comment's line is "unsent failed" (delivery-status.ts). */
   .failed p {
+    margin: 0.25em 0;
     color: var(--_color-danger);
   }
-  .unsent .reply {
+  .failed .reply {
     margin-inline-end: 0.5em;
   }
   /* Not yet public: marked by a dashed rule rather than by fading, which would cost contrast. */
-  [part~='comment-pending'] > article,
-  [part~='comment-unsent'] > article {
+  [part~=comment-pending] > article,
+  [part~=comment-unsent] > article {
     border-inline-start: 3px dashed var(--_color-border);
   }
 `);
