@@ -244,7 +244,9 @@ describe('posting', () => {
       has: page.locator(':scope > article', { hasText: body }),
     });
     await pending.waitFor();
-    assert.match(await pending.innerText(), /Your comment is awaiting moderation\./);
+    // textContent, not innerText: the reply may sit in a conversation the browser skips
+    // rendering for while it is off screen (content-visibility), and innerText then reads ''.
+    assert.match(String(await pending.textContent()), /Your comment is awaiting moderation\./);
 
     const stored = await wp.phpJson(`
       $found = get_comments(['post_id' => ${fixture.post}, 'status' => 'hold', 'search' => 'counting']);
@@ -312,7 +314,9 @@ describe('posting', () => {
         has: page.locator(':scope > article', { hasText: body }),
       });
       await pending.waitFor({ timeout: 20_000 });
-      assert.match(await pending.innerText(), /Your comment is awaiting moderation\./);
+      // textContent, not innerText: the reply may sit in a conversation the browser skips
+      // rendering for while it is off screen (content-visibility), and innerText then reads ''.
+      assert.match(String(await pending.textContent()), /Your comment is awaiting moderation\./);
       const posts = proxy.log().filter((entry) => entry.method === 'POST');
       assert.deepEqual(
         posts.map((entry) => entry.status),

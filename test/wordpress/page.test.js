@@ -190,7 +190,9 @@ describe('the comment section on the site', () => {
         has: page.locator(':scope > article', { hasText: body }),
       });
       await pending.waitFor();
-      assert.match(await pending.innerText(), /Your comment is awaiting moderation\./);
+      // textContent, not innerText: the reply may sit in a conversation the browser skips
+      // rendering for while it is off screen (content-visibility), and innerText then reads ''.
+      assert.match(String(await pending.textContent()), /Your comment is awaiting moderation\./);
       // The plugin speaks v1: the element's pageUrl (v1.1) is ignored, not refused, and its
       // answer carries no edit token, so the held reply has no Edit or Delete.
       assert.equal(sent.length, 1);
