@@ -10,6 +10,7 @@ import {
   formShown,
   freshStore,
   labelOf,
+  loadedWith,
   mount,
   post,
   root,
@@ -460,13 +461,8 @@ describe('<recovery-comments> reading a thread', () => {
       }),
       postComment: () => new Promise(() => {}),
     };
-    const element = document.createElement('recovery-comments');
-    element.backend = backend;
-    element.storage = freshStore();
-    const loaded = oneEvent(element, 'rc-loaded');
-    document.body.append(element);
+    const element = await loadedWith(backend);
     try {
-      await loaded;
       await element.updateComplete;
       const first = commentWrappers(element).length;
       expect(first).to.be.greaterThan(0).and.below(2500);

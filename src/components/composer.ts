@@ -552,7 +552,7 @@ interface FormParts {
   status: HTMLElement;
 }
 
-/** Sets an attribute when it differs, or removes it (null), as a Lit binding to `nothing` does. */
+/** Sets an attribute when it differs, or removes it (null: the state says it is absent). */
 function setOrRemove(node: Element, name: string, value: string | null): void {
   if (value === null) node.removeAttribute(name);
   else setAttribute(node, name, value);

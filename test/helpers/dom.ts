@@ -71,9 +71,9 @@ export async function mount(options: MountOptions): Promise<RecoveryComments> {
 
 /**
  * A section on `backend` (a fake one: for what no real server sends), in the page, once its
- * first page is loaded and the reply form is there; removed again if that never happens.
+ * first page is loaded; removed again if that never happens.
  */
-export async function mountWith(backend: CommentsBackend): Promise<RecoveryComments> {
+export async function loadedWith(backend: CommentsBackend): Promise<RecoveryComments> {
   const element = document.createElement('recovery-comments');
   element.backend = backend;
   element.storage = freshStore();
@@ -81,6 +81,17 @@ export async function mountWith(backend: CommentsBackend): Promise<RecoveryComme
   document.body.append(element);
   try {
     await loaded;
+    return element;
+  } catch (error) {
+    element.remove();
+    throw error;
+  }
+}
+
+/** The same, once the reply form is there too. */
+export async function mountWith(backend: CommentsBackend): Promise<RecoveryComments> {
+  const element = await loadedWith(backend);
+  try {
     await formShown(element);
     return element;
   } catch (error) {
