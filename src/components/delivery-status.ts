@@ -22,7 +22,7 @@ export function deliveryStatus(delivery: Delivery, { messages: m, online }: Comm
       element('button', { type: 'button', class: 'reply', part, 'data-action': action }, label);
     return element(
       'div',
-      { class: 'unsent failed', part: 'status' },
+      { class: 'failed', part: 'status' },
       element('p', {}, m.couldNotSend(reason)),
       button('retry-button', 'retry', m.retrySend),
       ' ',
