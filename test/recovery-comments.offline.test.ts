@@ -1,6 +1,10 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { BackendError, type CommentsBackend } from '../src/backend/backend.js';
+import { messages as de } from '../src/i18n/locales/de.js';
+import { messages as fr } from '../src/i18n/locales/fr.js';
 import type { NewComment } from '../src/model/types.js';
+import type { OutboxEntry } from '../src/offline/outbox.js';
+import { DEFAULT_RETRY_POLICY } from '../src/offline/retry-policy.js';
 import { DeviceStore, type KeyValueStore } from '../src/offline/storage.js';
 import type { RecoveryComments } from '../src/recovery-comments.js';
 import {
@@ -502,5 +506,111 @@ describe('<recovery-comments> when device storage fails', () => {
       () => field(again, 'body').value === 'After the delete.',
       'the draft was lost with the database',
     );
+  });
+});
+
+describe("<recovery-comments> a failed send's words", () => {
+  beforeEach(() => resetProxy());
+
+  let databases = 0;
+  /** A database name no other test uses, to open again as a reload would. */
+  const databaseName = () => `rc-test-failed-${Date.now().toString(36)}-${++databases}`;
+
+  /** Why the reader's own comment could not be sent, as its line says it. */
+  const reasonOf = (element: RecoveryComments, id: string) =>
+    wrapperOf(element, id)?.querySelector(':scope > article [part="status"] p')?.textContent ?? '';
+
+  /** A comment of Sam's as the outbox keeps it. */
+  const request = (body: string): NewComment => ({
+    clientId: crypto.randomUUID(),
+    parentId: null,
+    author: { name: 'Sam', email: null, url: null },
+    body,
+    hp: '',
+  });
+
+  /** Leaves an entry in the outbox as an earlier visit did (its key is what every version reads). */
+  const leave = (
+    store: KeyValueStore,
+    entry: Record<string, unknown> & { endpoint: string; request: NewComment },
+  ) => store.set(`outbox|${entry.endpoint}|${entry.request.clientId}`, entry);
+
+  it('is worded in the language the page has when it is shown, and so again after a reload', async function () {
+    this.timeout(15_000);
+    const { endpoint } = await proxy();
+    const thread = uniqueThread('failed-words');
+    const name = databaseName();
+    const comment = request('Auf dem Heimweg geschrieben.');
+    // The last attempt before the outbox asks the reader: the server answers it 503, no message.
+    await leave(new DeviceStore(name), {
+      endpoint,
+      thread,
+      request: comment,
+      queuedAt: Date.now() - 60_000,
+      attempts: DEFAULT_RETRY_POLICY.maxAttempts - 1,
+      nextAttemptAt: 0,
+      state: 'queued',
+      error: null,
+    });
+    await injectFaults([{ method: 'POST', path: '/comments', action: { kind: 'respond', status: 503 } }]);
+    const echoId = `local-${comment.clientId}`;
+    const first = await mount({ endpoint, thread, storage: new DeviceStore(name) });
+    first.lang = 'de';
+    const german = de.couldNotSend(de.errorServer(503));
+    await waitUntil(() => reasonOf(first, echoId) === german, 'not said in German', { timeout: 5000 });
+    first.lang = 'fr';
+    const french = fr.couldNotSend(fr.errorServer(503));
+    await waitUntil(() => reasonOf(first, echoId) === french, 'not said in French', { timeout: 5000 });
+    first.remove();
+
+    // What was kept is what the error was, not words in one language.
+    const [[, kept]] = await new DeviceStore(name).entries<OutboxEntry>('outbox|');
+    expect(kept.state).to.equal('failed');
+    expect(kept.error).to.include({ kind: 'http', status: 503, code: null, retryAfter: null });
+
+    const again = await mount({ endpoint, thread, storage: new DeviceStore(name) });
+    again.lang = 'de';
+    await waitUntil(() => reasonOf(again, echoId) === german, 'not said again', { timeout: 5000 });
+    const submitted = oneEvent(again, 'rc-submitted');
+    wrapperOf(again, echoId)!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await submitted;
+    expect((await stored(thread, 'off')).map((saved) => saved.clientId)).to.deep.equal([comment.clientId]);
+  });
+
+  it('still shows, and sends, comments an earlier version kept with its error as words', async () => {
+    const { endpoint } = await proxy();
+    const thread = uniqueThread('failed-old');
+    const name = databaseName();
+    const words = 'Could not reach the comments server.';
+    const given = request('Given up on, last week.');
+    const waiting = request('Still waiting to be sent.');
+    const old = { endpoint, thread, nextAttemptAt: 0, error: words };
+    await leave(new DeviceStore(name), {
+      ...old,
+      request: given,
+      queuedAt: 1,
+      attempts: 10,
+      state: 'failed',
+    });
+    await leave(new DeviceStore(name), {
+      ...old,
+      request: waiting,
+      queuedAt: 2,
+      attempts: 3,
+      state: 'queued',
+    });
+    const element = await mount({ endpoint, thread, storage: new DeviceStore(name), waitForLoad: false });
+    const sent = oneEvent(element, 'rc-submitted');
+    expect((await sent).detail.comment.body).to.equal(waiting.body);
+    const givenId = `local-${given.clientId}`;
+    await waitUntil(() => reasonOf(element, givenId) !== '', 'the failed comment is not shown', {
+      timeout: 5000,
+    });
+    expect(reasonOf(element, givenId)).to.equal(`Couldn't send: ${words}`);
+    const retried = oneEvent(element, 'rc-submitted');
+    wrapperOf(element, givenId)!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    expect((await retried).detail.comment.body).to.equal(given.body);
+    const clientIds = (await stored(thread, 'off')).map((saved) => saved.clientId);
+    expect(clientIds.sort()).to.deep.equal([given.clientId, waiting.clientId].sort());
   });
 });

@@ -97,6 +97,10 @@ export class OwnCommentsController {
   get marked(): ReadonlySet<string> {
     const ids = new Set([...this.#grants.keys()].filter((id) => this.editable(id)));
     if (this.#note) ids.add(this.#note[0]);
+    // The controls of a comment no longer marked go, or a long-lived tab would keep them all:
+    // `render` is not asked for them again (its box lets go of them), and marked again, a
+    // comment gets new ones.
+    for (const id of this.#controls.keys()) if (!ids.has(id)) this.#controls.delete(id);
     return ids;
   }
 

@@ -4,9 +4,15 @@ import type { Messages } from './messages.js';
 
 /**
  * A failed backend call in the reader's words. `loading` words a lost connection for reading
- * ("unreachable") rather than for sending ("offline").
+ * ("unreachable") rather than for sending ("offline"). `error` may be one the outbox kept, which
+ * has the fields and not the class.
  */
-export function describeError(error: BackendError, m: Messages, endpoint: string, loading = false): string {
+export function describeError(
+  error: Pick<BackendError, 'kind' | 'message' | 'status' | 'code' | 'retryAfter'>,
+  m: Messages,
+  endpoint: string,
+  loading = false,
+): string {
   switch (error.kind) {
     case 'blocked':
       return m.errorBlocked(originOf(endpoint) ?? endpoint);

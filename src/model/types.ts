@@ -1,3 +1,5 @@
+import type { BackendError } from '../backend/backend.js';
+
 /** Who wrote a comment, as the public API shows it (email is never returned). */
 export interface Author {
   name: string;
@@ -31,8 +33,13 @@ export interface Comment {
 export interface Delivery {
   state: 'queued' | 'sending' | 'failed';
   clientId: string;
-  /** Why the last attempt failed, in words for the reader. */
-  error: string | null;
+  /** The endpoint it goes to: a failure the page's CSP caused names its origin. */
+  endpoint: string;
+  /**
+   * Why the last attempt failed: what the error was, worded only when shown, in the page's
+   * language then. A string in entries stored by earlier versions: their words, shown as they are.
+   */
+  error: Pick<BackendError, 'kind' | 'message' | 'status' | 'code' | 'retryAfter'> | string | null;
 }
 
 /** One page of a thread: `limit` top-level comments with all their replies. */

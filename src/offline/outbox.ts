@@ -1,6 +1,6 @@
 import { BackendError, type CommentsBackend, type PostResult } from '../backend/backend.js';
 import { echoOf } from '../model/echo.js';
-import type { Comment, NewComment } from '../model/types.js';
+import type { Comment, Delivery, NewComment } from '../model/types.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import type { KeyValueStore } from './storage.js';
 import { localStorageOrNull } from './local-storage.js';
@@ -20,8 +20,8 @@ export interface OutboxEntry {
   /** Not before this time (ms since epoch). */
   nextAttemptAt: number;
   state: DeliveryState;
-  /** The last error, as the reader should read it; null before any failure. */
-  error: string | null;
+  /** The last error (worded when shown, see `Delivery`); null before any failure. */
+  error: Delivery['error'];
   /** Set when the last failure was the page's CSP blocking the endpoint. */
   blocked?: boolean;
   /** v1.1: set when this entry changes the reader's own comment instead of posting one. */
@@ -97,12 +97,18 @@ function isEntry(value: unknown): value is OutboxEntry {
  * How a queued entry shows in the thread: a reply as its echo; an edit as the comment with its
  * new text, where it is; a delete hides the comment, unless it failed (then Retry shows on it).
  */
-export function echoOfEntry({ change, request, state, error, queuedAt }: OutboxEntry): Comment {
-  const delivery = { state, clientId: request.clientId, error };
+export function echoOfEntry({ change, endpoint, request, state, error, queuedAt }: OutboxEntry): Comment {
+  const delivery = { state, clientId: request.clientId, endpoint, error };
   if (!change) return echoOf(request, 'pending', new Date(queuedAt).toISOString(), delivery);
   const removed = change.remove && state !== 'failed' ? { removed: true as const } : {};
   return { ...change.original, body: request.body, status: 'pending', delivery, ...removed };
 }
+
+/**
+ * What a failure was, to be worded when it is shown. A plain object: IndexedDB keeps an Error as
+ * a plain Error, without the fields of its class (and `message` is not one a spread copies).
+ */
+const factsOf = (failure: BackendError): Delivery['error'] => ({ ...failure, message: failure.message });
 
 const LEASE_MS = 30_000;
 
@@ -290,7 +296,7 @@ export class Outbox {
             ...sending,
             state: 'queued',
             nextAttemptAt: this.#options.now() + decision.delayMs,
-            error: failure.message,
+            error: factsOf(failure),
           });
           return;
         }
@@ -304,7 +310,7 @@ export class Outbox {
         const failed = {
           ...sending,
           state: 'failed' as const,
-          error: failure.message,
+          error: factsOf(failure),
           blocked: decision.kind === 'blocked',
         };
         await this.#put(failed);

@@ -13,7 +13,7 @@ export const ownCommentStyles = sheet(`
     font-style: italic;
     margin: 0.25em 0 0;
   }
-  /* Only a failed comment's line is "unsent failed" (delivery-status.ts). */
+  /* A failed comment's line: why, then Retry and Edit (delivery-status.ts). */
   .failed p {
     margin: 0.25em 0;
     color: var(--_color-danger);

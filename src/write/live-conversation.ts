@@ -50,6 +50,10 @@ function fill(made: Wrapper, node: ThreadNode, options: CommentViewOptions): HTM
   setAttribute(made.li, 'part', partsOf(comment, options));
   const nodes: Node[] = [articleOf(node, options)];
   if (options.replyTo === comment.id && options.composer) nodes.push(options.composer);
+  // Only the replies shown keep their wrappers, so a long-lived tab does not keep one for every
+  // reply it ever showed (an echo, once sent, is shown under its server id): one shown again
+  // gets a new wrapper. What goes is out of the page already, and so is any focus it held.
+  const kept = new Map<string, Wrapper>();
   if (node.children.length > 0) {
     const { shown, hidden } = replies(node, options);
     const list = (made.list ??= element('ol', { class: 'replies', part: 'replies' }));
@@ -57,8 +61,8 @@ function fill(made: Wrapper, node: ThreadNode, options: CommentViewOptions): HTM
       list,
       shown.map((child) => {
         const id = child.comment.id;
-        let reply = made.replies.get(id);
-        if (!reply) made.replies.set(id, (reply = wrapper(id)));
+        const reply = made.replies.get(id) ?? wrapper(id);
+        kept.set(id, reply);
         return fill(reply, child, options);
       }),
     );
@@ -74,6 +78,7 @@ function fill(made: Wrapper, node: ThreadNode, options: CommentViewOptions): HTM
       nodes.push((made.space ??= new Text(' ')), made.more);
     }
   }
+  made.replies = kept;
   placeNodes(made.li, nodes);
   return made.li;
 }

@@ -3,7 +3,7 @@ import { en } from '../../src/i18n/en.js';
 import { MAX_BODY_LENGTH } from '../../src/model/validate.js';
 import type { RecoveryComments } from '../../src/recovery-comments.js';
 import { button, composerOf, field, fill, labelOf, mount } from '../helpers/dom.js';
-import { server, uniqueThread } from '../helpers/server.js';
+import { published, seed, server, uniqueThread } from '../helpers/server.js';
 
 /** Counts the writes to a control's `value` (a write, even of the same text, is what moves a caret) or `checked`. */
 function countWrites(
@@ -164,7 +164,8 @@ describe('<rc-composer> as plain DOM', () => {
   });
 
   it('follows required, checked and the form’s name on every update', async () => {
-    const element = await mount({ endpoint: (await server()).endpoint, thread: uniqueThread('states') });
+    const empty = uniqueThread('states');
+    const element = await mount({ endpoint: (await server()).endpoint, thread: empty });
     const form = composerOf(element);
     const email = field(element, 'email');
     // An empty thread has no heading over its form: the form is named by its own label.
@@ -190,22 +191,28 @@ describe('<rc-composer> as plain DOM', () => {
     expect(remember.checked, 'the box after remember was turned off').to.equal(false);
     expect(field(element, 'email')).to.equal(email);
 
-    // Headed (as a reply form is, or one the section asks for), the heading names the form instead.
-    form.headed = true;
+    // Under a thread with comments, the section heads the form, and the heading names it instead.
+    const answered = uniqueThread('states-answered');
+    await seed(answered, [published('a', null, 'Ann', 'First.', 5)]);
+    element.thread = answered;
+    await waitUntil(() => form.shadowRoot!.querySelector('h3'), 'the form never got its heading', {
+      timeout: 5000,
+    });
     await form.updateComplete;
+    expect(composerOf(element)).to.equal(form);
     const heading = form.shadowRoot!.querySelector('h3')!;
     expect([shown.hasAttribute('aria-label'), shown.getAttribute('aria-labelledby')]).to.deep.equal([
       false,
       heading.id,
     ]);
     expect(heading.textContent!.trim()).to.equal(en.leaveReply);
-    form.headed = false;
+    element.thread = empty;
+    await waitUntil(() => !form.shadowRoot!.querySelector('h3'), 'the heading stayed', { timeout: 5000 });
     await form.updateComplete;
     expect([shown.getAttribute('aria-label'), shown.hasAttribute('aria-labelledby')]).to.deep.equal([
       en.leaveReply,
       false,
     ]);
-    expect(form.shadowRoot!.querySelector('h3'), 'the heading once unheaded').to.equal(null);
   });
 
   it('adds each listener once, however often it updates', async () => {

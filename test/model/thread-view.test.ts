@@ -76,6 +76,7 @@ describe('thread view', () => {
     const safe = echoOf(request('https://sam.example.org/'), 'pending', '2026-01-01T00:00:00Z', {
       state: 'queued',
       clientId: 'abc',
+      endpoint: 'https://comments.example.org/api',
       error: null,
     });
     expect(safe).to.deep.equal({
@@ -85,7 +86,12 @@ describe('thread view', () => {
       body: 'Mine.',
       createdAt: '2026-01-01T00:00:00Z',
       status: 'pending',
-      delivery: { state: 'queued', clientId: 'abc', error: null },
+      delivery: {
+        state: 'queued',
+        clientId: 'abc',
+        endpoint: 'https://comments.example.org/api',
+        error: null,
+      },
     });
     for (const url of ['javascript:alert(1)', 'http://[.x', 'data:text/html,x'])
       expect(echoOf(request(url), 'published', '2026-01-01T00:00:00Z').author.url, url).to.equal(null);

@@ -120,6 +120,14 @@ describe('Outbox', () => {
     expect(calls).to.have.length(policy.maxAttempts);
     expect(settled.map((s) => s.kind)).to.deep.equal(['failed']);
     expect(remaining.map((entry) => entry.state)).to.deep.equal(['failed']);
+    // What the error was, kept to be worded when shown, in the page's language then.
+    expect(remaining[0]!.error).to.include({
+      kind: 'network',
+      message: 'offline',
+      status: null,
+      code: null,
+      retryAfter: null,
+    });
   });
 
   it('waits behind a slow first entry without polling (found by the property below)', async () => {

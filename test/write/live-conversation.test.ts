@@ -97,6 +97,38 @@ describe('live conversations (the writing side)', () => {
     }
   });
 
+  it('lets go of the wrappers of replies no longer shown, and keeps the form, its focus and the rest', () => {
+    const form = document.createElement('textarea');
+    const view = { ...options(), composer: form, replyTo: 'b' };
+    const thread = [comment('a', null, 1), comment('b', 'a', 2)];
+    // The reader's reply to b, on its way: once sent, the server's copy takes its place.
+    const [onItsWay] = buildTree([...thread, comment('local-x', 'b', 3)], 5);
+    const [sent] = buildTree([...thread, comment('x', 'b', 3)], 5);
+    const live = liveConversations();
+    const list = liveList([onItsWay!], view, live);
+    const li = list.firstElementChild!;
+    const wrapperOf = (id: string) => li.querySelector(`[data-comment-id="${id}"]`);
+    const [wrapperOfB, wrapperOfEcho] = [wrapperOf('b'), wrapperOf('local-x')];
+    document.body.append(list);
+    try {
+      form.value = 'Another reply';
+      form.focus();
+      expect(live(sent!, view)).to.equal(li);
+      expect(wrapperOf('local-x')).to.equal(null);
+      expect(wrapperOf('b')).to.equal(wrapperOfB);
+      expect(document.activeElement).to.equal(form);
+      // Its wrapper was let go: shown again, the echo has a new one; b and the form are as they were.
+      live(onItsWay!, view);
+      expect(wrapperOf('local-x')).to.not.equal(null);
+      expect(wrapperOf('local-x')).to.not.equal(wrapperOfEcho);
+      expect(wrapperOf('b')).to.equal(wrapperOfB);
+      expect(wrapperOfB!.querySelector(':scope > textarea')).to.equal(form);
+      expect([document.activeElement, form.value]).to.deep.equal([form, 'Another reply']);
+    } finally {
+      list.remove();
+    }
+  });
+
   it('starts afresh once the list let its node go, with the boxes and the form back in it', () => {
     const form = document.createElement('textarea');
     const view = { ...options(), composer: form, replyTo: 'a' };
@@ -158,5 +190,42 @@ describe("the reader's own controls (the writing side)", () => {
     own.ask(null);
     box();
     expect([...article.childNodes]).to.deep.equal([meta, body, reply]);
+  });
+
+  it("lets go of a comment's controls once it shows none, and keeps another's, focus and all", async () => {
+    const own = new OwnCommentsController(new FakeHost(), () => en);
+    await own.configure(new MemoryStore(), { endpoint: 'e', thread: 't' });
+    for (const id of ['a', 'b'])
+      own.keep('e', 't', id, { token: `secret-${id}`, until: Date.now() + 60_000 });
+    const [a, b] = buildTree([comment('a', null, 1), comment('b', null, 2)], 5);
+    const box = (node: ThreadNode) => articleOf(node, { ...options(), mine: ownControls(own) });
+    const [articleA, articleB] = [box(a!), box(b!)];
+    const noteOf = (article: HTMLElement) => article.querySelector('[part="status"]');
+    own.note('a', 'Not deleted.');
+    box(a!);
+    const firstNote = noteOf(articleA);
+    expect(firstNote).to.not.equal(null);
+    const editB = articleB.querySelector<HTMLButtonElement>('[part="edit-button"]')!;
+    document.body.append(articleA, articleB);
+    try {
+      editB.focus();
+      // a is gone (deleted) and its note with it: nothing of the reader's shows on it.
+      own.forget('a');
+      own.ask(null);
+      box(a!);
+      box(b!);
+      expect(noteOf(articleA)).to.equal(null);
+      expect(articleB.querySelector('[part="edit-button"]')).to.equal(editB);
+      expect(document.activeElement).to.equal(editB);
+      // Its controls were let go: a note on it again comes in new ones.
+      own.note('a', 'Not deleted either.');
+      box(a!);
+      expect(noteOf(articleA)?.textContent).to.equal('Not deleted either.');
+      expect(noteOf(articleA)).to.not.equal(firstNote);
+      expect(document.activeElement).to.equal(editB);
+    } finally {
+      articleA.remove();
+      articleB.remove();
+    }
   });
 });
