@@ -39,17 +39,20 @@ export function chunkEnd(
 /**
  * What each frame's rendering aims at while a big thread fills in, in ms. The time measured is
  * the update alone: the same frame's style and layout come after it and grow with the chunk, so
- * the aim is well under half the 200 ms a task may take (at 100, 5,000-comment loads on a busy
- * machine had chunk frames of 250-300 ms).
+ * the aim stays under half the 200 ms a task may take. Every chunk also costs its frame about
+ * 12 ms whatever its size (style, layout, intersection checks over the whole thread so far): at
+ * 60 ms and 600 comments a chunk, 5,000 comments took nine frames; at 90 and 1,200, five, and
+ * were all in the DOM about 75 ms sooner (December 2026, `node bench/ab.js`, 15 cold loads of
+ * each), their longest task 110 ms instead of 84 (median).
  */
-const FRAME_WORK_MS = 60;
+const FRAME_WORK_MS = 90;
 /**
  * Bounds on a chunk whatever the clock says (a frame stalled by other work, a coarse timer, a
  * fast frame that a slower one follows): 1,000 comments rendered at once took 200-350 ms on a
  * loaded 2-core machine, style and layout in.
  */
 const MIN_CHUNK = 100;
-const MAX_CHUNK = 600;
+const MAX_CHUNK = 1200;
 
 /**
  * How many comments the next chunk may hold, from how long the last one took to render: a

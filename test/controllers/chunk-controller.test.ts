@@ -113,13 +113,13 @@ describe('ChunkController', () => {
       return chunks.shown - before;
     };
     expect(await frame(20), 'the first chunk').to.equal(100);
-    // 100 comments in 20 ms: 300 fit in the 60 ms a frame aims at.
-    expect(await frame(100)).to.equal(300);
-    // 300 in 100 ms: 180 next; then a slow frame makes the next chunk smaller, never below 100.
-    expect(await frame(1000)).to.equal(180);
+    // 100 comments in 20 ms: 450 fit in the 90 ms a frame aims at.
+    expect(await frame(100)).to.equal(450);
+    // 450 in 100 ms: 405 next; then a slow frame makes the next chunk smaller, never below 100.
+    expect(await frame(1000)).to.equal(405);
     expect(await frame(1)).to.equal(100);
-    // 100 in 1 ms would be 6,000: capped.
-    expect(await frame(1)).to.equal(600);
+    // 100 in 1 ms would be 9,000: capped.
+    expect(await frame(1)).to.equal(1200);
     host.remove();
   });
 });
