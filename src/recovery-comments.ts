@@ -363,11 +363,7 @@ export class RecoveryComments extends UpdatingElement {
     setAttribute(section, 'dir', this.#locale.dir);
     say(heading, counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply);
     say(status, this.announcement);
-    if (asOf !== null)
-      say(
-        kept,
-        m.shownAsOf(this.#locale.formatDate(new Date(asOf).toISOString()), navigator.onLine === false),
-      );
+    if (asOf !== null) say(kept, m.shownAsOf(this.#locale.formatDate(asOf), navigator.onLine === false));
     const composer = replyOpen ? null : this.#write.composer;
     placeNodes(section, [
       heading,

@@ -67,13 +67,16 @@ export class LocaleController {
     this.#apply(this.#shipped, this.#locale);
   }
 
-  /** A date and time in the locale ("1 December 2026 at 09:41"); the string itself when it is no date. */
-  formatDate(iso: string): string {
-    const date = new Date(iso);
+  /**
+   * A date and time in the locale ("1 December 2026 at 09:41"), from an ISO string or ms since
+   * epoch; the value itself, as text, when it is no date.
+   */
+  formatDate(when: string | number): string {
+    const date = new Date(when);
     try {
       return (writesEnglishDates(this.#locale) && englishDate(date)) || this.#dates().format(date);
     } catch {
-      return iso;
+      return String(when);
     }
   }
 
