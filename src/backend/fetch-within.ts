@@ -60,8 +60,9 @@ export async function fetchWithin(
 
 /** Reads a body as JSON, refusing one over the limit without buffering it whole. */
 async function readJson(response: Response, tooLarge: string): Promise<unknown> {
-  if (Number(response.headers.get('content-length')) > MAX_RESPONSE_BYTES)
-    throw new BackendError('invalid-response', tooLarge, response.status);
+  const refused = () => new BackendError('invalid-response', tooLarge, response.status);
+  if (Number(response.headers.get('content-length')) > MAX_RESPONSE_BYTES) throw refused();
+  // No body (a null-body status) reads as ''.
   let text = '';
   if (response.body) {
     const reader = response.body.getReader();
@@ -73,12 +74,12 @@ async function readJson(response: Response, tooLarge: string): Promise<unknown> 
       size += value.byteLength;
       if (size > MAX_RESPONSE_BYTES) {
         await reader.cancel();
-        throw new BackendError('invalid-response', tooLarge, response.status);
+        throw refused();
       }
       text += decoder.decode(value, { stream: true });
     }
     text += decoder.decode();
-  } else text = await response.text();
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -183,8 +183,8 @@ export class ThreadController implements ReactiveController {
 
   /** Loads again after an error, where it stopped. */
   retry(): Promise<void> {
-    if (this.#query === null) return Promise.resolve();
-    return this.#status === 'error' ? this.load(this.#query) : this.loadMore();
+    // Only a loaded query fails; "load more" does nothing without one.
+    return this.#status === 'error' ? this.load(this.#query!) : this.loadMore();
   }
 
   /** Shows a comment the reader just sent (published or pending) without reloading. */

@@ -67,8 +67,9 @@ export class WriteController implements ReactiveController {
 
   hostConnected(): void {
     // A download that failed offline is tried again when the connection returns.
-    const options = { signal: (this.#listening = new AbortController()).signal };
-    addEventListener('online', () => this.#scope && void this.load(), options);
+    addEventListener('online', () => this.#scope && void this.load(), {
+      signal: (this.#listening = new AbortController()).signal,
+    });
   }
 
   hostDisconnected(): void {
@@ -98,7 +99,7 @@ export class WriteController implements ReactiveController {
   /** Loads it when the page has nothing better to do. */
   loadWhenIdle(): void {
     const later = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
-    later(() => void this.load().catch(() => {}));
+    later(() => this.prefetch());
   }
 
   /** Loads it, ignoring a failed download (tried again on the next call or `online`). */
