@@ -130,9 +130,6 @@ export class RecoveryComments extends UpdatingElement {
     storage: { attribute: false },
     lang: { reflect: true },
     theme: { reflect: true },
-    expanded: { state: true },
-    announcement: { state: true },
-    configError: { state: true },
   };
 
   readonly #locale = new LocaleController(this, () => this.#provide());
@@ -167,7 +164,7 @@ export class RecoveryComments extends UpdatingElement {
     thread: this.#thread,
     locale: this.#locale,
     threadId: () => this.#query?.thread ?? null,
-    configError: () => `${this.#locale.text.configError} ${this.configError?.(this.#locale.text) ?? ''}`,
+    configError: () => `${this.#locale.text.configError} ${this.#configError?.(this.#locale.text) ?? ''}`,
     tree: () => this.#view().tree,
     announce: (text) => this.#announce(text),
   });
@@ -188,10 +185,11 @@ export class RecoveryComments extends UpdatingElement {
   #shell: Shell | null = null;
   readonly #states = new ThreadStates();
 
+  // State, not properties: each change asks for its update itself.
   /** Comments whose long reply lists are shown whole. */
-  private expanded: ReadonlySet<string> = new Set();
-  private announcement = '';
-  private configError: ConfigProblem | null = null;
+  #expanded: ReadonlySet<string> = new Set();
+  #announcement = '';
+  #configError: ConfigProblem | null = null;
 
   /** Base URL of the comments API, e.g. "https://comments.example.org/api" or "/api". */
   endpoint = '';
@@ -292,14 +290,20 @@ export class RecoveryComments extends UpdatingElement {
     if (!clicked) return;
     const { action, id } = clicked;
     if (id === null) void (action === 'more' ? this.#thread.loadMore() : this.#thread.retry());
-    else if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
+    else if (action === 'expand') this.#setState(() => (this.#expanded = new Set([...this.#expanded, id])));
     else this.#write.act(action, id, clientIdOf(id) ?? id);
   };
 
   #announce(text: string): void {
     // Clearing first makes a repeated message be announced again.
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = text));
+    this.#setState(() => (this.#announcement = ''));
+    requestAnimationFrame(() => this.#setState(() => (this.#announcement = text)));
+  }
+
+  /** Changes state the next update shows. */
+  #setState(change: () => void): void {
+    change();
+    this.requestUpdate();
   }
 
   /** What the thread's parts need to render. */
@@ -308,14 +312,14 @@ export class RecoveryComments extends UpdatingElement {
       messages: m,
       thread: this.#thread,
       tree: tree.slice(0, this.#chunks.shown),
-      configError: this.configError?.(m) ?? null,
+      configError: this.#configError?.(m) ?? null,
       describe: (error) => this.#write.describeLoadError(error, m, this.endpoint),
       formatDate: (iso) => this.#locale.formatDate(iso),
       replyTo: this.#write.target,
       targetId: this.#target.targetId,
       composer: this.#write.composer,
       online: navigator.onLine !== false,
-      expanded: this.expanded,
+      expanded: this.#expanded,
       mine: this.#write.mine,
       live: this.#write.live,
     };
@@ -324,7 +328,7 @@ export class RecoveryComments extends UpdatingElement {
   /** Loads the thread again from its first page (once the section is near the viewport). */
   reload(): void {
     const query = queryFor(this);
-    this.configError = typeof query === 'function' ? query : null;
+    this.#setState(() => (this.#configError = typeof query === 'function' ? query : null));
     this.#query = typeof query === 'function' ? null : query;
     this.#ready = false;
     if (typeof query === 'function') {
@@ -362,7 +366,7 @@ export class RecoveryComments extends UpdatingElement {
     setAttribute(section, 'lang', this.#locale.locale);
     setAttribute(section, 'dir', this.#locale.dir);
     say(heading, counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply);
-    say(status, this.announcement);
+    say(status, this.#announcement);
     if (asOf !== null) say(kept, m.shownAsOf(this.#locale.formatDate(asOf), navigator.onLine === false));
     const composer = replyOpen ? null : this.#write.composer;
     placeNodes(section, [
