@@ -20,6 +20,9 @@ export interface ThreadKeeping {
   keep(query: ThreadQuery, page: ThreadPage): void;
 }
 
+/** What a server that says nothing of them offers. */
+const NO_OFFERS: Offers = { notify: false };
+
 /**
  * Loads a thread page by page and keeps the comments the reader added. Its state is read-only
  * outside (as Lit's `Task` exposes its own). Results of a query that has since been replaced are
@@ -39,7 +42,7 @@ export class ThreadController implements ReactiveController {
   #total = 0;
   #nextCursor: string | null = null;
   #skipped = 0;
-  #offers: Offers = { notify: false };
+  #offers = NO_OFFERS;
   /** The page kept from an earlier visit, once read; until the server's own replaces it. */
   #kept: KeptPage | null = null;
   /** Its reading, which the first request never waits for (only a 304 or a failure does). */
@@ -262,7 +265,7 @@ export class ThreadController implements ReactiveController {
     this.#comments = first ? fresh : [...this.#comments, ...fresh];
     if (first) {
       this.#total = page.total;
-      this.#offers = page.offers ?? { notify: false };
+      this.#offers = page.offers ?? NO_OFFERS;
       this.#skipped = 0;
     }
     this.#skipped += page.skipped;
