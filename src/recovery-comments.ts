@@ -25,15 +25,12 @@ import { keptKey, keptTag, readKeptPage } from './offline/kept-thread.js';
 import type { KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
 
-/** The section's own elements, the same on every update. */
-interface Shell {
-  section: HTMLElement;
-  heading: HTMLElement;
-  /** The polite live region. */
-  status: HTMLElement;
-  /** "Shown as of …" over a kept thread that could not be refreshed. */
-  kept: HTMLElement;
-}
+/**
+ * The section's own elements, the same on every update: the section, its heading, the polite
+ * live region, and "Shown as of …" over a kept thread that could not be refreshed. A tuple:
+ * its names cost the bundle nothing.
+ */
+type Shell = [section: HTMLElement, heading: HTMLElement, status: HTMLElement, kept: HTMLElement];
 
 /** Properties that change what is loaded. */
 const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', 'storage'] as const;
@@ -362,7 +359,7 @@ export class RecoveryComments extends UpdatingElement {
     const replyTo = this.#write.target;
     const replyOpen = replyTo !== null && comments.some((comment) => comment.id === replyTo);
     const asOf = this.#thread.shownAsOf;
-    const { section, heading, status, kept } = (this.#shell ??= this.#build());
+    const [section, heading, status, kept] = (this.#shell ??= this.#build());
     setAttribute(section, 'lang', this.#locale.locale);
     setAttribute(section, 'dir', this.#locale.dir);
     say(heading, counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply);
@@ -385,6 +382,6 @@ export class RecoveryComments extends UpdatingElement {
     const section = element('section', { part: 'section', 'aria-labelledby': 'rc-heading' });
     section.addEventListener('click', this.#onClick);
     this.renderRoot.append(section);
-    return { section, heading, status, kept: element('p', { class: 'state', part: 'state kept-note' }) };
+    return [section, heading, status, element('p', { class: 'state', part: 'state kept-note' })];
   }
 }
