@@ -47,7 +47,7 @@ export class RestBackend implements CommentsBackend {
     const etag = request.etag;
     const headers: HeadersInit = etag ? { 'If-None-Match': etag } : {};
     const url = `${this.#threadUrl(thread)}?${query}`;
-    const { response, body } = await fetchWithin(url, { headers }, signal, SERVER);
+    const [response, body] = await fetchWithin(url, { headers }, signal, SERVER);
     // The kept page is current. A 304 nobody asked for fails below as any answer but 2xx does.
     if (etag && response.status === 304) return null;
     if (!response.ok) throw await refused(response, body);
