@@ -52,11 +52,12 @@ export class LocaleController {
     if (tag === this.#requested) return;
     this.#requested = tag;
     const request = ++this.#request;
-    if (primaryLanguage(tag) === 'en') {
+    const language = primaryLanguage(tag);
+    if (language === 'en') {
       this.#apply(null, tag);
       return;
     }
-    void loadLocale(tag).then((shipped) => {
+    void loadLocale(language).then((shipped) => {
       if (request === this.#request) this.#apply(shipped, shipped ? tag : 'en');
     });
   }
