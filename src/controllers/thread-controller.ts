@@ -132,9 +132,9 @@ export class ThreadController implements ReactiveController {
 
   /** The connection is back: the first page is loaded again if it failed or is a kept one. */
   readonly #onOnline = (): void => {
-    const query = this.#query;
-    if (query && !this.#request && (this.#asOf !== null || this.#status === 'error'))
-      void this.#fetchPage(query, null);
+    // A kept page shown, or an error, means a query was loaded.
+    if (!this.#request && (this.#asOf !== null || this.#status === 'error'))
+      void this.#fetchPage(this.#query!, null);
   };
 
   /** Starts over with a new query: the kept first page at once, if any, then the server's. */
@@ -175,13 +175,13 @@ export class ThreadController implements ReactiveController {
 
   /** Appends the next page, if there is one. */
   async loadMore(): Promise<void> {
-    const query = this.#query;
-    // Not while the first page is being refreshed: its answer replaces what is shown.
-    if (query === null || this.#nextCursor === null || this.#request || this.#status !== 'ready') return;
+    // Not while the first page is being refreshed: its answer replaces what is shown. A page
+    // ready means a query was loaded.
+    if (this.#nextCursor === null || this.#request || this.#status !== 'ready') return;
     this.#loadingMore = true;
     this.#moreError = null;
     this.host.requestUpdate();
-    await this.#fetchPage(query, this.#nextCursor);
+    await this.#fetchPage(this.#query!, this.#nextCursor);
   }
 
   /** Loads again after an error, where it stopped. */
