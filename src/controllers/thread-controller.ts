@@ -45,8 +45,11 @@ export class ThreadController implements ReactiveController {
   #offers = NO_OFFERS;
   /** The page kept from an earlier visit, once read; until the server's own replaces it. */
   #kept: KeptPage | null = null;
-  /** Its reading, which the first request never waits for (only a 304 or a failure does). */
-  #reading: Promise<KeptPage | null> = Promise.resolve(null);
+  /**
+   * Its reading, which the first request never waits for (only a 304 or a failure does);
+   * undefined without keeping, which awaits as no page.
+   */
+  #reading?: Promise<KeptPage | null>;
   /** The ETag the first page is asked with: the index's, then the shown kept page's own. */
   #tag: string | null = null;
   /** Whether the server sent the first page: a kept one read later is not shown before it. */
@@ -157,19 +160,17 @@ export class ThreadController implements ReactiveController {
     // The request goes out first (opening IndexedDB costs the task a few ms); the kept page is
     // read alongside, and shows if it is read before the answer.
     const fetching = this.#fetchPage(query, null, signal);
-    this.#reading = keeping
-      ? keeping.read(query).then((kept) => {
-          if (signal.aborted) return null;
-          if (kept && !this.#answered) {
-            this.#kept = kept;
-            this.#tag = kept.page.etag ?? null;
-            this.#append(kept.page, null);
-            this.host.requestUpdate();
-            this.onPage(query, false);
-          }
-          return kept;
-        })
-      : Promise.resolve(null);
+    this.#reading = keeping?.read(query).then((kept) => {
+      if (signal.aborted) return null;
+      if (kept && !this.#answered) {
+        this.#kept = kept;
+        this.#tag = kept.page.etag ?? null;
+        this.#append(kept.page, null);
+        this.host.requestUpdate();
+        this.onPage(query, false);
+      }
+      return kept;
+    });
     await fetching;
   }
 
