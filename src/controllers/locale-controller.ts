@@ -15,8 +15,9 @@ export class LocaleController {
   // The form's words are missing until the writing side adds them, and only it reads them.
   #text = enThread as Messages;
   #locale = 'en';
-  #requested: string | null = null;
-  #overrides: Partial<Messages> = {};
+  /** The tag and the owner's overrides last asked for (none before the first `use`). */
+  #requested?: string;
+  #overrides?: Partial<Messages>;
   /** The shipped locale being spoken; null for English. */
   #shipped: ShippedLocale | null = null;
   /** Counts requests, so a slow locale file never replaces one asked for later. */

@@ -20,13 +20,14 @@ import type { ReplyHost } from './reply-controller.js';
  * Until it is here, the section shows the thread alone and remembers what to hand on.
  */
 export class WriteController implements ReactiveController {
-  #writing: Writing | null = null;
-  #describe: typeof describeError | null = null;
-  #loading: Promise<Writing> | null = null;
-  #scope: [KeyValueStore | null, OfflineScope] | null = null;
-  #base: ApiBase | null = null;
-  #published: ReadonlySet<string> | null = null;
-  #listening: AbortController | null = null;
+  // Each is undefined until it is known.
+  #writing?: Writing;
+  #describe?: typeof describeError;
+  #loading?: Promise<Writing>;
+  #scope?: [KeyValueStore | null, OfflineScope];
+  #base?: ApiBase;
+  #published?: ReadonlySet<string>;
+  #listening?: AbortController;
 
   constructor(
     private readonly host: ReplyHost,
@@ -89,7 +90,7 @@ export class WriteController implements ReactiveController {
         return writing;
       },
       (error: unknown) => {
-        this.#loading = null;
+        this.#loading = undefined;
         throw error;
       },
     );
