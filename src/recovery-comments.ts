@@ -173,20 +173,20 @@ export class RecoveryComments extends UpdatingElement {
     find: (id) => findComment(this.renderRoot, id),
   });
   readonly #viewer = threadViewer();
-  #query: ThreadQuery | null = null;
+  #query?: ThreadQuery;
   /** Whether the current query's first page is settled: the server's, or kept and unreachable. */
   #ready = false;
   /** Whether any page was shown yet (the writing side is fetched once it is all in). */
-  #shown = false;
+  #shown?: boolean;
   /** The section, built in the first update; each update changes its text and attributes and which parts show. */
-  #shell: Shell | null = null;
+  #shell?: Shell;
   readonly #states = new ThreadStates();
 
   // State, not properties: each change asks for its update itself.
   /** Comments whose long reply lists are shown whole. */
   #expanded: ReadonlySet<string> = new Set();
   #announcement = '';
-  #configError: ConfigProblem | null = null;
+  #configError?: ConfigProblem | null;
 
   /** Base URL of the comments API, e.g. "https://comments.example.org/api" or "/api". */
   endpoint = '';
@@ -326,7 +326,7 @@ export class RecoveryComments extends UpdatingElement {
   reload(): void {
     const query = queryFor(this);
     this.#setState(() => (this.#configError = typeof query === 'function' ? query : null));
-    this.#query = typeof query === 'function' ? null : query;
+    this.#query = typeof query === 'function' ? undefined : query;
     this.#ready = false;
     if (typeof query === 'function') {
       emit(this, 'rc-error', { message: query(this.#locale.text), status: null });
