@@ -25,15 +25,12 @@ import { keptKey, keptTag, readKeptPage } from './offline/kept-thread.js';
 import type { KeyValueStore } from './offline/storage.js';
 import { threadStyles } from './styles/thread.js';
 
-/** The section's own elements, the same on every update. */
-interface Shell {
-  section: HTMLElement;
-  heading: HTMLElement;
-  /** The polite live region. */
-  status: HTMLElement;
-  /** "Shown as of …" over a kept thread that could not be refreshed. */
-  kept: HTMLElement;
-}
+/**
+ * The section's own elements, the same on every update: the section, its heading, the polite
+ * live region, and "Shown as of …" over a kept thread that could not be refreshed. A tuple:
+ * its names cost the bundle nothing.
+ */
+type Shell = [section: HTMLElement, heading: HTMLElement, status: HTMLElement, kept: HTMLElement];
 
 /** Properties that change what is loaded. */
 const QUERY_PROPERTIES = ['endpoint', 'thread', 'backend', 'pageSize', 'sort', 'storage'] as const;
@@ -130,9 +127,6 @@ export class RecoveryComments extends UpdatingElement {
     storage: { attribute: false },
     lang: { reflect: true },
     theme: { reflect: true },
-    expanded: { state: true },
-    announcement: { state: true },
-    configError: { state: true },
   };
 
   readonly #locale = new LocaleController(this, () => this.#provide());
@@ -167,7 +161,7 @@ export class RecoveryComments extends UpdatingElement {
     thread: this.#thread,
     locale: this.#locale,
     threadId: () => this.#query?.thread ?? null,
-    configError: () => `${this.#locale.text.configError} ${this.configError?.(this.#locale.text) ?? ''}`,
+    configError: () => `${this.#locale.text.configError} ${this.#configError?.(this.#locale.text) ?? ''}`,
     tree: () => this.#view().tree,
     announce: (text) => this.#announce(text),
   });
@@ -179,19 +173,20 @@ export class RecoveryComments extends UpdatingElement {
     find: (id) => findComment(this.renderRoot, id),
   });
   readonly #viewer = threadViewer();
-  #query: ThreadQuery | null = null;
+  #query?: ThreadQuery;
   /** Whether the current query's first page is settled: the server's, or kept and unreachable. */
   #ready = false;
   /** Whether any page was shown yet (the writing side is fetched once it is all in). */
-  #shown = false;
+  #shown?: boolean;
   /** The section, built in the first update; each update changes its text and attributes and which parts show. */
-  #shell: Shell | null = null;
+  #shell?: Shell;
   readonly #states = new ThreadStates();
 
+  // State, not properties: each change asks for its update itself.
   /** Comments whose long reply lists are shown whole. */
-  private expanded: ReadonlySet<string> = new Set();
-  private announcement = '';
-  private configError: ConfigProblem | null = null;
+  #expanded: ReadonlySet<string> = new Set();
+  #announcement = '';
+  #configError?: ConfigProblem | null;
 
   /** Base URL of the comments API, e.g. "https://comments.example.org/api" or "/api". */
   endpoint = '';
@@ -292,14 +287,20 @@ export class RecoveryComments extends UpdatingElement {
     if (!clicked) return;
     const { action, id } = clicked;
     if (id === null) void (action === 'more' ? this.#thread.loadMore() : this.#thread.retry());
-    else if (action === 'expand') this.expanded = new Set([...this.expanded, id]);
+    else if (action === 'expand') this.#setState(() => (this.#expanded = new Set([...this.#expanded, id])));
     else this.#write.act(action, id, clientIdOf(id) ?? id);
   };
 
   #announce(text: string): void {
     // Clearing first makes a repeated message be announced again.
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = text));
+    this.#setState(() => (this.#announcement = ''));
+    requestAnimationFrame(() => this.#setState(() => (this.#announcement = text)));
+  }
+
+  /** Changes state the next update shows. */
+  #setState(change: () => void): void {
+    change();
+    this.requestUpdate();
   }
 
   /** What the thread's parts need to render. */
@@ -308,14 +309,14 @@ export class RecoveryComments extends UpdatingElement {
       messages: m,
       thread: this.#thread,
       tree: tree.slice(0, this.#chunks.shown),
-      configError: this.configError?.(m) ?? null,
+      configError: this.#configError?.(m) ?? null,
       describe: (error) => this.#write.describeLoadError(error, m, this.endpoint),
       formatDate: (iso) => this.#locale.formatDate(iso),
       replyTo: this.#write.target,
       targetId: this.#target.targetId,
       composer: this.#write.composer,
       online: navigator.onLine !== false,
-      expanded: this.expanded,
+      expanded: this.#expanded,
       mine: this.#write.mine,
       live: this.#write.live,
     };
@@ -324,8 +325,8 @@ export class RecoveryComments extends UpdatingElement {
   /** Loads the thread again from its first page (once the section is near the viewport). */
   reload(): void {
     const query = queryFor(this);
-    this.configError = typeof query === 'function' ? query : null;
-    this.#query = typeof query === 'function' ? null : query;
+    this.#setState(() => (this.#configError = typeof query === 'function' ? query : null));
+    this.#query = typeof query === 'function' ? undefined : query;
     this.#ready = false;
     if (typeof query === 'function') {
       emit(this, 'rc-error', { message: query(this.#locale.text), status: null });
@@ -358,16 +359,12 @@ export class RecoveryComments extends UpdatingElement {
     const replyTo = this.#write.target;
     const replyOpen = replyTo !== null && comments.some((comment) => comment.id === replyTo);
     const asOf = this.#thread.shownAsOf;
-    const { section, heading, status, kept } = (this.#shell ??= this.#build());
+    const [section, heading, status, kept] = (this.#shell ??= this.#build());
     setAttribute(section, 'lang', this.#locale.locale);
     setAttribute(section, 'dir', this.#locale.dir);
     say(heading, counted ? (title ? m.heading(count, title) : m.headingNoTitle(count)) : m.leaveReply);
-    say(status, this.announcement);
-    if (asOf !== null)
-      say(
-        kept,
-        m.shownAsOf(this.#locale.formatDate(new Date(asOf).toISOString()), navigator.onLine === false),
-      );
+    say(status, this.#announcement);
+    if (asOf !== null) say(kept, m.shownAsOf(this.#locale.formatDate(asOf), navigator.onLine === false));
     const composer = replyOpen ? null : this.#write.composer;
     placeNodes(section, [
       heading,
@@ -385,6 +382,6 @@ export class RecoveryComments extends UpdatingElement {
     const section = element('section', { part: 'section', 'aria-labelledby': 'rc-heading' });
     section.addEventListener('click', this.#onClick);
     this.renderRoot.append(section);
-    return { section, heading, status, kept: element('p', { class: 'state', part: 'state kept-note' }) };
+    return [section, heading, status, element('p', { class: 'state', part: 'state kept-note' })];
   }
 }

@@ -9,7 +9,7 @@ let watching = false;
 
 /** Starts listening for connect-src violations (once per page). */
 export function watchCsp(): void {
-  if (watching || typeof document === 'undefined') return;
+  if (watching) return;
   watching = true;
   document.addEventListener('securitypolicyviolation', (event) => {
     if (/^connect-src|^default-src/.test(event.effectiveDirective)) blockedUrls.add(event.blockedURI);

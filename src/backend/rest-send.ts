@@ -24,7 +24,7 @@ export async function postComment(
   comment: NewComment,
   signal: AbortSignal,
 ): Promise<PostResult> {
-  const { response, body } = await fetchWithin(url, withJson('POST', comment), signal, SERVER, true);
+  const [response, body] = await fetchWithin(url, withJson('POST', comment), signal, SERVER, true);
   if (!response.ok) throw httpError(response, body);
   return { status: response.status, comment: parseComment(body), edit: parseEditGrant(body) };
 }
@@ -37,7 +37,7 @@ export async function changeComment(
 ): Promise<PostResult> {
   const headers = { Authorization: `Bearer ${token}` };
   const init = body === null ? { method: 'DELETE', headers } : withJson('PATCH', { body }, headers);
-  const { response, body: answer } = await fetchWithin(
+  const [response, answer] = await fetchWithin(
     `${url}/${encodeURIComponent(id)}`,
     init,
     signal,

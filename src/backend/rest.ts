@@ -33,11 +33,11 @@ const refused = (response: Response, body: unknown) =>
 
 /** The default backend: the HTTP contract v1 of the README. */
 export class RestBackend implements CommentsBackend {
-  private readonly base: string;
+  readonly #base: string;
 
   /** `endpoint` may be relative to the page (e.g. "/api"). */
   constructor(endpoint: string, baseUrl: string = document.baseURI) {
-    this.base = new URL(endpoint, baseUrl).href.replace(/\/+$/, '');
+    this.#base = new URL(endpoint, baseUrl).href.replace(/\/+$/, '');
   }
 
   async loadPage(thread: string, request: PageRequest, signal: AbortSignal): Promise<ThreadPage | null> {
@@ -46,8 +46,8 @@ export class RestBackend implements CommentsBackend {
     // Revalidation (contract v1.1): the ETag kept with the page, checked when it was read back.
     const etag = request.etag;
     const headers: HeadersInit = etag ? { 'If-None-Match': etag } : {};
-    const url = `${this.threadUrl(thread)}?${query}`;
-    const { response, body } = await fetchWithin(url, { headers }, signal, SERVER);
+    const url = `${this.#threadUrl(thread)}?${query}`;
+    const [response, body] = await fetchWithin(url, { headers }, signal, SERVER);
     // The kept page is current. A 304 nobody asked for fails below as any answer but 2xx does.
     if (etag && response.status === 304) return null;
     if (!response.ok) throw await refused(response, body);
@@ -62,14 +62,14 @@ export class RestBackend implements CommentsBackend {
 
   // Sending comes with the writing side, which is on the device before the reader can post.
   postComment(thread: string, comment: NewComment, signal: AbortSignal): Promise<PostResult> {
-    return sending().then((send) => send.postComment(this.threadUrl(thread), comment, signal));
+    return sending().then((send) => send.postComment(this.#threadUrl(thread), comment, signal));
   }
 
   changeComment(thread: string, change: OwnChange, signal: AbortSignal): Promise<PostResult> {
-    return sending().then((send) => send.changeComment(this.threadUrl(thread), change, signal));
+    return sending().then((send) => send.changeComment(this.#threadUrl(thread), change, signal));
   }
 
-  private threadUrl(thread: string): string {
-    return `${this.base}/threads/${encodeURIComponent(thread)}/comments`;
+  #threadUrl(thread: string): string {
+    return `${this.#base}/threads/${encodeURIComponent(thread)}/comments`;
   }
 }

@@ -106,7 +106,7 @@ export class WordPressBackend implements CommentsBackend {
       order: 'asc',
       _fields: FIELDS,
     });
-    const { response, body } = await fetchWithin(url, { method: 'GET' }, signal, SITE);
+    const [response, body] = await fetchWithin(url, { method: 'GET' }, signal, SITE);
     if (!response.ok) throw await httpError(response, body);
     if (!Array.isArray(body)) {
       throw new BackendError(
@@ -134,7 +134,7 @@ export class WordPressBackend implements CommentsBackend {
         content: asContent(comment.body),
       }),
     };
-    const { response, body } = await fetchWithin(this.url({ _fields: FIELDS }), init, signal, SITE, true);
+    const [response, body] = await fetchWithin(this.url({ _fields: FIELDS }), init, signal, SITE, true);
     if (response.ok) {
       const created = fromWordPress(body);
       return { status: created?.status === 'published' ? 201 : 202, comment: created };

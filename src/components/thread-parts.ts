@@ -27,7 +27,17 @@ const ALERT = { class: 'state error', part: 'state', role: 'alert' };
  */
 export class ThreadStates {
   readonly #list = element('ol', { class: 'thread', part: 'thread' });
-  #made = new Map<string, HTMLElement>();
+  // Each element is made the first time it shows (fields, not keys of a map: the minifier
+  // shortens their names).
+  #config?: HTMLElement;
+  #loading?: HTMLElement;
+  #failed?: HTMLElement;
+  #skippedAll?: HTMLElement;
+  #empty?: HTMLElement;
+  #skipped?: HTMLElement;
+  #moreButton?: HTMLElement;
+  #moreRow?: HTMLElement;
+  #moreError?: HTMLElement;
 
   /** The section's nodes for the thread as it is now, in order. */
   nodes(parts: ThreadParts): HTMLElement[] {
@@ -36,31 +46,31 @@ export class ThreadStates {
     // Only what shows stays in the list: a new thread, or the same again, starts it afresh.
     placeNodes(this.#list, shown ? conversations(tree, parts) : []);
     if (parts.configError !== null)
-      return [this.#say('config', ALERT, `${m.configError} ${parts.configError}`)];
-    if (!shown) return [this.#say('loading', STATE, m.loading)];
+      return [said((this.#config ??= element('p', ALERT)), `${m.configError} ${parts.configError}`)];
+    if (!shown) return [said((this.#loading ??= element('p', STATE)), m.loading)];
     const nodes: HTMLElement[] = [];
     if (thread.status === 'error') {
       // The reader's own unsent comments still show below the error.
-      const failed = this.#make('failed', () =>
-        element(
-          'div',
-          ALERT,
-          element('p', {}),
-          element('button', { class: 'retry', type: 'button', 'data-action': 'reload' }),
-        ),
-      );
+      const failed = (this.#failed ??= element(
+        'div',
+        ALERT,
+        element('p', {}),
+        element('button', { class: 'retry', type: 'button', 'data-action': 'reload' }),
+      ));
       say(failed.firstChild!, `${m.loadError} ${thread.error ? parts.describe(thread.error) : ''}`);
       say(failed.lastChild!, m.retry);
       nodes.push(failed);
       if (tree.length === 0) return nodes;
     } else if (tree.length === 0) {
       // Entries the server sent but that were not comments are said, not passed off as "no comments".
-      if (thread.skipped > 0) return [this.#say('skipped-all', ALERT, m.skipped(thread.skipped))];
-      const empty = this.#make('empty', () => element('div', STATE, element('slot', { name: 'empty' })));
+      if (thread.skipped > 0)
+        return [said((this.#skippedAll ??= element('p', ALERT)), m.skipped(thread.skipped))];
+      const empty = (this.#empty ??= element('div', STATE, element('slot', { name: 'empty' })));
       say(empty.firstChild!, m.empty);
       return [empty];
     }
-    if (thread.skipped > 0) nodes.push(this.#say('skipped', STATE, m.skipped(thread.skipped)));
+    if (thread.skipped > 0)
+      nodes.push(said((this.#skipped ??= element('p', STATE)), m.skipped(thread.skipped)));
     nodes.push(this.#list);
     if (thread.nextCursor !== null) nodes.push(this.#more(parts));
     return nodes;
@@ -68,29 +78,25 @@ export class ThreadStates {
 
   /** The row with "Load more", and what went wrong loading more. */
   #more({ messages: m, thread, describe }: ThreadParts): HTMLElement {
-    const button = this.#make('more-button', () =>
-      element('button', { class: 'more', part: 'load-more', type: 'button', 'data-action': 'more' }),
-    );
+    const button = (this.#moreButton ??= element('button', {
+      class: 'more',
+      part: 'load-more',
+      type: 'button',
+      'data-action': 'more',
+    }));
     button.toggleAttribute('disabled', thread.loadingMore);
     say(button, thread.loadingMore ? m.loadingMore : m.loadMore);
-    const row = this.#make('more-row', () => element('div', { class: 'more-row' }));
+    const row = (this.#moreRow ??= element('div', { class: 'more-row' }));
     const failed = thread.moreError
-      ? this.#say('more-error', ALERT, `${m.loadError} ${describe(thread.moreError)}`)
+      ? said((this.#moreError ??= element('p', ALERT)), `${m.loadError} ${describe(thread.moreError)}`)
       : null;
     placeNodes(row, [failed, button]);
     return row;
   }
+}
 
-  /** The element of one kind, with its text. */
-  #say(kind: string, attributes: Record<string, string>, text: string): HTMLElement {
-    const made = this.#make(kind, () => element('p', attributes));
-    say(made, text);
-    return made;
-  }
-
-  #make(kind: string, make: () => HTMLElement): HTMLElement {
-    let made = this.#made.get(kind);
-    if (!made) this.#made.set(kind, (made = make()));
-    return made;
-  }
+/** `node` with its text set, returned. */
+function said(node: HTMLElement, text: string): HTMLElement {
+  say(node, text);
+  return node;
 }

@@ -26,11 +26,9 @@ export class LazyLoadController implements ReactiveController {
 
   hostConnected(): void {
     if (this.#near) return;
-    if (
-      commentIdOf(location.hash) !== null ||
-      typeof IntersectionObserver !== 'function' ||
-      this.#inReach()
-    ) {
+    // Every browser that runs the element (constructable style sheets, static blocks) has
+    // IntersectionObserver: it needs no test.
+    if (commentIdOf(location.hash) !== null || this.#inReach()) {
       // Before the first update: the thread loads at once, with no callback needed.
       this.#near = true;
       return;

@@ -15,8 +15,9 @@ export class LocaleController {
   // The form's words are missing until the writing side adds them, and only it reads them.
   #text = enThread as Messages;
   #locale = 'en';
-  #requested: string | null = null;
-  #overrides: Partial<Messages> = {};
+  /** The tag and the owner's overrides last asked for (none before the first `use`). */
+  #requested?: string;
+  #overrides?: Partial<Messages>;
   /** The shipped locale being spoken; null for English. */
   #shipped: ShippedLocale | null = null;
   /** Counts requests, so a slow locale file never replaces one asked for later. */
@@ -52,11 +53,12 @@ export class LocaleController {
     if (tag === this.#requested) return;
     this.#requested = tag;
     const request = ++this.#request;
-    if (primaryLanguage(tag) === 'en') {
+    const language = primaryLanguage(tag);
+    if (language === 'en') {
       this.#apply(null, tag);
       return;
     }
-    void loadLocale(tag).then((shipped) => {
+    void loadLocale(language).then((shipped) => {
       if (request === this.#request) this.#apply(shipped, shipped ? tag : 'en');
     });
   }
@@ -67,13 +69,16 @@ export class LocaleController {
     this.#apply(this.#shipped, this.#locale);
   }
 
-  /** A date and time in the locale ("1 December 2026 at 09:41"); the string itself when it is no date. */
-  formatDate(iso: string): string {
-    const date = new Date(iso);
+  /**
+   * A date and time in the locale ("1 December 2026 at 09:41"), from an ISO string or ms since
+   * epoch; the value itself, as text, when it is no date.
+   */
+  formatDate(when: string | number): string {
+    const date = new Date(when);
     try {
       return (writesEnglishDates(this.#locale) && englishDate(date)) || this.#dates().format(date);
     } catch {
-      return iso;
+      return String(when);
     }
   }
 

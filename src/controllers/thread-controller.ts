@@ -20,6 +20,9 @@ export interface ThreadKeeping {
   keep(query: ThreadQuery, page: ThreadPage): void;
 }
 
+/** What a server that says nothing of them offers. */
+const NO_OFFERS: Offers = { notify: false };
+
 /**
  * Loads a thread page by page and keeps the comments the reader added. Its state is read-only
  * outside (as Lit's `Task` exposes its own). Results of a query that has since been replaced are
@@ -39,11 +42,14 @@ export class ThreadController implements ReactiveController {
   #total = 0;
   #nextCursor: string | null = null;
   #skipped = 0;
-  #offers: Offers = { notify: false };
+  #offers = NO_OFFERS;
   /** The page kept from an earlier visit, once read; until the server's own replaces it. */
   #kept: KeptPage | null = null;
-  /** Its reading, which the first request never waits for (only a 304 or a failure does). */
-  #reading: Promise<KeptPage | null> = Promise.resolve(null);
+  /**
+   * Its reading, which the first request never waits for (only a 304 or a failure does);
+   * undefined without keeping, which awaits as no page.
+   */
+  #reading?: Promise<KeptPage | null>;
   /** The ETag the first page is asked with: the index's, then the shown kept page's own. */
   #tag: string | null = null;
   /** Whether the server sent the first page: a kept one read later is not shown before it. */
@@ -129,9 +135,9 @@ export class ThreadController implements ReactiveController {
 
   /** The connection is back: the first page is loaded again if it failed or is a kept one. */
   readonly #onOnline = (): void => {
-    const query = this.#query;
-    if (query && !this.#request && (this.#asOf !== null || this.#status === 'error'))
-      void this.#fetchPage(query, null);
+    // A kept page shown, or an error, means a query was loaded.
+    if (!this.#request && (this.#asOf !== null || this.#status === 'error'))
+      void this.#fetchPage(this.#query!, null);
   };
 
   /** Starts over with a new query: the kept first page at once, if any, then the server's. */
@@ -154,37 +160,35 @@ export class ThreadController implements ReactiveController {
     // The request goes out first (opening IndexedDB costs the task a few ms); the kept page is
     // read alongside, and shows if it is read before the answer.
     const fetching = this.#fetchPage(query, null, signal);
-    this.#reading = keeping
-      ? keeping.read(query).then((kept) => {
-          if (signal.aborted) return null;
-          if (kept && !this.#answered) {
-            this.#kept = kept;
-            this.#tag = kept.page.etag ?? null;
-            this.#append(kept.page, null);
-            this.host.requestUpdate();
-            this.onPage(query, false);
-          }
-          return kept;
-        })
-      : Promise.resolve(null);
+    this.#reading = keeping?.read(query).then((kept) => {
+      if (signal.aborted) return null;
+      if (kept && !this.#answered) {
+        this.#kept = kept;
+        this.#tag = kept.page.etag ?? null;
+        this.#append(kept.page, null);
+        this.host.requestUpdate();
+        this.onPage(query, false);
+      }
+      return kept;
+    });
     await fetching;
   }
 
   /** Appends the next page, if there is one. */
   async loadMore(): Promise<void> {
-    const query = this.#query;
-    // Not while the first page is being refreshed: its answer replaces what is shown.
-    if (query === null || this.#nextCursor === null || this.#request || this.#status !== 'ready') return;
+    // Not while the first page is being refreshed: its answer replaces what is shown. A page
+    // ready means a query was loaded.
+    if (this.#nextCursor === null || this.#request || this.#status !== 'ready') return;
     this.#loadingMore = true;
     this.#moreError = null;
     this.host.requestUpdate();
-    await this.#fetchPage(query, this.#nextCursor);
+    await this.#fetchPage(this.#query!, this.#nextCursor);
   }
 
   /** Loads again after an error, where it stopped. */
   retry(): Promise<void> {
-    if (this.#query === null) return Promise.resolve();
-    return this.#status === 'error' ? this.load(this.#query) : this.loadMore();
+    // Only a loaded query fails; "load more" does nothing without one.
+    return this.#status === 'error' ? this.load(this.#query!) : this.loadMore();
   }
 
   /** Shows a comment the reader just sent (published or pending) without reloading. */
@@ -262,7 +266,7 @@ export class ThreadController implements ReactiveController {
     this.#comments = first ? fresh : [...this.#comments, ...fresh];
     if (first) {
       this.#total = page.total;
-      this.#offers = page.offers ?? { notify: false };
+      this.#offers = page.offers ?? NO_OFFERS;
       this.#skipped = 0;
     }
     this.#skipped += page.skipped;

@@ -20,13 +20,14 @@ import type { ReplyHost } from './reply-controller.js';
  * Until it is here, the section shows the thread alone and remembers what to hand on.
  */
 export class WriteController implements ReactiveController {
-  #writing: Writing | null = null;
-  #describe: typeof describeError | null = null;
-  #loading: Promise<Writing> | null = null;
-  #scope: [KeyValueStore | null, OfflineScope] | null = null;
-  #base: ApiBase | null = null;
-  #published: ReadonlySet<string> | null = null;
-  #listening: AbortController | null = null;
+  // Each is undefined until it is known.
+  #writing?: Writing;
+  #describe?: typeof describeError;
+  #loading?: Promise<Writing>;
+  #scope?: [KeyValueStore | null, OfflineScope];
+  #base?: ApiBase;
+  #published?: ReadonlySet<string>;
+  #listening?: AbortController;
 
   constructor(
     private readonly host: ReplyHost,
@@ -67,8 +68,9 @@ export class WriteController implements ReactiveController {
 
   hostConnected(): void {
     // A download that failed offline is tried again when the connection returns.
-    const options = { signal: (this.#listening = new AbortController()).signal };
-    addEventListener('online', () => this.#scope && void this.load(), options);
+    addEventListener('online', () => this.#scope && void this.load(), {
+      signal: (this.#listening = new AbortController()).signal,
+    });
   }
 
   hostDisconnected(): void {
@@ -88,7 +90,7 @@ export class WriteController implements ReactiveController {
         return writing;
       },
       (error: unknown) => {
-        this.#loading = null;
+        this.#loading = undefined;
         throw error;
       },
     );
@@ -98,7 +100,7 @@ export class WriteController implements ReactiveController {
   /** Loads it when the page has nothing better to do. */
   loadWhenIdle(): void {
     const later = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
-    later(() => void this.load().catch(() => {}));
+    later(() => this.prefetch());
   }
 
   /** Loads it, ignoring a failed download (tried again on the next call or `online`). */

@@ -18,7 +18,7 @@ export const enThread: ThreadMessages = {
   retry: 'Try again',
   loadMore: 'Load more comments',
   loadingMore: 'Loading more comments…',
-  skipped: (count) => `${count} ${count === 1 ? 'comment' : 'comments'} could not be shown.`,
+  skipped: (count) => `${count} comment${count === 1 ? '' : 's'} could not be shown.`,
   shownAsOf: (time, offline) =>
     `Shown as of ${time}: ${offline ? 'you are offline' : 'the comments server could not be reached'}.`,
   says: 'says:',

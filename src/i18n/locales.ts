@@ -11,11 +11,10 @@ export function requestedLocale(element: Element): string {
 }
 
 /**
- * A shipped locale besides English, from `./locales/index.ts`, a file of its own that only a
- * page in another language loads; null for unknown locales, or a file that failed to load
- * (a site that copied only the main bundle), which fall back to English.
+ * The shipped locale of a primary language besides English ("pt", as `primaryLanguage` gives
+ * it), from `./locales/index.ts`, a file of its own that only a page in another language
+ * loads; null for unknown languages, or a file that failed to load (a site that copied only
+ * the main bundle), which fall back to English.
  */
-export const loadLocale = (tag: string): Promise<ShippedLocale | null> =>
-  import('./locales/index.js')
-    .then(({ shippedLocale }) => shippedLocale(primaryLanguage(tag)))
-    .catch(() => null);
+export const loadLocale = (language: string): Promise<ShippedLocale | null> =>
+  import('./locales/index.js').then(({ shippedLocale }) => shippedLocale(language)).catch(() => null);

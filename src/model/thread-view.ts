@@ -43,11 +43,12 @@ export function threadViewer(): (
   maxDepth: number,
   sort: SortOrder,
 ) => ThreadView {
-  let last: { inputs: unknown[]; view: ThreadView } | null = null;
+  let lastInputs: unknown[] = [];
+  let last: ThreadView | null = null;
   return (thread, echoes, maxDepth, sort) => {
     // Until the writing side is in, every ask for the echoes gets a new empty array.
     const inputs = [thread, echoes.length > 0 ? echoes : NONE, maxDepth, sort];
-    if (last && inputs.every((input, i) => input === last!.inputs[i])) return last.view;
+    if (last && inputs.every((input, i) => input === lastInputs[i])) return last;
     const known = new Set(thread.map((comment) => comment.id));
     // The reader's own change to a comment (an edit on its way or held for moderation, a
     // delete) stands in for the server's copy; the last one of an id wins.
@@ -57,7 +58,7 @@ export function threadViewer(): (
       ...echoes.filter((echo) => !known.has(echo.id)),
     ].filter((comment) => !comment.removed);
     const tree = buildTree(comments, maxDepth, sort);
-    last = { inputs, view: { comments, tree: last && keepNodes ? keepNodes(tree, last.view.tree) : tree } };
-    return last.view;
+    lastInputs = inputs;
+    return (last = { comments, tree: last && keepNodes ? keepNodes(tree, last.tree) : tree });
   };
 }

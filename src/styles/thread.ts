@@ -65,7 +65,7 @@ export const threadStyles = [
       min-inline-size: 0;
     }
     .owner {
-      border: 1px solid currentColor;
+      border: 1px solid;
       border-radius: var(--_radius);
       padding: 0 0.35em;
       font-size: var(--_font-size-small);

@@ -34,7 +34,7 @@ export const tokens = sheet(`
   :host([theme='light']) {
     color-scheme: light;
     --_color-text: var(--rc-color-text, #1f2328);
-    --_color-surface: var(--rc-color-surface, #ffffff);
+    --_color-surface: var(--rc-color-surface, #fff);
   }
   :host([theme='dark']) {
     color-scheme: dark;

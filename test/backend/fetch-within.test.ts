@@ -25,14 +25,14 @@ describe('fetchWithin', () => {
     fetchWithin(threadUrl, { method: 'GET' }, signal, 'comments server', tolerant);
 
   it("reads the real server's JSON answer", async () => {
-    const { response, body } = await get();
+    const [response, body] = await get();
     expect(response.status).to.equal(200);
     expect(body).to.include({ total: 0 });
   });
 
   it('gives an answer that is not JSON as undefined, with its status', async () => {
     await injectFaults([{ action: { kind: 'respond', status: 200, body: '<html>a login page</html>' } }]);
-    const { response, body } = await get();
+    const [response, body] = await get();
     expect([response.status, body]).to.deep.equal([200, undefined]);
   });
 

@@ -46,7 +46,7 @@ describe('minifying the styles (scripts/minify-css.js)', () => {
       a b { margin: 0.5em calc(var(--x) * 0.25) }
       @media (prefers-reduced-motion: reduce) and (min-width: 10.5em) { * { color: red !important; } }`;
     expect(minifyCss(css)).to.equal(
-      ":host([theme='dark']) section>p,a b{margin:.5em calc(var(--x)*.25)}" +
+      ':host([theme=dark]) section>p,a b{margin:.5em calc(var(--x)*.25)}' +
         '@media (prefers-reduced-motion:reduce) and (min-width:10.5em){*{color:red!important}}',
     );
     expect(parsed(minifyCss(css)).map(asMinified)).to.deep.equal(parsed(css).map(asMinified));
