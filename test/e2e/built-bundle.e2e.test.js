@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { SourceMapConsumer } from 'source-map-js';
 import { launchChromium, watchedPage } from './browser.js';
 import { demoServer } from './demo-server.js';
 import { eventually, sleep } from './wait.js';
@@ -77,6 +78,26 @@ describe('the built bundle', () => {
         [],
         `LitElement or Lit's ReactiveElement is in ${name}`,
       );
+    }
+  });
+
+  it('starts both entry files with the compile hint, and their source maps still point at our sources', () => {
+    for (const file of ['dist/recovery-comments.js', 'dist/recovery-comments.iife.js']) {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      assert.equal(lines[0], '//# allFunctionsCalledOnLoad', `${file} starts with the hint`);
+      const map = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+      // The one place the section emits rc-loaded: a map a line off would name no source here.
+      const line = lines.findIndex((text) => text.includes('"rc-loaded"'));
+      assert.ok(line > 0, `${file} emits rc-loaded`);
+      const column = lines[line]?.indexOf('"rc-loaded"') ?? -1;
+      const original = map.originalPositionFor({ line: line + 1, column });
+      assert.match(
+        String(original.source),
+        /src\/recovery-comments\.ts$/,
+        `${file}: ${JSON.stringify(original)}`,
+      );
+      const source = map.sourceContentFor(String(original.source));
+      assert.match(source?.split('\n')[original.line - 1] ?? '', /'rc-loaded'/);
     }
   });
 
