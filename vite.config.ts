@@ -110,9 +110,13 @@ function minifyStyles(): Plugin {
  * is a comment): all their functions are compiled while the file downloads, on a background
  * thread, instead of each on the main thread the first time it runs, which for most of them is
  * in the task that shows the comments. Traced at 1,000 comments, the main thread's compiling
- * fell from 28 to 10 ms, and the module's own first task grew by about 12 ms; by
- * `node bench/ab.js` (31 cold loads of each, 1 December 2026) all comments were in the DOM at
- * 335 ms instead of 390 (median), 147 ms after the thread's JSON instead of 184. +35 B brotli.
+ * fell from 28 to 10 ms. By `node bench/ab.js` on a quiet machine (25 cold loads of each,
+ * 2 December 2026), the comments were in the DOM 119 ms after the thread's JSON instead of 133,
+ * the longest task 103 ms instead of 112, but all in the DOM no sooner (254 ms, 255): served
+ * from localhost the file is in before the compiling can hide behind its download, so the
+ * module's first task waits for it, and the thread's request goes out that much later. Over a
+ * real network the download is the longer. On a busy machine (load 4-7) the comments were in
+ * 55 ms sooner. +35 B brotli.
  */
 const COMPILE_ALL = '//# allFunctionsCalledOnLoad';
 
