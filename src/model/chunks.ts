@@ -41,9 +41,9 @@ export function chunkEnd(
  * the update alone: the same frame's style and layout come after it and grow with the chunk, so
  * the aim stays under half the 200 ms a task may take. Every chunk also costs its frame about
  * 12 ms whatever its size (style, layout, intersection checks over the whole thread so far): at
- * 60 ms and 600 comments a chunk, 5,000 comments took nine frames; at 90 and 1,200, five, and
- * were all in the DOM about 75 ms sooner (December 2026, `node bench/ab.js`, 15 cold loads of
- * each), their longest task 110 ms instead of 84 (median).
+ * 60 ms and 600 comments a chunk, 5,000 comments took nine frames; at 90 and 1,200, five. By
+ * `node bench/ab.js --size 5000` (15 cold loads of each, quiet machine, 2 December 2026) they
+ * were all in the DOM at 727 ms instead of 769 (median), the longest task 103 ms instead of 74.
  */
 const FRAME_WORK_MS = 90;
 /**
