@@ -16,6 +16,27 @@ function liveList(tree: readonly ThreadNode[], view: CommentViewOptions, live = 
   return list;
 }
 
+/** `tree`'s live list in the page, as the thread holds it: its first conversation, and `done` to take it out. */
+function inPage(tree: readonly ThreadNode[], view: CommentViewOptions) {
+  const live = liveConversations();
+  const list = liveList(tree, view, live);
+  document.body.append(list);
+  return { live, li: list.firstElementChild!, done: () => list.remove() };
+}
+
+/** A reader halfway through a reply: the text, focus and selection the form must keep. */
+function typeHalfAReply(form: HTMLTextAreaElement): void {
+  form.value = 'Half a reply';
+  form.focus();
+  form.setSelectionRange(2, 6);
+}
+
+/** Checks that the form still has all of that. */
+function keptHalfAReply(form: HTMLTextAreaElement): void {
+  expect(document.activeElement).to.equal(form);
+  expect([form.value, form.selectionStart, form.selectionEnd]).to.deep.equal(['Half a reply', 2, 6]);
+}
+
 describe('live conversations (the writing side)', () => {
   for (const [what, change] of [
     ['a still conversation', {}],
@@ -41,21 +62,15 @@ describe('live conversations (the writing side)', () => {
     const form = document.createElement('textarea');
     const view = { ...options(), composer: form };
     const [node] = buildTree([comment('a', null, 1), comment('b', 'a', 2)], 5);
-    const live = liveConversations();
-    const list = liveList([node!], view, live);
-    const li = list.firstElementChild!;
+    const { live, li, done } = inPage([node!], view);
     const boxes = [...li.querySelectorAll('article')];
-    document.body.append(list);
     try {
       live(node!, { ...view, replyTo: 'b' });
-      form.value = 'Half a reply';
-      form.focus();
-      form.setSelectionRange(2, 6);
+      typeHalfAReply(form);
       for (const replyTo of ['b', 'b', 'b']) expect(live(node!, { ...view, replyTo })).to.equal(li);
       expect([...li.querySelectorAll('article')]).to.deep.equal(boxes);
       expect(li.querySelector('[data-comment-id="b"] > textarea')).to.equal(form);
-      expect(document.activeElement).to.equal(form);
-      expect([form.value, form.selectionStart, form.selectionEnd]).to.deep.equal(['Half a reply', 2, 6]);
+      keptHalfAReply(form);
       const replyButton = (id: string) =>
         li.querySelector(`[data-comment-id="${id}"] > article [part="reply-button"]`)!;
       expect(replyButton('b').getAttribute('aria-expanded')).to.equal('true');
@@ -63,7 +78,7 @@ describe('live conversations (the writing side)', () => {
       expect(li.querySelector(':scope > textarea')).to.equal(form);
       expect(replyButton('b').getAttribute('aria-expanded')).to.equal('false');
     } finally {
-      list.remove();
+      done();
     }
   });
 
@@ -73,15 +88,10 @@ describe('live conversations (the writing side)', () => {
     // Replies are in time order: 'new' (time 2) comes before 'b' (time 3) once it is there.
     const before = [comment('a', null, 1), comment('b', 'a', 3)];
     const [node] = buildTree(before, 5);
-    const live = liveConversations();
-    const list = liveList([node!], view, live);
-    const li = list.firstElementChild!;
+    const { live, li, done } = inPage([node!], view);
     const wrapperOfB = li.querySelector('[data-comment-id="b"]')!;
-    document.body.append(list);
     try {
-      form.value = 'Half a reply';
-      form.focus();
-      form.setSelectionRange(2, 6);
+      typeHalfAReply(form);
       const [grown] = buildTree([...before, comment('new', 'a', 2)], 5);
       expect(live(grown!, view)).to.equal(li);
       const ids = [...li.querySelectorAll(':scope > ol > li')].map((reply) =>
@@ -90,10 +100,9 @@ describe('live conversations (the writing side)', () => {
       expect(ids).to.deep.equal(['new', 'b']);
       expect(li.querySelector('[data-comment-id="b"]')).to.equal(wrapperOfB);
       expect(wrapperOfB.querySelector(':scope > textarea')).to.equal(form);
-      expect(document.activeElement).to.equal(form);
-      expect([form.value, form.selectionStart, form.selectionEnd]).to.deep.equal(['Half a reply', 2, 6]);
+      keptHalfAReply(form);
     } finally {
-      list.remove();
+      done();
     }
   });
 
@@ -104,12 +113,9 @@ describe('live conversations (the writing side)', () => {
     // The reader's reply to b, on its way: once sent, the server's copy takes its place.
     const [onItsWay] = buildTree([...thread, comment('local-x', 'b', 3)], 5);
     const [sent] = buildTree([...thread, comment('x', 'b', 3)], 5);
-    const live = liveConversations();
-    const list = liveList([onItsWay!], view, live);
-    const li = list.firstElementChild!;
+    const { live, li, done } = inPage([onItsWay!], view);
     const wrapperOf = (id: string) => li.querySelector(`[data-comment-id="${id}"]`);
     const [wrapperOfB, wrapperOfEcho] = [wrapperOf('b'), wrapperOf('local-x')];
-    document.body.append(list);
     try {
       form.value = 'Another reply';
       form.focus();
@@ -125,7 +131,7 @@ describe('live conversations (the writing side)', () => {
       expect(wrapperOfB!.querySelector(':scope > textarea')).to.equal(form);
       expect([document.activeElement, form.value]).to.deep.equal([form, 'Another reply']);
     } finally {
-      list.remove();
+      done();
     }
   });
 
